@@ -1,0 +1,314 @@
+"""Read and validate one police.uk CSV file into columns ready for the store.
+
+A file broken as a whole (empty, binary, NUL bytes, not UTF-8, HTML, wrong or old header, a row with
+the wrong number of fields) raises FileRefused naming the file and the line or column. Bad rows in a
+well-formed file are rejected one by one, counted by reason with their line numbers.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+import numpy as np
+import pandas as pd
+
+from . import categories, forces
+from .errors import FileRefused
+from .sources import NameInfo, parse_name
+
+STREET = "street"
+OUTCOMES = "outcomes"
+STOP_AND_SEARCH = "stop-and-search"
+KINDS = (STREET, OUTCOMES, STOP_AND_SEARCH)
+
+# Column sets per kind: (required, optional). Order in files does not matter; names do.
+LAYOUTS = {
+    STREET: (
+        ("Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code",
+         "LSOA name", "Crime type"),
+        ("Crime ID", "Last outcome category", "Context"),
+    ),
+    OUTCOMES: (
+        ("Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
+         "LSOA code", "LSOA name", "Outcome type"),
+        (),
+    ),
+    STOP_AND_SEARCH: (
+        ("Type", "Date", "Latitude", "Longitude", "Gender", "Age range", "Self-defined ethnicity",
+         "Officer-defined ethnicity", "Legislation", "Object of search", "Outcome"),
+        ("Part of a policing operation", "Policing operation", "Outcome linked to object of search",
+         "Removal of more than just outer clothing"),
+    ),
+}
+
+# Everything police.uk publishes lies inside this box (Great Britain, Northern Ireland, Scilly).
+UK_LON = (-8.75, 2.0)
+UK_LAT = (49.8, 61.0)
+MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MAX_REJECTION_LINES = 200   # line numbers kept per file for the report
+
+
+@dataclass
+class Rejections:
+    """Rejected rows of one file: reason -> count, with the first line numbers for each reason."""
+    counts: Dict[str, int] = field(default_factory=dict)
+    lines: List[tuple] = field(default_factory=list)   # (line, reason)
+
+    def add(self, reason: str, line_numbers) -> None:
+        line_numbers = list(line_numbers)
+        if not line_numbers:
+            return
+        self.counts[reason] = self.counts.get(reason, 0) + len(line_numbers)
+        room = MAX_REJECTION_LINES - len(self.lines)
+        self.lines.extend((int(n), reason) for n in line_numbers[:max(room, 0)])
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def summary(self, examples: int = 3) -> str:
+        parts = []
+        for reason, count in sorted(self.counts.items(), key=lambda kv: -kv[1]):
+            first = [str(n) for n, r in self.lines if r == reason][:examples]
+            parts.append(f"{count} × {reason}" + (f" (line {', '.join(first)}…)" if first else ""))
+        return "; ".join(parts)
+
+
+@dataclass
+class ParsedFile:
+    """The valid rows of one file, as column arrays, grouped into force-month units by the store."""
+    source: str
+    kind: str
+    name_info: Optional[NameInfo]
+    frame: pd.DataFrame          # normalised columns, see _street/_outcomes/_stop_and_search
+    rejections: Rejections
+    rows_read: int
+
+
+def _line_of(data: bytes, pos: int) -> int:
+    return data.count(b"\n", 0, pos) + 1
+
+
+def _check_bytes(source: str, data: bytes) -> str:
+    if not data.strip():
+        raise FileRefused(source, "the file is empty")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise FileRefused(source, "contains NUL bytes: a binary or damaged file, not a police.uk CSV",
+                          line=_line_of(data, nul))
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")):
+        raise FileRefused(source, "is an HTML/XML page, not a CSV file (a failed download?)", line=1)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileRefused(source, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at position "
+                                  f"{exc.start})", line=_line_of(data, exc.start)) from exc
+
+
+def _header(source: str, text: str) -> List[str]:
+    first = text.split("\n", 1)[0].rstrip("\r")
+    try:
+        header = next(csv.reader([first]))
+    except (csv.Error, StopIteration) as exc:
+        raise FileRefused(source, f"header cannot be read ({exc})", line=1) from exc
+    return [h.strip() for h in header]
+
+
+def detect_kind(source: str, header: List[str], hinted: Optional[str]) -> str:
+    names = set(header)
+    if {"Easting", "Northing"} & names:
+        raise FileRefused(source, "uses the 2011–2012 layout (Easting/Northing, no LSOA), which is not "
+                                  "supported: download the month again from data.police.uk", line=1)
+    candidates = [hinted] if hinted else []
+    candidates += [k for k in KINDS if k not in candidates]
+    for kind in candidates:
+        required, _ = LAYOUTS[kind]
+        if set(required) <= names:
+            return kind
+    kind = hinted or (STOP_AND_SEARCH if "Type" in names else
+                      OUTCOMES if "Outcome type" in names else STREET)
+    required, _ = LAYOUTS[kind]
+    missing = [c for c in required if c not in names]
+    raise FileRefused(source, f"is not a police.uk {kind} file: header lacks column(s) "
+                              f"{', '.join(repr(c) for c in missing)}", line=1)
+
+
+def _check_header(source: str, header: List[str], kind: str) -> None:
+    required, optional = LAYOUTS[kind]
+    allowed = set(required) | set(optional)
+    seen = set()
+    for i, col in enumerate(header, start=1):
+        if col in seen:
+            raise FileRefused(source, f"header has column {col!r} twice (column {i})", line=1)
+        seen.add(col)
+        if col not in allowed:
+            raise FileRefused(source, f"header has an unexpected column {col!r} (column {i}) for a "
+                                      f"police.uk {kind} file", line=1)
+
+
+def _check_field_counts(source: str, data: bytes, text: str, width: int) -> None:
+    """Refuse a file with a row of the wrong width (a truncated download ends with a short row)."""
+    if b'"' not in data:
+        body = data.rstrip(b"\r\n")
+        lines = body.count(b"\n") + 1
+        if body.count(b",") == (width - 1) * lines:
+            return
+        for number, line in enumerate(body.split(b"\n"), start=1):
+            got = line.count(b",") + 1
+            if got != width and line.strip():
+                raise FileRefused(source, f"row has {got} fields, expected {width} (cut short or "
+                                          "malformed)", line=number)
+            if not line.strip():
+                raise FileRefused(source, "has a blank line inside the data", line=number)
+        return
+    reader = csv.reader(io.StringIO(text, newline=""))
+    for row in reader:
+        if len(row) != width and any(row):
+            raise FileRefused(source, f"row has {len(row)} fields, expected {width} (cut short or "
+                                      "malformed)", line=reader.line_num)
+    if text.count('"') % 2:
+        raise FileRefused(source, "ends inside a quoted field (cut short)", line=_line_of(data, len(data)))
+
+
+def read_file(source: str, file_name: str, data: bytes) -> ParsedFile:
+    """Validate and parse one CSV. Raises FileRefused when the file is broken as a whole."""
+    info = parse_name(file_name)
+    text = _check_bytes(source, data)
+    header = _header(source, text)
+    kind = detect_kind(source, header, info.kind if info else None)
+    _check_header(source, header, kind)
+    if info and info.kind != kind:
+        raise FileRefused(source, f"is named as a {info.kind} file but has a {kind} header", line=1)
+    if kind == STOP_AND_SEARCH and info is None:
+        raise FileRefused(source, "stop-and-search files carry no force column: the file name must be "
+                                  "YYYY-MM-<force>-stop-and-search.csv")
+    if info and info.force not in forces.BY_SLUG:
+        raise FileRefused(source, f"names an unknown force {info.force!r}")
+    if info and not MONTH_RE.match(info.month):
+        raise FileRefused(source, f"names an impossible month {info.month!r}")
+    _check_field_counts(source, data, text, len(header))
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                            engine="c", skip_blank_lines=True)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise FileRefused(source, f"cannot be parsed as CSV ({exc})") from exc
+    frame.columns = [c.strip() for c in frame.columns]
+    rejections = Rejections()
+    rows_read = len(frame)
+    # Line numbers: the header is line 1; valid only when no field spans lines (checked: no quotes).
+    frame["_line"] = np.arange(2, rows_read + 2)
+    builder = {STREET: _street, OUTCOMES: _outcomes, STOP_AND_SEARCH: _stop_and_search}[kind]
+    out = builder(source, frame, info, rejections)
+    return ParsedFile(source, kind, info, out, rejections, rows_read)
+
+
+def _reject(frame: pd.DataFrame, mask, reason: str, rejections: Rejections) -> pd.DataFrame:
+    mask = np.asarray(mask, dtype=bool)
+    if mask.any():
+        rejections.add(reason, frame["_line"].to_numpy()[mask])
+        return frame[~mask]
+    return frame
+
+
+def _map_unique(series: pd.Series, func) -> pd.Series:
+    """Apply func to each distinct value once (police.uk columns have few distinct values)."""
+    uniques = pd.unique(series)
+    return series.map({u: func(u) for u in uniques})
+
+
+def _coordinates(frame, lon_col, lat_col, rejections):
+    lon_txt = frame[lon_col].str.strip()
+    lat_txt = frame[lat_col].str.strip()
+    lon = pd.to_numeric(lon_txt, errors="coerce").to_numpy(dtype=float)
+    lat = pd.to_numeric(lat_txt, errors="coerce").to_numpy(dtype=float)
+    blank = (lon_txt == "").to_numpy() & (lat_txt == "").to_numpy()
+    bad = ~blank & (np.isnan(lon) | np.isnan(lat))
+    zero = (lon == 0) & (lat == 0)
+    located = ~blank & ~bad & ~zero
+    outside = located & ((lon < UK_LON[0]) | (lon > UK_LON[1]) | (lat < UK_LAT[0]) | (lat > UK_LAT[1]))
+    frame = frame.assign(_lon=np.where(located, lon, np.nan), _lat=np.where(located, lat, np.nan))
+    keep_bad = bad | outside
+    reasons = [(bad, "unparseable coordinates"), (outside, "coordinates outside the UK")]
+    for mask, reason in reasons:
+        if mask.any():
+            rejections.add(reason, frame["_line"].to_numpy()[mask])
+    return frame[~keep_bad]
+
+
+def _month_and_force(source, frame, info, rejections):
+    month = frame["Month"].str.strip()
+    frame = frame.assign(Month=month)
+    frame = _reject(frame, ~month.str.match(MONTH_RE).to_numpy(dtype=bool), "unparseable month", rejections)
+    if info:
+        frame = _reject(frame, (frame["Month"] != info.month).to_numpy(), f"month is not the file's month "
+                        f"{info.month}", rejections)
+    falls = _map_unique(frame["Falls within"], forces.slug_for_name)
+    frame = frame.assign(_force=falls)
+    frame = _reject(frame, frame["_force"].isna().to_numpy(), "unknown force in 'Falls within'", rejections)
+    if info:
+        frame = frame.assign(_unit_force=info.force)
+    else:
+        unit = _map_unique(frame["Reported by"], forces.slug_for_name)
+        frame = frame.assign(_unit_force=unit)
+        frame = _reject(frame, frame["_unit_force"].isna().to_numpy(), "unknown force in 'Reported by'",
+                        rejections)
+    return frame
+
+
+def _street(source, frame, info, rejections):
+    frame = _month_and_force(source, frame, info, rejections)
+    cat = _map_unique(frame["Crime type"], categories.slug_for_csv_name)
+    frame = frame.assign(_category=cat)
+    frame = _reject(frame, frame["_category"].isna().to_numpy(), "unknown crime type", rejections)
+    frame = _coordinates(frame, "Longitude", "Latitude", rejections)
+    col = frame.get
+    empty = pd.Series("", index=frame.index)
+    return pd.DataFrame({
+        "unit_force": frame["_unit_force"], "month": frame["Month"],
+        "crime_id": col("Crime ID", empty), "force": frame["_force"], "category": frame["_category"],
+        "lsoa_code": frame["LSOA code"], "lsoa_name": frame["LSOA name"], "location": frame["Location"],
+        "outcome": col("Last outcome category", empty), "context": col("Context", empty),
+        "lon": frame["_lon"], "lat": frame["_lat"],
+    })
+
+
+def _outcomes(source, frame, info, rejections):
+    frame = _month_and_force(source, frame, info, rejections)
+    frame = _coordinates(frame, "Longitude", "Latitude", rejections)
+    return pd.DataFrame({
+        "unit_force": frame["_unit_force"], "month": frame["Month"],
+        "crime_id": frame["Crime ID"], "force": frame["_force"],
+        "lsoa_code": frame["LSOA code"], "lsoa_name": frame["LSOA name"], "location": frame["Location"],
+        "outcome_type": frame["Outcome type"], "lon": frame["_lon"], "lat": frame["_lat"],
+    })
+
+
+def _stop_and_search(source, frame, info, rejections):
+    date = frame["Date"].str.strip()
+    parsed = pd.to_datetime(date, errors="coerce", utc=True)
+    frame = frame.assign(Date=date)
+    frame = _reject(frame, parsed.isna().to_numpy(), "unparseable date", rejections)
+    parsed = parsed[frame.index]
+    local_month = frame["Date"].str.slice(0, 7)
+    utc_month = parsed.dt.strftime("%Y-%m")
+    wrong = ((local_month != info.month) & (utc_month != info.month)).to_numpy()
+    frame = _reject(frame, wrong, f"date is not in the file's month {info.month}", rejections)
+    frame = _coordinates(frame, "Longitude", "Latitude", rejections)
+    col = frame.get
+    empty = pd.Series("", index=frame.index)
+    return pd.DataFrame({
+        "unit_force": info.force, "month": info.month, "force": info.force,
+        "type": frame["Type"], "date": frame["Date"],
+        "part_of_operation": col("Part of a policing operation", empty),
+        "operation": col("Policing operation", empty),
+        "gender": frame["Gender"], "age_range": frame["Age range"],
+        "self_defined_ethnicity": frame["Self-defined ethnicity"],
+        "officer_defined_ethnicity": frame["Officer-defined ethnicity"],
+        "legislation": frame["Legislation"], "object_of_search": frame["Object of search"],
+        "outcome": frame["Outcome"], "outcome_linked": col("Outcome linked to object of search", empty),
+        "removal_outer_clothing": col("Removal of more than just outer clothing", empty),
+        "lon": frame["_lon"], "lat": frame["_lat"],
+    }, index=frame.index)

@@ -1,0 +1,170 @@
+"""Just enough of the OGC GeoPackage format to write point layers and attribute tables with sqlite3.
+
+The files written here open in QGIS, GDAL and any GIS: gpkg_* metadata tables, WGS84 point
+geometries in GeoPackage binary, and an R-tree spatial index kept in step by the standard triggers.
+SQLite connections that write through the triggers need the ST_* functions; `register_functions`
+provides them (GDAL and QGIS provide their own).
+"""
+
+import sqlite3
+import struct
+from typing import Iterable, Optional, Sequence
+
+import numpy as np
+
+APPLICATION_ID = 0x47504B47  # "GPKG"
+USER_VERSION = 10300         # GeoPackage 1.3
+
+_HEADER = struct.Struct("<2sBBi")
+_POINT = struct.Struct("<BIdd")
+
+WGS84_DEFINITION = (
+    'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,'
+    'AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,'
+    'AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],'
+    'AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]'
+)
+
+_BASE_DDL = """
+CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (
+  srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
+  organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+CREATE TABLE IF NOT EXISTS gpkg_contents (
+  table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+  description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+CREATE TABLE IF NOT EXISTS gpkg_geometry_columns (
+  table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+CREATE TABLE IF NOT EXISTS gpkg_extensions (
+  table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+  scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+"""
+
+
+def init(conn: sqlite3.Connection) -> None:
+    """Make an empty SQLite database a GeoPackage (idempotent)."""
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {USER_VERSION}")
+    for statement in _BASE_DDL.split(";"):
+        if statement.strip():
+            conn.execute(statement)  # not executescript: that would commit the caller's transaction
+    conn.executemany(
+        "INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)",
+        [("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
+         ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
+         ("WGS 84 geodetic", 4326, "EPSG", 4326, WGS84_DEFINITION, "longitude/latitude coordinates in decimal "
+          "degrees on the WGS 84 spheroid")])
+
+
+def is_geopackage(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT count(*) FROM sqlite_master WHERE name='gpkg_contents'").fetchone()
+    return bool(row and row[0])
+
+
+def add_point_layer(conn, table: str, columns: Sequence[str], description: str, identifier: str) -> None:
+    """Create a WGS84 point table with fid, geom, the given column definitions and its R-tree."""
+    cols = ",\n  ".join(columns)
+    conn.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
+                 f'geom POINT, {cols})')
+    conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id, "
+                 "min_x, min_y, max_x, max_y) VALUES (?, 'features', ?, ?, 4326, -8.75, 49.8, 2.0, 61.0)",
+                 (table, identifier, description))
+    conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'POINT', 4326, 0, 0)", (table,))
+    conn.execute("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
+                 "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table,))
+    conn.execute(f'CREATE VIRTUAL TABLE "rtree_{table}_geom" USING rtree(id, minx, maxx, miny, maxy)')
+    create_rtree_triggers(conn, table)
+
+
+def add_attribute_table(conn, table: str, ddl: str, description: str) -> None:
+    conn.execute(ddl)
+    conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) "
+                 "VALUES (?, 'attributes', ?, ?)", (table, table, description))
+
+
+def _rtree_trigger_sql(t: str) -> dict:
+    r = f"rtree_{t}_geom"
+    env = ("ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)")
+    return {
+        f"{r}_insert": f'CREATE TRIGGER "{r}_insert" AFTER INSERT ON "{t}" WHEN (new.geom NOT NULL AND NOT '
+                       f'ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO "{r}" VALUES (NEW.fid, {env}); END',
+        f"{r}_update1": f'CREATE TRIGGER "{r}_update1" AFTER UPDATE OF geom ON "{t}" WHEN OLD.fid = NEW.fid AND '
+                        f'(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO "{r}" '
+                        f'VALUES (NEW.fid, {env}); END',
+        f"{r}_update2": f'CREATE TRIGGER "{r}_update2" AFTER UPDATE OF geom ON "{t}" WHEN OLD.fid = NEW.fid AND '
+                        f'(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM "{r}" WHERE id = OLD.fid; END',
+        f"{r}_update3": f'CREATE TRIGGER "{r}_update3" AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND '
+                        f'(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM "{r}" WHERE id = '
+                        f'OLD.fid; INSERT OR REPLACE INTO "{r}" VALUES (NEW.fid, {env}); END',
+        f"{r}_update4": f'CREATE TRIGGER "{r}_update4" AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND '
+                        f'(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM "{r}" WHERE id IN '
+                        f'(OLD.fid, NEW.fid); END',
+        f"{r}_delete": f'CREATE TRIGGER "{r}_delete" AFTER DELETE ON "{t}" WHEN old.geom NOT NULL BEGIN '
+                       f'DELETE FROM "{r}" WHERE id = OLD.fid; END',
+    }
+
+
+def create_rtree_triggers(conn, table: str, only: Optional[Iterable[str]] = None) -> None:
+    for name, sql in _rtree_trigger_sql(table).items():
+        if only is None or name in only:
+            conn.execute(sql)
+
+
+def insert_trigger_name(table: str) -> str:
+    return f"rtree_{table}_geom_insert"
+
+
+def point_blobs(lon: np.ndarray, lat: np.ndarray) -> list:
+    """GeoPackage binary points (no envelope, little-endian) for each lon/lat; None where NaN."""
+    n = len(lon)
+    rec = np.zeros(n, dtype=[("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
+                             ("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+    rec["magic"] = b"GP"
+    rec["flags"] = 1
+    rec["srs"] = 4326
+    rec["order"] = 1
+    rec["type"] = 1
+    rec["x"] = lon
+    rec["y"] = lat
+    buf = rec.tobytes()
+    size = rec.dtype.itemsize
+    missing = np.isnan(lon) | np.isnan(lat)
+    return [None if missing[i] else buf[i * size:(i + 1) * size] for i in range(n)]
+
+
+def _point_xy(blob):
+    """(x, y) of a GeoPackage binary point, or None for NULL/empty/non-point geometries."""
+    if blob is None or len(blob) < 8:
+        return None
+    _, _, flags, _ = _HEADER.unpack_from(blob, 0)
+    if flags & 0x10:  # empty geometry flag
+        return None
+    env_len = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0x07, 0)
+    offset = 8 + env_len
+    if len(blob) < offset + 21:
+        return None
+    order = blob[offset]
+    fmt = "<" if order == 1 else ">"
+    gtype = struct.unpack_from(fmt + "I", blob, offset + 1)[0]
+    if gtype % 1000 != 1:
+        return None
+    return struct.unpack_from(fmt + "dd", blob, offset + 5)
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """ST_* functions used by the R-tree triggers, for plain sqlite3 connections (points only)."""
+    def coord(i):
+        def f(blob):
+            xy = _point_xy(blob)
+            return None if xy is None else xy[i]
+        return f
+    conn.create_function("ST_MinX", 1, coord(0), deterministic=True)
+    conn.create_function("ST_MaxX", 1, coord(0), deterministic=True)
+    conn.create_function("ST_MinY", 1, coord(1), deterministic=True)
+    conn.create_function("ST_MaxY", 1, coord(1), deterministic=True)
+    conn.create_function("ST_IsEmpty", 1, lambda b: 1 if _point_xy(b) is None else 0, deterministic=True)

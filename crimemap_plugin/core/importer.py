@@ -1,0 +1,154 @@
+"""Import police.uk files (CSV, folder or zip) into a store, one force-month at a time.
+
+Progress and cancellation are plain callables so the same code serves Processing, QgsTask and
+scripts. The report says what was imported, what was unchanged, what was refused and why.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Callable, List, Optional
+
+from .csvparse import read_file
+from .errors import Cancelled, FileRefused
+from .sources import Source
+from .store import open_store
+
+
+@dataclass
+class FileReport:
+    source: str
+    status: str                      # "imported", "unchanged" or "refused"
+    kind: str = ""
+    units: List[tuple] = field(default_factory=list)     # (force, month)
+    rows_imported: int = 0
+    rows_without_location: int = 0
+    rows_rejected: int = 0
+    message: str = ""
+
+
+@dataclass
+class ImportReport:
+    store: str
+    files: List[FileReport] = field(default_factory=list)
+    cancelled: bool = False
+
+    def _sum(self, attr):
+        return sum(getattr(f, attr) for f in self.files)
+
+    @property
+    def rows_imported(self) -> int:
+        return self._sum("rows_imported")
+
+    @property
+    def rows_without_location(self) -> int:
+        return self._sum("rows_without_location")
+
+    @property
+    def rows_rejected(self) -> int:
+        return self._sum("rows_rejected")
+
+    @property
+    def refused(self) -> List[FileReport]:
+        return [f for f in self.files if f.status == "refused"]
+
+    @property
+    def units(self) -> List[tuple]:
+        return [(f.kind, force, month) for f in self.files if f.status == "imported" for force, month in f.units]
+
+    def summary(self) -> str:
+        units = self.units
+        months = sorted({m for _, _, m in units})
+        forces = sorted({f for _, f, _ in units})
+        span = f"{months[0]} to {months[-1]}" if months else "no months"
+        parts = [f"{self.rows_imported:,} rows imported ({len(units)} force-months, {len(forces)} forces, {span})",
+                 f"{self.rows_without_location:,} without location",
+                 f"{self.rows_rejected:,} rows rejected"]
+        unchanged = sum(1 for f in self.files if f.status == "unchanged")
+        if unchanged:
+            parts.append(f"{unchanged} files already stored unchanged")
+        if self.refused:
+            parts.append(f"{len(self.refused)} files refused")
+        if self.cancelled:
+            parts.append("cancelled: the force-month in progress was left as it was")
+        return "; ".join(parts)
+
+
+def _checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def import_path(path, store_path, progress: Optional[Callable[[float], None]] = None,
+                cancelled: Optional[Callable[[], bool]] = None,
+                message: Optional[Callable[[str, bool], None]] = None) -> ImportReport:
+    """Import everything under `path` into the store at `store_path`.
+
+    progress(percent) and message(text, is_warning) are optional callbacks; cancelled() is polled.
+    Refused files are reported, never raised; store errors (read-only, locked) raise StoreError.
+    """
+    report = ImportReport(str(store_path))
+    say = message or (lambda text, warning=False: None)
+    with Source(path) as source, open_store(store_path) as store:
+        for err in source.errors:
+            report.files.append(FileReport(err.source, "refused", message=str(err)))
+            say(str(err), True)
+        done = 0
+        total = source.total_bytes
+        for member in source.members:
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            try:
+                file_report = _import_member(store, member, cancelled)
+            except Cancelled:
+                report.cancelled = True
+                break
+            except FileRefused as err:
+                file_report = FileReport(member.display, "refused", message=str(err))
+            report.files.append(file_report)
+            if file_report.status == "refused":
+                say(file_report.message, True)
+            else:
+                say(file_report.message, False)
+            done += member.size
+            if progress:
+                progress(100.0 * done / total)
+    return report
+
+
+def _import_member(store, member, cancelled) -> FileReport:
+    data = member.read()
+    checksum = _checksum(data)
+    parsed = read_file(member.display, member.name, data)
+    del data
+    frame = parsed.frame
+    rejected = parsed.rejections.lines
+    report = FileReport(member.display, "imported", parsed.kind)
+    report.rows_rejected = parsed.rejections.total
+    groups = list(frame.groupby(["unit_force", "month"], sort=True)) if len(frame) else []
+    if parsed.name_info and not groups:
+        info = parsed.name_info
+        groups = [((info.force, info.month), frame)]
+    if not groups:
+        raise FileRefused(member.display, "has no valid rows and its name does not say which force and "
+                                          "month it holds" + (f" ({parsed.rejections.summary()})"
+                                                              if parsed.rejections.total else ""))
+    unchanged = all(store.unit_checksum(parsed.kind, f, m) == checksum for (f, m), _ in groups)
+    if unchanged:
+        report.status = "unchanged"
+        report.units = [key for key, _ in groups]
+        report.rows_rejected = 0
+        report.message = f"{member.display}: already stored, unchanged"
+        return report
+    for (force, month), unit_frame in groups:
+        result = store.replace_unit(parsed.kind, force, month, unit_frame, member.display, checksum,
+                                    rejected if len(groups) == 1 else [], cancelled)
+        report.units.append((force, month))
+        report.rows_imported += result.rows
+        report.rows_without_location += result.rows_without_location
+    text = f"{member.display}: {report.rows_imported:,} {parsed.kind} rows"
+    if report.rows_without_location:
+        text += f", {report.rows_without_location:,} without location"
+    if report.rows_rejected:
+        text += f"; {report.rows_rejected:,} rows rejected: {parsed.rejections.summary()}"
+    report.message = text
+    return report

@@ -1,0 +1,314 @@
+"""The local store: a GeoPackage holding imported police.uk data and the aggregates comparisons read.
+
+`CrimeStore` is the small interface the rest of the plugin uses; `GeoPackageStore` is the embedded
+backend (a shared PostGIS backend can implement the same methods). Every force-month of every kind
+("unit") is replaced in one SQLite transaction, so a crash, a kill or a cancel leaves each unit either
+as it was or wholly new, and importing a unit again never double counts.
+"""
+
+import sqlite3
+import time
+from itertools import islice
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Protocol, Tuple
+
+import numpy as np
+import pandas as pd
+
+from . import gpkg
+from .errors import Cancelled, StoreError
+
+SCHEMA_VERSION = "1"
+CHUNK = 50_000
+
+# kind -> (table, columns written from the parsed frame, column DDL)
+POINT_TABLES = {
+    "street": ("crimes", (
+        ("crime_id", "TEXT"), ("month", "TEXT NOT NULL"), ("force", "TEXT NOT NULL"),
+        ("category", "TEXT NOT NULL"), ("lsoa_code", "TEXT"), ("lsoa_name", "TEXT"), ("location", "TEXT"),
+        ("outcome", "TEXT"), ("context", "TEXT"))),
+    "outcomes": ("outcomes", (
+        ("crime_id", "TEXT"), ("month", "TEXT NOT NULL"), ("force", "TEXT NOT NULL"), ("lsoa_code", "TEXT"),
+        ("lsoa_name", "TEXT"), ("location", "TEXT"), ("outcome_type", "TEXT"))),
+    "stop-and-search": ("stop_and_search", (
+        ("month", "TEXT NOT NULL"), ("force", "TEXT NOT NULL"), ("type", "TEXT"), ("date", "TEXT"),
+        ("part_of_operation", "TEXT"), ("operation", "TEXT"), ("gender", "TEXT"), ("age_range", "TEXT"),
+        ("self_defined_ethnicity", "TEXT"), ("officer_defined_ethnicity", "TEXT"), ("legislation", "TEXT"),
+        ("object_of_search", "TEXT"), ("outcome", "TEXT"), ("outcome_linked", "TEXT"),
+        ("removal_outer_clothing", "TEXT"))),
+}
+
+LAYER_DESCRIPTIONS = {
+    "crimes": "police.uk street-level crimes and anti-social behaviour",
+    "outcomes": "police.uk outcomes",
+    "stop_and_search": "police.uk stop and search",
+}
+
+ATTRIBUTE_TABLES = {
+    "crimemap_meta": ("CREATE TABLE crimemap_meta (key TEXT PRIMARY KEY, value TEXT)",
+                      "Crime Map store settings (schema version)"),
+    "imports": ("""CREATE TABLE imports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, force TEXT NOT NULL, month TEXT NOT NULL,
+        source TEXT NOT NULL, checksum TEXT NOT NULL, rows INTEGER NOT NULL,
+        rows_without_location INTEGER NOT NULL, rows_rejected INTEGER NOT NULL,
+        first_fid INTEGER, last_fid INTEGER, imported_at TEXT NOT NULL)""",
+                "Every force-month file imported, with its checksum (history, including replaced ones)"),
+    "force_months": ("""CREATE TABLE force_months (
+        kind TEXT NOT NULL, force TEXT NOT NULL, month TEXT NOT NULL, import_id INTEGER NOT NULL,
+        rows INTEGER NOT NULL, PRIMARY KEY (kind, force, month))""",
+                     "The force-months currently stored, per kind: completeness for comparisons"),
+    "crime_counts": ("""CREATE TABLE crime_counts (
+        unit_force TEXT NOT NULL, month TEXT NOT NULL, force TEXT NOT NULL, category TEXT NOT NULL,
+        n INTEGER NOT NULL, PRIMARY KEY (unit_force, month, force, category))""",
+                     "Crimes per force ('Falls within') x month x category, maintained by the import"),
+    "lsoa_counts": ("""CREATE TABLE lsoa_counts (
+        unit_force TEXT NOT NULL, month TEXT NOT NULL, lsoa_code TEXT NOT NULL, category TEXT NOT NULL,
+        n INTEGER NOT NULL, PRIMARY KEY (unit_force, month, lsoa_code, category))""",
+                    "Crimes per LSOA x month x category, maintained by the import"),
+    "rejected_rows": ("""CREATE TABLE rejected_rows (
+        import_id INTEGER NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL)""",
+                      "Rows refused by the import, with line and reason (first 200 per file)"),
+}
+
+
+@dataclass
+class UnitResult:
+    kind: str
+    force: str
+    month: str
+    rows: int
+    rows_without_location: int
+    replaced: bool
+
+
+class CrimeStore(Protocol):
+    """What the plugin needs from a store (GeoPackage now, PostGIS for shared stores later)."""
+
+    def unit_checksum(self, kind: str, force: str, month: str) -> Optional[str]: ...
+
+    def replace_unit(self, kind: str, force: str, month: str, frame: pd.DataFrame, source: str,
+                     checksum: str, rejected: List[tuple],
+                     cancelled: Optional[Callable[[], bool]] = None) -> UnitResult: ...
+
+    def force_months(self, kind: str = "street") -> List[Tuple[str, str]]: ...
+
+    def force_counts(self) -> pd.DataFrame: ...
+
+    def close(self) -> None: ...
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=5, isolation_level=None)
+    gpkg.register_functions(conn)
+    conn.execute("PRAGMA cache_size = -262144")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+class GeoPackageStore:
+    """The embedded store: one GeoPackage file."""
+
+    def __init__(self, path, create: bool = True):
+        self.path = str(path)
+        p = Path(self.path)
+        if not p.exists():
+            if not create:
+                raise StoreError(f"{self.path}: the store does not exist")
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create the store's folder ({exc})") from exc
+        elif p.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a GeoPackage")
+        try:
+            self.conn = _connect(self.path)
+            self._ensure_schema()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
+
+    @staticmethod
+    def _explain(exc: Exception) -> str:
+        text = str(exc)
+        if "readonly" in text or "read-only" in text:
+            return "the store is read-only; choose a store you can write to"
+        if "locked" in text or "busy" in text:
+            return "the store is locked by another program (close it there and try again)"
+        if "not a database" in text or "malformed" in text:
+            return "is not a GeoPackage (not an SQLite database, or damaged)"
+        return text
+
+    def _ensure_schema(self) -> None:
+        conn = self.conn
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "crimemap_meta" in tables and "crimes" in tables:
+            return
+        if tables and "gpkg_contents" not in tables:
+            raise StoreError(f"{self.path}: is an SQLite database but not a GeoPackage; refusing to change it")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            gpkg.init(conn)
+            for kind, (table, cols) in POINT_TABLES.items():
+                if table not in tables:
+                    ddl = [f"{name} {typ}" for name, typ in cols] + ["import_id INTEGER NOT NULL"]
+                    gpkg.add_point_layer(conn, table, ddl, LAYER_DESCRIPTIONS[table], table)
+            for table, (ddl, description) in ATTRIBUTE_TABLES.items():
+                if table not in tables:
+                    gpkg.add_attribute_table(conn, table, ddl, description)
+            conn.execute("CREATE INDEX IF NOT EXISTS crime_counts_month ON crime_counts (month, category)")
+            conn.execute("INSERT OR REPLACE INTO crimemap_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    # -- reading ---------------------------------------------------------------------------------
+    def unit_checksum(self, kind: str, force: str, month: str) -> Optional[str]:
+        row = self.conn.execute(
+            "SELECT i.checksum FROM force_months f JOIN imports i ON i.id = f.import_id "
+            "WHERE f.kind = ? AND f.force = ? AND f.month = ?", (kind, force, month)).fetchone()
+        return row[0] if row else None
+
+    def force_months(self, kind: str = "street") -> List[Tuple[str, str]]:
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT force, month FROM force_months WHERE kind = ? ORDER BY month, force", (kind,))]
+
+    def force_counts(self) -> pd.DataFrame:
+        """Crimes per force ('Falls within'), month and category."""
+        return pd.read_sql_query(
+            "SELECT force, month, category, SUM(n) AS n FROM crime_counts GROUP BY force, month, category",
+            self.conn)
+
+    def months(self, kind: str = "street") -> List[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT month FROM force_months WHERE kind = ? ORDER BY month", (kind,))]
+
+    def summary(self) -> Dict[str, object]:
+        c = self.conn
+        months = self.months()
+        return {
+            "crimes": c.execute("SELECT COALESCE(SUM(rows), 0) FROM force_months WHERE kind='street'").fetchone()[0],
+            "force_months": c.execute("SELECT COUNT(*) FROM force_months WHERE kind='street'").fetchone()[0],
+            "forces": c.execute("SELECT COUNT(DISTINCT force) FROM force_months WHERE kind='street'").fetchone()[0],
+            "first_month": months[0] if months else None,
+            "last_month": months[-1] if months else None,
+        }
+
+    # -- writing ---------------------------------------------------------------------------------
+    def replace_unit(self, kind, force, month, frame, source, checksum, rejected, cancelled=None) -> UnitResult:
+        """Replace one force-month of one kind with `frame`, atomically."""
+        table, cols = POINT_TABLES[kind]
+        conn = self.conn
+        n = len(frame)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
+        try:
+            old = conn.execute("SELECT f.import_id, i.first_fid, i.last_fid FROM force_months f JOIN imports i "
+                               "ON i.id = f.import_id WHERE f.kind=? AND f.force=? AND f.month=?",
+                               (kind, force, month)).fetchone()
+            if old:
+                self._delete_rows(table, old)
+            without_location = int(frame["lon"].isna().sum()) if n else 0
+            cur = conn.execute(
+                "INSERT INTO imports (kind, force, month, source, checksum, rows, rows_without_location, "
+                "rows_rejected, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (kind, force, month, source, checksum, n, without_location, len(rejected),
+                 time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())))
+            import_id = cur.lastrowid
+            first_fid, last_fid = self._insert_points(table, cols, frame, import_id, cancelled)
+            conn.execute("UPDATE imports SET first_fid=?, last_fid=? WHERE id=?", (first_fid, last_fid, import_id))
+            conn.execute("INSERT OR REPLACE INTO force_months VALUES (?,?,?,?,?)", (kind, force, month, import_id, n))
+            if rejected:
+                conn.executemany("INSERT INTO rejected_rows VALUES (?,?,?)",
+                                 [(import_id, line, reason) for line, reason in rejected])
+            if kind == "street":
+                self._write_counts(force, month, frame)
+            if cancelled and cancelled():
+                raise Cancelled(f"{source}: cancelled; {force} {month} left as it was")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
+            raise
+        return UnitResult(kind, force, month, n, without_location, bool(old))
+
+    def _delete_rows(self, table, old) -> None:
+        import_id, first_fid, last_fid = old
+        conn = self.conn
+        if first_fid is not None:
+            conn.execute(f'DELETE FROM "{table}" WHERE fid BETWEEN ? AND ? AND import_id = ?',
+                         (first_fid, last_fid, import_id))
+        if table == "crimes":
+            unit = conn.execute("SELECT force, month FROM imports WHERE id=?", (import_id,)).fetchone()
+            conn.execute("DELETE FROM crime_counts WHERE unit_force=? AND month=?", unit)
+            conn.execute("DELETE FROM lsoa_counts WHERE unit_force=? AND month=?", unit)
+
+    def _insert_points(self, table, cols, frame, import_id, cancelled):
+        conn = self.conn
+        n = len(frame)
+        if n == 0:
+            return None, None
+        seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name=?", (table,)).fetchone()
+        top = conn.execute(f'SELECT MAX(fid) FROM "{table}"').fetchone()[0]
+        first = max(seq[0] if seq else 0, top or 0) + 1
+        lon = frame["lon"].to_numpy(dtype=float)
+        lat = frame["lat"].to_numpy(dtype=float)
+        blobs = gpkg.point_blobs(lon, lat)
+        names = [c for c, _ in cols]
+        columns = [frame[c].tolist() if c in frame else [None] * n for c in names]
+        fids = range(first, first + n)
+        ids = [import_id] * n
+        placeholders = ",".join("?" * (len(names) + 3))
+        sql = f'INSERT INTO "{table}" (fid, geom, {", ".join(names)}, import_id) VALUES ({placeholders})'
+        trigger = gpkg.insert_trigger_name(table)
+        # Bulk path: fill the R-tree directly instead of through the per-row trigger (same content),
+        # then restore the trigger, all inside the unit's transaction.
+        conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
+        rows = zip(fids, blobs, *columns, ids)
+        for start in range(0, n, CHUNK):
+            if cancelled and cancelled():
+                raise Cancelled(f"cancelled while writing {table}")
+            conn.executemany(sql, islice(rows, CHUNK))
+        located = ~(np.isnan(lon) | np.isnan(lat))
+        fid_arr = np.arange(first, first + n)[located]
+        x = lon[located]
+        y = lat[located]
+        conn.executemany(f'INSERT INTO "rtree_{table}_geom" VALUES (?,?,?,?,?)',
+                         zip(fid_arr.tolist(), x.tolist(), x.tolist(), y.tolist(), y.tolist()))
+        gpkg.create_rtree_triggers(conn, table, only=[trigger])
+        return first, first + n - 1
+
+    def _write_counts(self, unit_force, month, frame) -> None:
+        if not len(frame):
+            return
+        by_force = frame.groupby(["force", "category"], sort=False).size()
+        self.conn.executemany(
+            "INSERT INTO crime_counts VALUES (?,?,?,?,?)",
+            [(unit_force, month, f, c, int(n)) for (f, c), n in by_force.items()])
+        with_lsoa = frame[frame["lsoa_code"] != ""]
+        by_lsoa = with_lsoa.groupby(["lsoa_code", "category"], sort=False).size()
+        self.conn.executemany(
+            "INSERT INTO lsoa_counts VALUES (?,?,?,?,?)",
+            [(unit_force, month, lsoa, c, int(n)) for (lsoa, c), n in by_lsoa.items()])
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def open_store(path, create: bool = True) -> GeoPackageStore:
+    """Open (or create) the store at `path`. Only GeoPackage for now."""
+    return GeoPackageStore(path, create=create)
