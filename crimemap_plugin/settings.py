@@ -53,7 +53,9 @@ API_URL = Setting("api_url", str, "https://data.police.uk/api/", "CRIMEMAP_API_U
                   "Base URL of the police.uk API")
 DOCK_STATE = Setting("dock_state", str, "", None, "Last choices in the Crime Map dock (JSON)")
 
-ALL: tuple = (STORE_PATH, API_URL, DOCK_STATE)
+DOCK_VISIBLE = Setting("dock_visible", bool, True, None, "Whether the Crime Map dock is open")
+
+ALL: tuple = (STORE_PATH, API_URL, DOCK_STATE, DOCK_VISIBLE)
 
 
 def api_url() -> str:

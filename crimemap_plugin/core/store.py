@@ -8,8 +8,8 @@ as it was or wholly new, and importing a unit again never double counts.
 
 import sqlite3
 import time
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Protocol, Tuple
 
@@ -148,7 +148,7 @@ class GeoPackageStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             gpkg.init(conn)
-            for kind, (table, cols) in POINT_TABLES.items():
+            for _kind, (table, cols) in POINT_TABLES.items():
                 if table not in tables:
                     ddl = [f"{name} {typ}" for name, typ in cols] + ["import_id INTEGER NOT NULL"]
                     gpkg.add_point_layer(conn, table, ddl, LAYER_DESCRIPTIONS[table], table)
@@ -268,7 +268,7 @@ class GeoPackageStore:
         # then restore the trigger, all inside the unit's transaction.
         conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
         rows = zip(fids, blobs, *columns, ids)
-        for start in range(0, n, CHUNK):
+        for _start in range(0, n, CHUNK):
             if cancelled and cancelled():
                 raise Cancelled(f"cancelled while writing {table}")
             conn.executemany(sql, islice(rows, CHUNK))

@@ -1,0 +1,1 @@
+"""Turning store results and bundled data into styled QGIS layers."""

@@ -1,0 +1,75 @@
+"""The bundled police force areas of England and Wales (ONS, December 2022, ultra-generalised)."""
+
+from qgis.core import (
+    QgsFillSymbol,
+    QgsPalLayerSettings,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+from crimemap_plugin.about import RESOURCES
+
+from .common import ONS_OS, add_to_group, attribution_metadata, find_layer
+
+FORCE_AREAS_PATH = RESOURCES / "boundaries" / "police_force_areas.gpkg"
+FORCE_AREAS_NAME = "Police force areas"
+ROLE = "force_areas"
+
+
+def force_areas_uri() -> str:
+    return f"{FORCE_AREAS_PATH}|layername=police_force_areas"
+
+
+def force_areas_layer(name: str = FORCE_AREAS_NAME) -> QgsVectorLayer:
+    """A new, styled and labelled layer of the 43 force areas (read-only: it is bundled data)."""
+    layer = QgsVectorLayer(force_areas_uri(), name, "ogr")
+    if not layer.isValid():
+        raise RuntimeError(f"bundled force areas cannot be opened: {FORCE_AREAS_PATH}")
+    layer.setReadOnly(True)
+    symbol = QgsFillSymbol.createSimple({
+        "color": "241,243,245,90", "outline_color": "29,53,87,255", "outline_width": "0.3"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(label_settings("ons_name")))
+    layer.setLabelsEnabled(True)
+    layer.setMetadata(attribution_metadata(
+        FORCE_AREAS_NAME,
+        "The 43 police force areas of England and Wales (ONS Police Force Areas, December 2022, "
+        "ultra-generalised), with ONS code and name, police.uk slug (field 'force') and police.uk name.",
+        [ONS_OS]))
+    return layer
+
+
+def label_settings(field: str, size: float = 8.0, expression: bool = False) -> QgsPalLayerSettings:
+    fmt = QgsTextFormat()
+    fmt.setFont(QFont("Sans Serif"))
+    fmt.setSize(size)
+    fmt.setColor(QColor(20, 33, 61))
+    buf = QgsTextBufferSettings()
+    buf.setEnabled(True)
+    buf.setSize(0.8)
+    buf.setColor(QColor(255, 255, 255, 220))
+    fmt.setBuffer(buf)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    settings.isExpression = expression
+    settings.setFormat(fmt)
+    settings.placement = QgsPalLayerSettings.OverPoint
+    return settings
+
+
+def ensure_force_areas(project: QgsProject = None) -> QgsVectorLayer:
+    """Add the force areas to the project's "Crime Map" group unless they are there already."""
+    project = project or QgsProject.instance()
+    layer = find_layer(ROLE, project)
+    if layer is None:
+        layer = force_areas_layer()
+        if not project.mapLayers():
+            # British National Grid for an empty project: no datum shift needed to draw the areas.
+            project.setCrs(layer.crs())
+        layer = add_to_group(layer, ROLE, project)
+    return layer

@@ -1,0 +1,85 @@
+"""The plugin class: it only wires things together (actions, dock, provider, options page)."""
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+
+from . import about, log, settings
+
+MENU = "&Crime Map"
+
+
+class CrimeMapPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.dock = None
+        self.actions = []
+        self.options_factory = None
+        self._waiting_for_start = False
+
+    # Processing only (qgis_process and the Processing framework call this without initGui)
+    def initProcessing(self):  # noqa: N802
+        if self.provider is None:
+            from .processing.provider import CrimeMapProvider
+            self.provider = CrimeMapProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        log.install(self.iface)
+        self.initProcessing()
+        from .ui.dock import CrimeMapDock
+        from .ui.options import CrimeMapOptionsFactory
+
+        self.dock = CrimeMapDock(self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.setVisible(settings.DOCK_VISIBLE.value())
+        self.dock.visibilityChanged.connect(self._remember_visibility)
+        # Layers added while QGIS is still starting would be swept away by its start-up project.
+        if self.iface.mainWindow().isVisible():
+            self.dock.set_ready()
+        else:
+            self.iface.initializationCompleted.connect(self.dock.set_ready)
+            self._waiting_for_start = True
+
+        toggle = self.dock.toggleViewAction()
+        toggle.setIcon(QIcon(about.icon_path()))
+        toggle.setText("Crime Map")
+        toggle.setObjectName("CrimeMapDockAction")
+        self.iface.addToolBarIcon(toggle)
+        self.iface.addPluginToMenu(MENU, toggle)
+        self.actions.append(toggle)
+
+        self.options_factory = CrimeMapOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU, action)
+            self.iface.removeToolBarIcon(action)
+        self.actions = []
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        if self.dock is not None:
+            self.dock.visibilityChanged.disconnect(self._remember_visibility)
+            if self._waiting_for_start:
+                self.iface.initializationCompleted.disconnect(self.dock.set_ready)
+                self._waiting_for_start = False
+            self.iface.removeDockWidget(self.dock)
+            self.dock.close()
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        log.uninstall()
+
+    def _remember_visibility(self, visible):
+        if not self.iface.mainWindow().isHidden():
+            settings.DOCK_VISIBLE.set_value(bool(visible))
+
+    def show_dock(self):
+        if self.dock is not None:
+            self.dock.show()
+            self.dock.raise_()

@@ -1,0 +1,28 @@
+"""Processing provider `crimemap`."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from crimemap_plugin import about
+
+from .import_crimes import ImportCrimesAlgorithm
+
+PROVIDER_ID = "crimemap"
+
+
+class CrimeMapProvider(QgsProcessingProvider):
+    def id(self) -> str:  # noqa: A003
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return "Crime Map"
+
+    def longName(self) -> str:  # noqa: N802
+        return f"{about.name()} {about.version()}"
+
+    def icon(self) -> QIcon:
+        return QIcon(about.icon_path())
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for algorithm in (ImportCrimesAlgorithm(),):
+            self.addAlgorithm(algorithm)

@@ -1,0 +1,52 @@
+"""The import as a QgsTask: progress and cancel in the task manager, the UI stays responsive."""
+
+from qgis.core import Qgis, QgsTask
+from qgis.PyQt.QtCore import pyqtSignal
+
+from crimemap_plugin.about import RESOURCES
+from crimemap_plugin.core.errors import CrimeMapError
+from crimemap_plugin.core.importer import import_path
+from crimemap_plugin.log import CRITICAL, SUCCESS, WARNING, log
+
+
+def sample_path():
+    """The bundled sample: City of London Police street-level crime, 24 months."""
+    return RESOURCES / "sample" / "city-of-london-2024-2025"
+
+
+class ImportTask(QgsTask):
+    """Runs core.importer.import_path off the main thread. `done(ok)` fires on the main thread."""
+
+    done = pyqtSignal(bool)
+
+    def __init__(self, path: str, store: str):
+        super().__init__(f"Crime Map: importing {path}", QgsTask.CanCancel)
+        self.path = str(path)
+        self.store = str(store)
+        self.report = None
+        self.error = None
+
+    def run(self) -> bool:
+        # No layer or widget is touched here: only the core import, which polls isCanceled().
+        try:
+            self.report = import_path(self.path, self.store, progress=self.setProgress,
+                                      cancelled=self.isCanceled,
+                                      message=lambda text, warning: log(text, WARNING if warning else
+                                                                        Qgis.Info))
+        except CrimeMapError as exc:
+            self.error = str(exc)
+            return False
+        except Exception as exc:  # noqa: BLE001 - reported in finished(), never raised in a thread
+            self.error = f"{type(exc).__name__}: {exc}"
+            return False
+        return not self.report.cancelled
+
+    def finished(self, ok: bool) -> None:
+        if self.report is not None:
+            level = SUCCESS if ok and not self.report.refused else WARNING
+            log(self.report.summary(), level, bar=True, title="Crime Map import")
+        elif self.error:
+            log(self.error, CRITICAL, bar=True, title="Crime Map import failed")
+        else:
+            log("Import cancelled before it started.", WARNING, bar=True)
+        self.done.emit(bool(ok))

@@ -1,0 +1,46 @@
+"""The Crime Map page in Settings ▸ Options: store path and API base URL."""
+
+from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QLineEdit
+
+from crimemap_plugin import about, settings
+
+
+class CrimeMapOptionsPage(QgsOptionsPageWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("CrimeMapOptionsPage")
+        layout = QFormLayout(self)
+        self.store = QgsFileWidget(self)
+        self.store.setObjectName("storePathWidget")
+        self.store.setStorageMode(QgsFileWidget.SaveFile)
+        self.store.setFilter("GeoPackage (*.gpkg)")
+        self.store.setFilePath(settings.STORE_PATH.value())
+        self.store.setEnabled(not settings.STORE_PATH.overridden())
+        self.api = QLineEdit(settings.API_URL.value(), self)
+        self.api.setObjectName("apiUrlEdit")
+        self.api.setEnabled(not settings.API_URL.overridden())
+        layout.addRow(self.tr("Store (GeoPackage)"), self.store)
+        layout.addRow(self.tr("police.uk API base URL"), self.api)
+        if settings.STORE_PATH.overridden() or settings.API_URL.overridden():
+            layout.addRow(QLabel(self.tr("Greyed settings are set by the environment "
+                                         "(CRIMEMAP_STORE, CRIMEMAP_API_URL).")))
+
+    def apply(self):
+        if not settings.STORE_PATH.overridden():
+            settings.STORE_PATH.set_value(self.store.filePath())
+        if not settings.API_URL.overridden():
+            settings.API_URL.set_value(self.api.text().strip())
+
+
+class CrimeMapOptionsFactory(QgsOptionsWidgetFactory):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Crime Map")
+
+    def icon(self):
+        return QIcon(about.icon_path())
+
+    def createWidget(self, parent):  # noqa: N802
+        return CrimeMapOptionsPage(parent)

@@ -1,0 +1,86 @@
+"""QGIS ring: pytest-qgis + pytest-qt, headless, isolated profile; the real plugin via classFactory."""
+
+import os
+
+import pytest
+from osgeo import gdal
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QT_VERSION_STR
+
+
+def pytest_report_header(config):
+    return (f"QGIS {Qgis.QGIS_VERSION}, GDAL {gdal.__version__}, Qt {QT_VERSION_STR}, "
+            f"profile {QgsApplication.qgisSettingsDirPath()}")
+
+
+class IfaceRecorder:
+    """Adds what pytest-qgis' fake iface lacks (on 3.22 especially) and records what the plugin
+    registers, so tests can check that unload undoes everything."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.menus = {}
+        self.toolbar = []
+        self.docks = []
+        self.options = []
+        window = iface.mainWindow()
+
+        def add_menu(name, action):
+            self.menus.setdefault(name, []).append(action)
+
+        def remove_menu(name, action):
+            self.menus.get(name, []).remove(action)
+            if not self.menus.get(name):
+                self.menus.pop(name, None)
+
+        def add_dock(area, dock):
+            self.docks.append(dock)
+            window.addDockWidget(area, dock)
+
+        def remove_dock(dock):
+            self.docks.remove(dock)
+            window.removeDockWidget(dock)
+
+        iface.addPluginToMenu = add_menu
+        iface.removePluginMenu = remove_menu
+        iface.addToolBarIcon = self.toolbar.append
+        iface.removeToolBarIcon = self.toolbar.remove
+        iface.addDockWidget = add_dock
+        iface.removeDockWidget = remove_dock
+        iface.registerOptionsWidgetFactory = self.options.append
+        iface.unregisterOptionsWidgetFactory = self.options.remove
+
+    def registered(self) -> dict:
+        return {"menus": sum(len(v) for v in self.menus.values()), "toolbar": len(self.toolbar),
+                "docks": len(self.docks), "options": len(self.options)}
+
+
+@pytest.fixture(scope="session")
+def recorder(qgis_iface):
+    # Plugins loaded after QGIS has started see a visible main window.
+    qgis_iface.mainWindow().show()
+    return IfaceRecorder(qgis_iface)
+
+
+@pytest.fixture()
+def store_path(tmp_path, monkeypatch):
+    path = tmp_path / "store.gpkg"
+    monkeypatch.setenv("CRIMEMAP_STORE", str(path))
+    return path
+
+
+@pytest.fixture()
+def plugin(qgis_iface, recorder, store_path):
+    import crimemap_plugin
+    instance = crimemap_plugin.classFactory(qgis_iface)
+    instance.initGui()
+    yield instance
+    instance.unload()
+    QgsProject.instance().clear()
+
+
+@pytest.fixture(autouse=True)
+def _clean_project():
+    yield
+    QgsProject.instance().clear()
+    os.environ.pop("CRIMEMAP_API_URL", None)

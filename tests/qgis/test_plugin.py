@@ -1,0 +1,98 @@
+"""Load, unload and reload the plugin; dock, provider, options page and bundled force areas."""
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QEvent
+from qgis.PyQt.QtWidgets import QDockWidget
+
+import crimemap_plugin
+from crimemap_plugin import about
+from crimemap_plugin.layers.boundaries import FORCE_AREAS_NAME, force_areas_layer
+
+
+def _crimemap_docks(iface):
+    return [d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName().startswith("CrimeMap")]
+
+
+def test_load_unload_reload_leaves_qgis_as_it_was(qgis_iface, recorder, store_path):
+    registry = QgsApplication.processingRegistry()
+    before = recorder.registered()
+    providers_before = {p.id() for p in registry.providers()}
+    assert "crimemap" not in providers_before
+
+    for _ in range(2):  # load, unload, then the same again: reload must work
+        plugin = crimemap_plugin.classFactory(qgis_iface)
+        plugin.initGui()
+        assert registry.providerById("crimemap") is not None
+        assert registry.algorithmById("crimemap:importcrimes") is not None
+        docks = _crimemap_docks(qgis_iface)
+        assert [d.objectName() for d in docks] == ["CrimeMapDock"]
+        after = recorder.registered()
+        assert after["menus"] == before["menus"] + 1
+        assert after["toolbar"] == before["toolbar"] + 1
+        assert after["docks"] == before["docks"] + 1
+        assert after["options"] == before["options"] + 1
+
+        plugin.unload()
+        QgsApplication.processEvents()
+        assert registry.providerById("crimemap") is None
+        assert {p.id() for p in registry.providers()} == providers_before
+        assert recorder.registered() == before
+        QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # run deleteLater
+        assert _crimemap_docks(qgis_iface) == []
+
+
+def test_name_and_version_come_from_metadata(plugin):
+    assert about.name() == "Crime Map for QGIS"
+    assert about.version().count(".") == 2
+    assert about.metadata()["qgisminimumversion"] == "3.22"
+    assert about.metadata()["hasprocessingprovider"] == "yes"
+    provider = QgsApplication.processingRegistry().providerById("crimemap")
+    assert provider.longName() == f"{about.name()} {about.version()}"
+
+
+def test_force_areas_bundled_with_codes_slugs_and_attribution():
+    layer = force_areas_layer()
+    assert layer.isValid()
+    assert layer.featureCount() == 43
+    names = [f.name() for f in layer.fields()]
+    assert {"ons_code", "ons_name", "force", "name"} <= set(names)
+    by_code = {f["ons_code"]: (f["force"], f["ons_name"], f["name"]) for f in layer.getFeatures()}
+    assert by_code["E23000034"] == ("city-of-london", "London, City of", "City of London Police")
+    assert by_code["E23000035"] == ("devon-and-cornwall", "Devon & Cornwall", "Devon & Cornwall Police")
+    assert by_code["W15000004"][0] == "dyfed-powys"
+    assert len({v[0] for v in by_code.values()}) == 43
+    rights = " ".join(layer.metadata().rights())
+    assert "Open Government Licence" in rights and "Crown copyright" in rights
+    assert layer.labelsEnabled()
+    assert layer.labeling().settings().fieldName == "ons_name"
+
+
+def test_dock_shows_force_areas_when_first_opened(plugin, qtbot, qgis_iface):
+    qgis_iface.mainWindow().show()
+    dock = plugin.dock
+    dock.setVisible(True)
+    qtbot.waitUntil(lambda: QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME) != [], timeout=3000)
+    layers = QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME)
+    assert len(layers) == 1
+    group = QgsProject.instance().layerTreeRoot().findGroup("Crime Map")
+    assert group is not None and group.findLayer(layers[0].id()) is not None
+    dock.show_force_areas()  # a second request does not add the layer twice
+    assert len(QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME)) == 1
+    assert "empty" in dock.ui.storeSummaryLabel.text()
+    assert dock.ui.loadSampleButton.isEnabled() and dock.ui.importButton.isEnabled()
+
+
+def test_settings_environment_overrides(monkeypatch, qgis_app):
+    from crimemap_plugin import settings
+    monkeypatch.setenv("CRIMEMAP_API_URL", "http://127.0.0.1:9/api")
+    assert settings.api_url() == "http://127.0.0.1:9/api/"
+    monkeypatch.delenv("CRIMEMAP_API_URL")
+    assert settings.api_url() == "https://data.police.uk/api/"
+    settings.API_URL.set_value("https://example.test/api/")
+    try:
+        assert settings.api_url() == "https://example.test/api/"
+    finally:
+        settings.API_URL.set_value("")
+    monkeypatch.setenv("CRIMEMAP_STORE", "/tmp/elsewhere.gpkg")
+    assert settings.store_path() == "/tmp/elsewhere.gpkg"
+    assert settings.STORE_PATH.overridden()
