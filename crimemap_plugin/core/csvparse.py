@@ -101,6 +101,9 @@ def _check_bytes(source: str, data: bytes) -> str:
     head = data[:512].lstrip().lower()
     if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")):
         raise FileRefused(source, "is an HTML/XML page, not a CSV file (a failed download?)", line=1)
+    if b"\r" in data and b"\n" not in data:
+        raise FileRefused(source, "ends its lines with carriage returns only (an old Mac export): save it "
+                                  "with Windows or Unix line endings", line=1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -292,9 +295,11 @@ def _stop_and_search(source, frame, info, rejections):
     frame = frame.assign(Date=date)
     frame = _reject(frame, parsed.isna().to_numpy(), "unparseable date", rejections)
     parsed = parsed[frame.index]
-    local_month = frame["Date"].str.slice(0, 7)
-    utc_month = parsed.dt.strftime("%Y-%m")
-    wrong = ((local_month != info.month) & (utc_month != info.month)).to_numpy()
+    # police.uk files a search under its month in UK time; some forces write UK times with a +00:00
+    # offset, so a search at 00:01 on 1 June (BST) appears as 31 May 23:01 in the June file.
+    written_month = frame["Date"].str.slice(0, 7)
+    uk_month = parsed.dt.tz_convert("Europe/London").dt.strftime("%Y-%m")
+    wrong = ((written_month != info.month) & (uk_month != info.month)).to_numpy()
     frame = _reject(frame, wrong, f"date is not in the file's month {info.month}", rejections)
     frame = _coordinates(frame, "Longitude", "Latitude", rejections)
     col = frame.get

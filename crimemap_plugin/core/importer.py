@@ -124,6 +124,9 @@ def _import_member(store, member, cancelled) -> FileReport:
     rejected = parsed.rejections.lines
     report = FileReport(member.display, "imported", parsed.kind)
     report.rows_rejected = parsed.rejections.total
+    if parsed.rows_read and not len(frame):
+        # Never let a file whose every row is bad replace what is stored (a damaged re-download).
+        raise FileRefused(member.display, f"has no valid rows: {parsed.rejections.summary()}")
     groups = list(frame.groupby(["unit_force", "month"], sort=True)) if len(frame) else []
     if parsed.name_info and not groups:
         info = parsed.name_info
