@@ -49,7 +49,9 @@ class ImportCrimesAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("police.uk CSV file, folder or zip archive"),
-            behavior=QgsProcessingParameterFile.File))
+            behavior=QgsProcessingParameterFile.File,
+            # "(*)" rather than the default "(*.*)", which would refuse a folder (it has no extension).
+            fileFilter="All files (*)"))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.STORE, self.tr("Store (GeoPackage, created or updated)"), fileFilter="GeoPackage (*.gpkg)",
             defaultValue=settings.store_path(), createByDefault=True))

@@ -104,8 +104,8 @@ class CrimeMapDock(QDockWidget):
         if path:
             self.start_import(path)
 
-    def load_sample(self) -> None:
-        self.start_import(str(sample_path()))
+    def load_sample(self) -> ImportTask:
+        return self.start_import(str(sample_path()))
 
     def start_import(self, path: str) -> ImportTask:
         if self.task is not None:

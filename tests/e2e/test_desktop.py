@@ -4,28 +4,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "scripts"))
-from prepare_profile import prepare  # noqa: E402
 
 
-def _packaged_zip() -> Path:
-    zips = sorted((REPO / "dist").glob("crimemap_plugin-*.zip"), key=lambda p: p.stat().st_mtime)
-    assert zips, "run `make package` first (make test does)"
-    return zips[-1]
-
-
-def test_plugin_loads_unloads_and_reloads_in_qgis_desktop(tmp_path):
-    profiles = tmp_path / "profiles-root"
-    prepare(str(profiles))
-    plugins = profiles / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    with zipfile.ZipFile(_packaged_zip()) as archive:
-        archive.extractall(plugins)
+def test_plugin_loads_unloads_and_reloads_in_qgis_desktop(tmp_path, profiles):
     out = tmp_path / "e2e.json"
     env = dict(os.environ, CRIMEMAP_E2E_OUT=str(out), CRIMEMAP_STORE=str(tmp_path / "store.gpkg"),
                HOME=str(tmp_path / "home"))

@@ -1,11 +1,15 @@
 """QGIS ring: pytest-qgis + pytest-qt, headless, isolated profile; the real plugin via classFactory."""
 
 import os
+import sys
 
 import pytest
 from osgeo import gdal
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QT_VERSION_STR
+from qgis.PyQt.QtCore import QT_VERSION_STR, QEvent
+
+# The Processing plugin that ships with QGIS (processing.run) lives outside the Python path.
+sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
 
 
 def pytest_report_header(config):
@@ -77,6 +81,7 @@ def plugin(qgis_iface, recorder, store_path):
     yield instance
     instance.unload()
     QgsProject.instance().clear()
+    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
