@@ -17,6 +17,9 @@ USER_VERSION = 10300         # GeoPackage 1.3
 
 _HEADER = struct.Struct("<2sBBi")
 _POINT = struct.Struct("<BIdd")
+# A GeoPackage binary point without envelope, little-endian: what point_blobs writes.
+_STANDARD = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
+                      ("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
 
 WGS84_DEFINITION = (
     'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,'
@@ -115,6 +118,10 @@ def create_rtree_triggers(conn, table: str, only: Optional[Iterable[str]] = None
             conn.execute(sql)
 
 
+def rtree_trigger_names(table: str) -> list:
+    return list(_rtree_trigger_sql(table))
+
+
 def insert_trigger_name(table: str) -> str:
     return f"rtree_{table}_geom_insert"
 
@@ -122,8 +129,7 @@ def insert_trigger_name(table: str) -> str:
 def point_blobs(lon: np.ndarray, lat: np.ndarray) -> list:
     """GeoPackage binary points (no envelope, little-endian) for each lon/lat; None where NaN."""
     n = len(lon)
-    rec = np.zeros(n, dtype=[("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
-                             ("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+    rec = np.zeros(n, dtype=_STANDARD)
     rec["magic"] = b"GP"
     rec["flags"] = 1
     rec["srs"] = 4326
@@ -135,6 +141,31 @@ def point_blobs(lon: np.ndarray, lat: np.ndarray) -> list:
     size = rec.dtype.itemsize
     missing = np.isnan(lon) | np.isnan(lat)
     return [None if missing[i] else buf[i * size:(i + 1) * size] for i in range(n)]
+
+
+def point_coordinates(blobs) -> tuple:
+    """x and y arrays (NaN where not a point) for GeoPackage geometry blobs.
+
+    Blobs as this module writes them (29 bytes, no envelope, little-endian) are decoded in one
+    vectorised pass; anything else written by other software is decoded one by one.
+    """
+    n = len(blobs)
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    size = _STANDARD.itemsize
+    standard = np.fromiter((b is not None and len(b) == size for b in blobs), dtype=bool, count=n)
+    idx = np.flatnonzero(standard)
+    if len(idx):
+        rec = np.frombuffer(b"".join(blobs[i] for i in idx), dtype=_STANDARD)
+        ok = (rec["magic"] == b"GP") & (rec["flags"] == 1) & (rec["order"] == 1) & (rec["type"] == 1)
+        x[idx[ok]] = rec["x"][ok]
+        y[idx[ok]] = rec["y"][ok]
+        standard[idx[~ok]] = False
+    for i in np.flatnonzero(~standard):
+        xy = _point_xy(blobs[i])
+        if xy is not None:
+            x[i], y[i] = xy
+    return x, y
 
 
 def _point_xy(blob):

@@ -16,7 +16,7 @@ from typing import Callable, Dict, List, Optional, Protocol, Tuple
 import numpy as np
 import pandas as pd
 
-from . import gpkg
+from . import gpkg, rtree_bulk
 from .errors import Cancelled, StoreError
 
 SCHEMA_VERSION = "1"
@@ -121,9 +121,11 @@ class GeoPackageStore:
                 raise StoreError(f"{self.path}: cannot create the store's folder ({exc})") from exc
         elif p.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a GeoPackage")
+        self.deferred = set()   # point tables whose R-tree is rebuilt at the end of a bulk import
         try:
             self.conn = _connect(self.path)
             self._ensure_schema()
+            self._finish_interrupted_bulk()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
 
@@ -161,6 +163,73 @@ class GeoPackageStore:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    # -- spatial index for bulk imports ------------------------------------------------------------
+    def row_count(self, table: str) -> int:
+        return self.conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+
+    def begin_bulk(self, tables) -> None:
+        """Drop the R-trees of `tables` until end_bulk(): the points go in without per-row index
+        updates and the index is packed in one pass at the end. Until then the layers are valid
+        GeoPackage layers without a spatial index; if the import is killed, the next opening of the
+        store rebuilds it (a flag in crimemap_meta says which)."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in tables:
+                self._drop_rtree(table)
+                conn.execute("INSERT OR REPLACE INTO crimemap_meta VALUES (?, '1')", (f"rtree_pending:{table}",))
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
+            raise
+        self.deferred |= set(tables)
+
+    def end_bulk(self) -> None:
+        """Rebuild the R-trees dropped by begin_bulk (also safe to call when none were)."""
+        pending = [r[0].split(":", 1)[1] for r in self.conn.execute(
+            "SELECT key FROM crimemap_meta WHERE key LIKE 'rtree_pending:%'")]
+        conn = self.conn
+        for table in pending:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._drop_rtree(table)
+                conn.execute(f'CREATE VIRTUAL TABLE "rtree_{table}_geom" USING rtree(id, minx, maxx, miny, maxy)')
+                fids, x, y = self._points(table)
+                rtree_bulk.load(conn, f"rtree_{table}_geom", fids, x, x, y, y)
+                gpkg.create_rtree_triggers(conn, table)
+                conn.execute("INSERT OR REPLACE INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
+                             "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table,))
+                conn.execute("DELETE FROM crimemap_meta WHERE key = ?", (f"rtree_pending:{table}",))
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.DatabaseError):
+                    raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
+                raise
+        self.deferred.clear()
+
+    def _finish_interrupted_bulk(self) -> None:
+        if self.conn.execute("SELECT 1 FROM crimemap_meta WHERE key LIKE 'rtree_pending:%'").fetchone():
+            self.end_bulk()
+
+    def _drop_rtree(self, table: str) -> None:
+        conn = self.conn
+        for name in gpkg.rtree_trigger_names(table):
+            conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        conn.execute(f'DROP TABLE IF EXISTS "rtree_{table}_geom"')
+        conn.execute("DELETE FROM gpkg_extensions WHERE table_name = ? AND extension_name = 'gpkg_rtree_index'",
+                     (table,))
+
+    def _points(self, table: str):
+        """fid, x, y of every located point of a layer, read straight from the geometry blobs."""
+        rows = self.conn.execute(f'SELECT fid, geom FROM "{table}" WHERE geom IS NOT NULL').fetchall()
+        fids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        x, y = gpkg.point_coordinates([r[1] for r in rows])
+        keep = ~np.isnan(x)
+        return fids[keep], x[keep], y[keep]
 
     # -- reading ---------------------------------------------------------------------------------
     def unit_checksum(self, kind: str, force: str, month: str) -> Optional[str]:
@@ -263,22 +332,26 @@ class GeoPackageStore:
         ids = [import_id] * n
         placeholders = ",".join("?" * (len(names) + 3))
         sql = f'INSERT INTO "{table}" (fid, geom, {", ".join(names)}, import_id) VALUES ({placeholders})'
+        deferred = table in self.deferred
         trigger = gpkg.insert_trigger_name(table)
-        # Bulk path: fill the R-tree directly instead of through the per-row trigger (same content),
-        # then restore the trigger, all inside the unit's transaction.
-        conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
+        if not deferred:
+            # Fill the R-tree directly rather than through the per-row trigger (same content), then
+            # restore the trigger, all inside the unit's transaction.
+            conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
         rows = zip(fids, blobs, *columns, ids)
         for _start in range(0, n, CHUNK):
             if cancelled and cancelled():
                 raise Cancelled(f"cancelled while writing {table}")
             conn.executemany(sql, islice(rows, CHUNK))
-        located = ~(np.isnan(lon) | np.isnan(lat))
-        fid_arr = np.arange(first, first + n)[located]
-        x = lon[located]
-        y = lat[located]
-        conn.executemany(f'INSERT INTO "rtree_{table}_geom" VALUES (?,?,?,?,?)',
-                         zip(fid_arr.tolist(), x.tolist(), x.tolist(), y.tolist(), y.tolist()))
-        gpkg.create_rtree_triggers(conn, table, only=[trigger])
+        if not deferred:
+            located = ~(np.isnan(lon) | np.isnan(lat))
+            order = np.flatnonzero(located)
+            # Spatially sorted insertion keeps the R-tree's updates local.
+            order = order[np.lexsort((lat[order], np.round(lon[order], 2)))]
+            conn.executemany(f'INSERT INTO "rtree_{table}_geom" VALUES (?,?,?,?,?)',
+                             zip((order + first).tolist(), lon[order].tolist(), lon[order].tolist(),
+                                 lat[order].tolist(), lat[order].tolist()))
+            gpkg.create_rtree_triggers(conn, table, only=[trigger])
         return first, first + n - 1
 
     def _write_counts(self, unit_force, month, frame) -> None:
@@ -295,7 +368,10 @@ class GeoPackageStore:
             [(unit_force, month, lsoa, c, int(n)) for (lsoa, c), n in by_lsoa.items()])
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if self.conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            return False
+        return all(self.conn.execute(f"SELECT rtreecheck('rtree_{t}_geom')").fetchone()[0] == "ok"
+                   for t, _ in POINT_TABLES.values())
 
     def close(self) -> None:
         if self.conn is not None:

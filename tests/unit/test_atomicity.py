@@ -9,6 +9,7 @@ import sys
 import time
 
 from crimemap_plugin.core.importer import import_path
+from crimemap_plugin.core.store import open_store
 from tests.independent import street_counts, street_files
 from tests.shared_data import city_of_london_street
 from tests.unit.conftest import store_counts
@@ -38,6 +39,9 @@ def assert_only_whole_units(store):
     """Every stored force-month has exactly its recorded rows, counts and index entries; no orphans."""
     with sqlite3.connect(store) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with open_store(store) as opened:  # rebuilds a spatial index left unbuilt by a killed bulk import
+        assert opened.integrity_ok()
+    with sqlite3.connect(store) as conn:
         units = conn.execute("SELECT force, month, import_id, rows FROM force_months WHERE kind='street'").fetchall()
         for force, month, import_id, n in units:
             assert conn.execute("SELECT COUNT(*) FROM crimes WHERE import_id=?", (import_id,)).fetchone()[0] == n
