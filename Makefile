@@ -10,7 +10,7 @@ ZIP := dist/$(PLUGIN)-$(VERSION).zip
 TEST_ENV := QT_QPA_PLATFORM=offscreen HOME=$(CURDIR)/build/test-home XDG_RUNTIME_DIR=$(CURDIR)/build/test-home/run \
 	PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: deps run test test-unit test-qgis test-e2e lint package deploy bench clean
+.PHONY: deps run test lint package deploy bench clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -50,3 +50,8 @@ deploy: package
 
 clean:
 	rm -rf build dist $(PROFILE_DIR) .pytest_cache
+
+## make bench: import benchmark (a national month three ways; MONTHS national months for memory)
+MONTHS ?= 3
+bench: deps
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench_import.py --months $(MONTHS)

@@ -112,7 +112,8 @@ def _check_bytes(source: str, data: bytes) -> str:
 
 
 def _header(source: str, text: str) -> List[str]:
-    first = text.split("\n", 1)[0].rstrip("\r")
+    end = text.find("\n")
+    first = (text if end < 0 else text[:end]).rstrip("\r")
     try:
         header = next(csv.reader([first]))
     except (csv.Error, StopIteration) as exc:
@@ -194,26 +195,36 @@ def read_file(source: str, file_name: str, data: bytes) -> ParsedFile:
         raise FileRefused(source, f"names an impossible month {info.month!r}")
     _check_field_counts(source, data, text, len(header))
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
-                            engine="c", skip_blank_lines=True)
+        frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False,
+                            na_filter=False, engine="c", skip_blank_lines=True)
     except (pd.errors.ParserError, ValueError) as exc:
         raise FileRefused(source, f"cannot be parsed as CSV ({exc})") from exc
     frame.columns = [c.strip() for c in frame.columns]
     rejections = Rejections()
     rows_read = len(frame)
-    # Line numbers: the header is line 1; valid only when no field spans lines (checked: no quotes).
-    frame["_line"] = np.arange(2, rows_read + 2)
     builder = {STREET: _street, OUTCOMES: _outcomes, STOP_AND_SEARCH: _stop_and_search}[kind]
     out = builder(source, frame, info, rejections)
     return ParsedFile(source, kind, info, out, rejections, rows_read)
 
 
-def _reject(frame: pd.DataFrame, mask, reason: str, rejections: Rejections) -> pd.DataFrame:
-    mask = np.asarray(mask, dtype=bool)
-    if mask.any():
-        rejections.add(reason, frame["_line"].to_numpy()[mask])
-        return frame[~mask]
-    return frame
+class _Rows:
+    """Row checks over a parsed frame: each row is rejected once, for the first reason found."""
+
+    def __init__(self, frame: pd.DataFrame, rejections: Rejections):
+        self.frame = frame
+        self.rejections = rejections
+        self.lines = np.arange(2, len(frame) + 2)  # the header is line 1
+        self.bad = np.zeros(len(frame), dtype=bool)
+
+    def reject(self, mask, reason: str) -> None:
+        new = np.asarray(mask, dtype=bool) & ~self.bad
+        if new.any():
+            self.rejections.add(reason, self.lines[new])
+            self.bad |= new
+
+    def keep(self, columns: dict) -> pd.DataFrame:
+        out = pd.DataFrame(columns, index=self.frame.index)
+        return out[~self.bad] if self.bad.any() else out
 
 
 def _map_unique(series: pd.Series, func) -> pd.Series:
@@ -222,98 +233,88 @@ def _map_unique(series: pd.Series, func) -> pd.Series:
     return series.map({u: func(u) for u in uniques})
 
 
-def _coordinates(frame, lon_col, lat_col, rejections):
-    lon_txt = frame[lon_col].str.strip()
-    lat_txt = frame[lat_col].str.strip()
+def _coordinates(rows: _Rows, lon_col: str, lat_col: str):
+    frame = rows.frame
+    lon_txt, lat_txt = frame[lon_col], frame[lat_col]
     lon = pd.to_numeric(lon_txt, errors="coerce").to_numpy(dtype=float)
     lat = pd.to_numeric(lat_txt, errors="coerce").to_numpy(dtype=float)
     blank = (lon_txt == "").to_numpy() & (lat_txt == "").to_numpy()
-    bad = ~blank & (np.isnan(lon) | np.isnan(lat))
-    zero = (lon == 0) & (lat == 0)
-    located = ~blank & ~bad & ~zero
+    rows.reject(~blank & (np.isnan(lon) | np.isnan(lat)), "unparseable coordinates")
+    zero = (lon == 0) & (lat == 0)  # police.uk zeroes points it cannot place: "no location"
+    located = ~blank & ~zero & ~np.isnan(lon) & ~np.isnan(lat)
     outside = located & ((lon < UK_LON[0]) | (lon > UK_LON[1]) | (lat < UK_LAT[0]) | (lat > UK_LAT[1]))
-    frame = frame.assign(_lon=np.where(located, lon, np.nan), _lat=np.where(located, lat, np.nan))
-    keep_bad = bad | outside
-    reasons = [(bad, "unparseable coordinates"), (outside, "coordinates outside the UK")]
-    for mask, reason in reasons:
-        if mask.any():
-            rejections.add(reason, frame["_line"].to_numpy()[mask])
-    return frame[~keep_bad]
+    rows.reject(outside, "coordinates outside the UK")
+    return np.where(located, lon, np.nan), np.where(located, lat, np.nan)
 
 
-def _month_and_force(source, frame, info, rejections):
-    month = frame["Month"].str.strip()
-    frame = frame.assign(Month=month)
-    frame = _reject(frame, ~month.str.match(MONTH_RE).to_numpy(dtype=bool), "unparseable month", rejections)
+def _month_and_force(rows: _Rows, info):
+    frame = rows.frame
+    month = frame["Month"]
+    valid = _map_unique(month, lambda m: bool(MONTH_RE.match(m))).to_numpy(dtype=bool)
+    rows.reject(~valid, "unparseable month")
     if info:
-        frame = _reject(frame, (frame["Month"] != info.month).to_numpy(), f"month is not the file's month "
-                        f"{info.month}", rejections)
-    falls = _map_unique(frame["Falls within"], forces.slug_for_name)
-    frame = frame.assign(_force=falls)
-    frame = _reject(frame, frame["_force"].isna().to_numpy(), "unknown force in 'Falls within'", rejections)
+        rows.reject((month != info.month).to_numpy(), f"month is not the file's month {info.month}")
+    force = _map_unique(frame["Falls within"], forces.slug_for_name)
+    rows.reject(force.isna().to_numpy(), "unknown force in 'Falls within'")
     if info:
-        frame = frame.assign(_unit_force=info.force)
+        unit_force = info.force
     else:
-        unit = _map_unique(frame["Reported by"], forces.slug_for_name)
-        frame = frame.assign(_unit_force=unit)
-        frame = _reject(frame, frame["_unit_force"].isna().to_numpy(), "unknown force in 'Reported by'",
-                        rejections)
-    return frame
+        unit_force = _map_unique(frame["Reported by"], forces.slug_for_name)
+        rows.reject(unit_force.isna().to_numpy(), "unknown force in 'Reported by'")
+    return month, force, unit_force
+
+
+def _optional(frame: pd.DataFrame, column: str):
+    return frame[column] if column in frame else ""
 
 
 def _street(source, frame, info, rejections):
-    frame = _month_and_force(source, frame, info, rejections)
-    cat = _map_unique(frame["Crime type"], categories.slug_for_csv_name)
-    frame = frame.assign(_category=cat)
-    frame = _reject(frame, frame["_category"].isna().to_numpy(), "unknown crime type", rejections)
-    frame = _coordinates(frame, "Longitude", "Latitude", rejections)
-    col = frame.get
-    empty = pd.Series("", index=frame.index)
-    return pd.DataFrame({
-        "unit_force": frame["_unit_force"], "month": frame["Month"],
-        "crime_id": col("Crime ID", empty), "force": frame["_force"], "category": frame["_category"],
-        "lsoa_code": frame["LSOA code"], "lsoa_name": frame["LSOA name"], "location": frame["Location"],
-        "outcome": col("Last outcome category", empty), "context": col("Context", empty),
-        "lon": frame["_lon"], "lat": frame["_lat"],
+    rows = _Rows(frame, rejections)
+    month, force, unit_force = _month_and_force(rows, info)
+    category = _map_unique(frame["Crime type"], categories.slug_for_csv_name)
+    rows.reject(category.isna().to_numpy(), "unknown crime type")
+    lon, lat = _coordinates(rows, "Longitude", "Latitude")
+    return rows.keep({
+        "unit_force": unit_force, "month": month, "crime_id": _optional(frame, "Crime ID"), "force": force,
+        "category": category, "lsoa_code": frame["LSOA code"], "lsoa_name": frame["LSOA name"],
+        "location": frame["Location"], "outcome": _optional(frame, "Last outcome category"),
+        "context": _optional(frame, "Context"), "lon": lon, "lat": lat,
     })
 
 
 def _outcomes(source, frame, info, rejections):
-    frame = _month_and_force(source, frame, info, rejections)
-    frame = _coordinates(frame, "Longitude", "Latitude", rejections)
-    return pd.DataFrame({
-        "unit_force": frame["_unit_force"], "month": frame["Month"],
-        "crime_id": frame["Crime ID"], "force": frame["_force"],
+    rows = _Rows(frame, rejections)
+    month, force, unit_force = _month_and_force(rows, info)
+    lon, lat = _coordinates(rows, "Longitude", "Latitude")
+    return rows.keep({
+        "unit_force": unit_force, "month": month, "crime_id": frame["Crime ID"], "force": force,
         "lsoa_code": frame["LSOA code"], "lsoa_name": frame["LSOA name"], "location": frame["Location"],
-        "outcome_type": frame["Outcome type"], "lon": frame["_lon"], "lat": frame["_lat"],
+        "outcome_type": frame["Outcome type"], "lon": lon, "lat": lat,
     })
 
 
 def _stop_and_search(source, frame, info, rejections):
+    rows = _Rows(frame, rejections)
     date = frame["Date"].str.strip()
     parsed = pd.to_datetime(date, errors="coerce", utc=True)
-    frame = frame.assign(Date=date)
-    frame = _reject(frame, parsed.isna().to_numpy(), "unparseable date", rejections)
-    parsed = parsed[frame.index]
+    rows.reject(parsed.isna().to_numpy(), "unparseable date")
     # police.uk files a search under its month in UK time; some forces write UK times with a +00:00
     # offset, so a search at 00:01 on 1 June (BST) appears as 31 May 23:01 in the June file.
-    written_month = frame["Date"].str.slice(0, 7)
+    written_month = date.str.slice(0, 7)
     uk_month = parsed.dt.tz_convert("Europe/London").dt.strftime("%Y-%m")
-    wrong = ((written_month != info.month) & (uk_month != info.month)).to_numpy()
-    frame = _reject(frame, wrong, f"date is not in the file's month {info.month}", rejections)
-    frame = _coordinates(frame, "Longitude", "Latitude", rejections)
-    col = frame.get
-    empty = pd.Series("", index=frame.index)
-    return pd.DataFrame({
+    rows.reject(((written_month != info.month) & (uk_month != info.month)).to_numpy(),
+                f"date is not in the file's month {info.month}")
+    lon, lat = _coordinates(rows, "Longitude", "Latitude")
+    return rows.keep({
         "unit_force": info.force, "month": info.month, "force": info.force,
-        "type": frame["Type"], "date": frame["Date"],
-        "part_of_operation": col("Part of a policing operation", empty),
-        "operation": col("Policing operation", empty),
+        "type": frame["Type"], "date": date,
+        "part_of_operation": _optional(frame, "Part of a policing operation"),
+        "operation": _optional(frame, "Policing operation"),
         "gender": frame["Gender"], "age_range": frame["Age range"],
         "self_defined_ethnicity": frame["Self-defined ethnicity"],
         "officer_defined_ethnicity": frame["Officer-defined ethnicity"],
         "legislation": frame["Legislation"], "object_of_search": frame["Object of search"],
-        "outcome": frame["Outcome"], "outcome_linked": col("Outcome linked to object of search", empty),
-        "removal_outer_clothing": col("Removal of more than just outer clothing", empty),
-        "lon": frame["_lon"], "lat": frame["_lat"],
-    }, index=frame.index)
+        "outcome": frame["Outcome"], "outcome_linked": _optional(frame, "Outcome linked to object of search"),
+        "removal_outer_clothing": _optional(frame, "Removal of more than just outer clothing"),
+        "lon": lon, "lat": lat,
+    })

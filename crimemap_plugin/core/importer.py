@@ -148,10 +148,11 @@ def _import_member(store, member, cancelled) -> FileReport:
     if parsed.rows_read and not len(frame):
         # Never let a file whose every row is bad replace what is stored (a damaged re-download).
         raise FileRefused(member.display, f"has no valid rows: {parsed.rejections.summary()}")
-    groups = list(frame.groupby(["unit_force", "month"], sort=True)) if len(frame) else []
-    if parsed.name_info and not groups:
-        info = parsed.name_info
-        groups = [((info.force, info.month), frame)]
+    if parsed.name_info:  # a named file is one force-month (its rows were checked against the name)
+        groups = [((parsed.name_info.force, parsed.name_info.month), frame)]
+    else:
+        indices = frame.groupby(["unit_force", "month"], sort=True).indices if len(frame) else {}
+        groups = [(key, frame.take(idx)) for key, idx in sorted(indices.items())]
     if not groups:
         raise FileRefused(member.display, "has no valid rows and its name does not say which force and "
                                           "month it holds" + (f" ({parsed.rejections.summary()})"

@@ -1,0 +1,243 @@
+"""make bench: one national month of street crime imported three ways, timed in the same run.
+
+  (a) crimemap's import (core.importer.import_path) into a new GeoPackage store;
+  (b) the QGIS route without the plugin: delimited-text layer with spatial index, then
+      native:countpointsinpolygon against the 43 force areas, then the points saved to a GeoPackage;
+  (c) a bare pandas read_csv of the same file (all columns), and of the six needed columns.
+
+The national month is generated from the real City of London rows (bundled sample), resampled across
+the 43 forces in proportion to their Census 2021 population, each located point moved to a random
+place inside its force's area; rows without location stay without. With --months N it also imports N
+national months in the national archive layout (YYYY-MM/YYYY-MM-<force>-street.csv) in a child
+process and reports time and peak memory.
+
+usage: /usr/bin/python3 scripts/bench_import.py [--rows 555000] [--months 3] [--out build/bench]
+"""
+
+import argparse
+import csv
+import io
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from crimemap_plugin.core import forces  # noqa: E402
+from crimemap_plugin.core.importer import import_path  # noqa: E402
+
+SAMPLE = REPO / "crimemap_plugin" / "resources" / "sample" / "city-of-london-2024-2025"
+AREAS = REPO / "crimemap_plugin" / "resources" / "boundaries" / "police_force_areas.gpkg"
+POPULATION = REPO / "crimemap_plugin" / "resources" / "population" / "pfa_population_census2021.csv"
+
+
+def _polygons():
+    """Force slug -> list of rings (x, y arrays, WGS84) of its area."""
+    from osgeo import ogr, osr
+    ds = ogr.Open(str(AREAS))
+    layer = ds.GetLayer(0)
+    wgs = osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    tr = osr.CoordinateTransformation(layer.GetSpatialRef(), wgs)
+    out = {}
+    for feat in layer:
+        geom = feat.GetGeometryRef().Clone()
+        geom.Transform(tr)
+        rings = []
+        for i in range(geom.GetGeometryCount()):
+            poly = geom.GetGeometryRef(i)
+            for j in range(poly.GetGeometryCount()):
+                pts = np.array(poly.GetGeometryRef(j).GetPoints())[:, :2]
+                rings.append((pts[:, 0], pts[:, 1]))
+        out[feat.GetField("force")] = rings
+    return out
+
+
+def _inside(px, py, rings):
+    """Even-odd ray casting against all rings (holes and islands handled by parity)."""
+    inside = np.zeros(len(px), dtype=bool)
+    for rx, ry in rings:
+        x1, y1 = rx[:-1], ry[:-1]
+        x2, y2 = rx[1:], ry[1:]
+        for a, b, c, d in zip(x1, y1, x2, y2):
+            crosses = ((b > py) != (d > py))
+            if crosses.any():
+                xint = a + (py - b) * (c - a) / (d - b + 1e-300)
+                inside ^= crosses & (px < xint)
+    return inside
+
+
+def _random_points(rng, rings, n):
+    xs = np.concatenate([r[0] for r in rings])
+    ys = np.concatenate([r[1] for r in rings])
+    got_x, got_y = [], []
+    need = n
+    while need > 0:
+        k = max(need * 3, 1000)
+        px = rng.uniform(xs.min(), xs.max(), k)
+        py = rng.uniform(ys.min(), ys.max(), k)
+        ok = _inside(px, py, rings)
+        got_x.append(px[ok][:need])
+        got_y.append(py[ok][:need])
+        need -= int(min(ok.sum(), need))
+    return np.concatenate(got_x), np.concatenate(got_y)
+
+
+def population() -> dict:
+    with open(POPULATION, newline="", encoding="utf-8") as fh:
+        return {r["force"]: int(r["population"]) for r in csv.DictReader(fh)}
+
+
+def national_month(rows: int, month: str, seed: int = 2009) -> dict:
+    """Force slug -> CSV bytes of that force's street file for one generated national month."""
+    rng = np.random.default_rng(seed)
+    frames = [pd.read_csv(f, dtype=str, keep_default_na=False) for f in sorted(SAMPLE.glob("*.csv"))]
+    real = pd.concat(frames, ignore_index=True)
+    pops = population()
+    total = sum(pops.values())
+    rings = _polygons()
+    out = {}
+    for force in forces.territorial():
+        n = int(round(rows * pops[force.slug] / total))
+        pick = real.iloc[rng.integers(0, len(real), n)].copy()
+        pick["Month"] = month
+        pick["Reported by"] = force.name
+        pick["Falls within"] = force.name
+        located = (pick["Longitude"] != "").to_numpy()
+        x, y = _random_points(rng, rings[force.slug], int(located.sum()))
+        pick.loc[located, "Longitude"] = np.char.mod("%.6f", x)
+        pick.loc[located, "Latitude"] = np.char.mod("%.6f", y)
+        buf = io.StringIO()
+        pick.to_csv(buf, index=False, lineterminator="\r\n")
+        out[force.slug] = buf.getvalue().encode("utf-8")
+    return out
+
+
+def write_single(parts: dict, path: Path) -> None:
+    first = True
+    with open(path, "wb") as fh:
+        for data in parts.values():
+            fh.write(data if first else data.split(b"\n", 1)[1])
+            first = False
+
+
+def timed(label, fn):
+    t = time.perf_counter()
+    result = fn()
+    dt = time.perf_counter() - t
+    print(f"  {label:<58} {dt:8.2f} s", flush=True)
+    return dt, result
+
+
+def qgis_route(csv_path: Path, out_gpkg: Path) -> float:
+    from qgis.core import (QgsApplication, QgsCoordinateTransformContext, QgsVectorFileWriter,
+                           QgsVectorLayer)
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    import processing
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    uri = (f"file://{csv_path}?type=csv&delimiter=,&xField=Longitude&yField=Latitude&crs=EPSG:4326"
+           "&spatialIndex=yes&geomType=point")
+    total = 0.0
+
+    def load():
+        layer = QgsVectorLayer(uri, "crimes", "delimitedtext")
+        assert layer.isValid()
+        layer.featureCount()
+        return layer
+
+    dt, layer = timed("(b1) delimited-text layer with spatial index", load)
+    total += dt
+    areas = QgsVectorLayer(f"{AREAS}|layername=police_force_areas", "areas", "ogr")
+    dt, _ = timed("(b2) native:countpointsinpolygon, 43 force areas",
+                  lambda: processing.run("native:countpointsinpolygon", {
+                      "POLYGONS": areas, "POINTS": layer, "FIELD": "NUMPOINTS", "OUTPUT": "memory:"}))
+    total += dt
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    dt, _ = timed("(b3) save the points to a GeoPackage",
+                  lambda: QgsVectorFileWriter.writeAsVectorFormatV2(
+                      layer, str(out_gpkg), QgsCoordinateTransformContext(), options))
+    total += dt
+    return total
+
+
+def child_import(src: Path, store: Path) -> tuple:
+    """Import in a child process: (seconds, peak RSS in MB, summary)."""
+    code = ("import sys, time, resource; sys.path.insert(0, sys.argv[1]);"
+            "from crimemap_plugin.core.importer import import_path;"
+            "t = time.perf_counter(); r = import_path(sys.argv[2], sys.argv[3]);"
+            "print(time.perf_counter() - t); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024);"
+            "print(r.summary())")
+    out = subprocess.run([sys.executable, "-c", code, str(REPO), str(src), str(store)],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    return float(out[0]), float(out[1]), out[2]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=555_000)
+    ap.add_argument("--months", type=int, default=3)
+    ap.add_argument("--out", default=str(REPO / "build" / "bench"))
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.gpkg"):
+        old.unlink()
+
+    print(f"Generating a national month of {args.rows:,} rows from the real sample…", flush=True)
+    parts = national_month(args.rows, "2025-06")
+    single = out / "national-2025-06-street.csv"
+    write_single(parts, single)
+    rows = sum(d.count(b"\n") - 1 for d in parts.values())
+    print(f"  {single} ({single.stat().st_size / 1e6:.0f} MB, {rows:,} rows, 43 forces)")
+
+    print("Timings (same machine, same run):")
+    t_c, frame = timed("(c) pandas read_csv, all columns", lambda: pd.read_csv(single))
+    t_c6, _ = timed("(c6) pandas read_csv, six needed columns, categorical", lambda: pd.read_csv(
+        single, usecols=["Month", "Falls within", "Longitude", "Latitude", "LSOA code", "Crime type"],
+        dtype={"Month": "category", "Falls within": "category", "LSOA code": "category",
+               "Crime type": "category"}))
+    t_a, report = timed("(a) crimemap import into a new store", lambda: import_path(single, out / "a.gpkg"))
+    assert report.rows_imported == rows, report.summary()
+    import sqlite3
+    with sqlite3.connect(out / "a.gpkg") as conn:
+        stored = dict(conn.execute("SELECT force, SUM(n) FROM crime_counts GROUP BY force").fetchall())
+    expected = frame.groupby("Falls within").size()
+    assert {forces.slug_for_name(k): int(v) for k, v in expected.items()} == stored, "counts differ"
+    t_b = qgis_route(single, out / "b.gpkg")
+    print(f"  {'(b) QGIS route total':<58} {t_b:8.2f} s")
+    print("Ratios:")
+    print(f"  QGIS route / crimemap import      {t_b / t_a:6.1f}x   (goal >= 15x)")
+    print(f"  crimemap import / pandas read_csv {t_a / t_c:6.1f}x   (goal <= 4x)")
+    print(f"  crimemap import / pandas 6 columns {t_a / t_c6:5.1f}x")
+
+    if args.months:
+        folder = out / "archive"
+        print(f"Writing {args.months} national months in the archive layout…", flush=True)
+        for i in range(args.months):
+            year, month = 2023 + (5 + i) // 12, (5 + i) % 12 + 1
+            ym = f"{year}-{month:02d}"
+            (folder / ym).mkdir(parents=True, exist_ok=True)
+            for slug, data in parts.items():
+                (folder / ym / f"{ym}-{slug}-street.csv").write_bytes(data.replace(b",2025-06,", f",{ym},".encode()))
+        seconds, peak, summary = child_import(folder, out / "months.gpkg")
+        print(f"  {args.months} national months: {seconds:.1f} s, peak memory {peak:,.0f} MB (goal <= 1,536 MB)")
+        print(f"  {summary}")
+    print(f"Peak memory of this benchmark process: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
