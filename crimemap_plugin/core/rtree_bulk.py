@@ -72,7 +72,7 @@ def build(ids: np.ndarray, minx, maxx, miny, maxy) -> Tuple[List[tuple], List[tu
     # Number nodes top-down: root is 1, then each level in order.
     numbers = []
     next_no = 1
-    for cells, starts in reversed(levels):
+    for _cells, starts in reversed(levels):
         numbers.append(np.arange(next_no, next_no + len(starts), dtype=np.int64))
         next_no += len(starts)
     numbers.reverse()   # numbers[i] = node numbers of level i (0 = leaves)

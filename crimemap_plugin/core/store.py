@@ -93,6 +93,46 @@ class CrimeStore(Protocol):
 
     def force_months(self, kind: str = "street") -> List[Tuple[str, str]]: ...
 
+    def available_force_months(self, kind: str = "street") -> Dict[str, set]:
+        """force -> the months stored for it (a month missing here is "no data", not zero)."""
+        out: Dict[str, set] = {}
+        for force, month in self.conn.execute("SELECT force, month FROM force_months WHERE kind = ?", (kind,)):
+            out.setdefault(force, set()).add(month)
+        return out
+
+    def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
+        """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
+        within") or 'lsoa'; category None means all crime."""
+        table, col = {"force": ("crime_counts", "force"), "lsoa": ("lsoa_counts", "lsoa_code")}[level]
+        months = list(months)
+        where = [f"month IN ({','.join('?' * len(months))})"]
+        args = list(months)
+        if category:
+            where.append("category = ?")
+            args.append(category)
+        if area:
+            where.append(f"{col} = ?")
+            args.append(area)
+        sql = (f"SELECT {col} AS area, month, SUM(n) AS n FROM {table} WHERE {' AND '.join(where)} "
+               f"GROUP BY {col}, month")
+        rows = self.conn.execute(sql, args).fetchall()
+        return pd.DataFrame(rows, columns=["area", "month", "n"])
+
+    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None):
+        """x, y of the located street crimes matching the filters (for counting in polygons)."""
+        where, args = ["geom IS NOT NULL"], []
+        if category:
+            where.append("category = ?")
+            args.append(category)
+        if start:
+            where.append("month >= ?")
+            args.append(start)
+        if end:
+            where.append("month <= ?")
+            args.append(end)
+        rows = self.conn.execute(f"SELECT geom FROM crimes WHERE {' AND '.join(where)}", args).fetchall()
+        return gpkg.point_coordinates([r[0] for r in rows])
+
     def force_counts(self) -> pd.DataFrame: ...
 
     def close(self) -> None: ...
@@ -144,6 +184,8 @@ class GeoPackageStore:
         conn = self.conn
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "crimemap_meta" in tables and "crimes" in tables:
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='lsoa_counts_month'").fetchone():
+                self._create_indexes()
             return
         if tables and "gpkg_contents" not in tables:
             raise StoreError(f"{self.path}: is an SQLite database but not a GeoPackage; refusing to change it")
@@ -157,12 +199,16 @@ class GeoPackageStore:
             for table, (ddl, description) in ATTRIBUTE_TABLES.items():
                 if table not in tables:
                     gpkg.add_attribute_table(conn, table, ddl, description)
-            conn.execute("CREATE INDEX IF NOT EXISTS crime_counts_month ON crime_counts (month, category)")
+            self._create_indexes()
             conn.execute("INSERT OR REPLACE INTO crimemap_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def _create_indexes(self) -> None:
+        self.conn.execute("CREATE INDEX IF NOT EXISTS crime_counts_month ON crime_counts (month, category)")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS lsoa_counts_month ON lsoa_counts (month, category)")
 
     # -- spatial index for bulk imports ------------------------------------------------------------
     def row_count(self, table: str) -> int:
@@ -241,6 +287,46 @@ class GeoPackageStore:
     def force_months(self, kind: str = "street") -> List[Tuple[str, str]]:
         return [tuple(r) for r in self.conn.execute(
             "SELECT force, month FROM force_months WHERE kind = ? ORDER BY month, force", (kind,))]
+
+    def available_force_months(self, kind: str = "street") -> Dict[str, set]:
+        """force -> the months stored for it (a month missing here is "no data", not zero)."""
+        out: Dict[str, set] = {}
+        for force, month in self.conn.execute("SELECT force, month FROM force_months WHERE kind = ?", (kind,)):
+            out.setdefault(force, set()).add(month)
+        return out
+
+    def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
+        """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
+        within") or 'lsoa'; category None means all crime."""
+        table, col = {"force": ("crime_counts", "force"), "lsoa": ("lsoa_counts", "lsoa_code")}[level]
+        months = list(months)
+        where = [f"month IN ({','.join('?' * len(months))})"]
+        args = list(months)
+        if category:
+            where.append("category = ?")
+            args.append(category)
+        if area:
+            where.append(f"{col} = ?")
+            args.append(area)
+        sql = (f"SELECT {col} AS area, month, SUM(n) AS n FROM {table} WHERE {' AND '.join(where)} "
+               f"GROUP BY {col}, month")
+        rows = self.conn.execute(sql, args).fetchall()
+        return pd.DataFrame(rows, columns=["area", "month", "n"])
+
+    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None):
+        """x, y of the located street crimes matching the filters (for counting in polygons)."""
+        where, args = ["geom IS NOT NULL"], []
+        if category:
+            where.append("category = ?")
+            args.append(category)
+        if start:
+            where.append("month >= ?")
+            args.append(start)
+        if end:
+            where.append("month <= ?")
+            args.append(end)
+        rows = self.conn.execute(f"SELECT geom FROM crimes WHERE {' AND '.join(where)}", args).fetchall()
+        return gpkg.point_coordinates([r[0] for r in rows])
 
     def force_counts(self) -> pd.DataFrame:
         """Crimes per force ('Falls within'), month and category."""

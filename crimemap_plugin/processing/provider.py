@@ -5,6 +5,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from crimemap_plugin import about
 
+from .compare_periods import ComparePeriodsAlgorithm
+from .count_in_polygons import CountInPolygonsAlgorithm
 from .import_crimes import ImportCrimesAlgorithm
 
 PROVIDER_ID = "crimemap"
@@ -24,5 +26,5 @@ class CrimeMapProvider(QgsProcessingProvider):
         return QIcon(about.icon_path())
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for algorithm in (ImportCrimesAlgorithm(),):
+        for algorithm in (ImportCrimesAlgorithm(), ComparePeriodsAlgorithm(), CountInPolygonsAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -1,0 +1,22 @@
+"""Census 2021 usual residents: per police force area and per LSOA (bundled in resources/)."""
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Tuple
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "population"
+
+
+@lru_cache(maxsize=1)
+def force_population() -> Dict[str, int]:
+    """police.uk slug -> usual residents (the 43 territorial forces)."""
+    with open(RESOURCES / "pfa_population_census2021.csv", newline="", encoding="utf-8") as fh:
+        return {row["force"]: int(row["population"]) for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def lsoa_table() -> Dict[str, Tuple[str, str, int]]:
+    """LSOA 2021 code -> (name, police.uk slug of its force, usual residents)."""
+    with open(RESOURCES / "lsoa_population_census2021.csv", newline="", encoding="utf-8") as fh:
+        return {r["lsoa_code"]: (r["lsoa_name"], r["force"], int(r["population"])) for r in csv.DictReader(fh)}

@@ -1,0 +1,160 @@
+"""crimemap:compareperiods — every area's crimes for a period against a baseline, styled."""
+
+import pandas as pd
+from qgis.core import (
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .. import settings
+from ..core import categories
+from ..core.compare import FORCE, LEVELS, LSOA, compare
+from ..core.errors import CrimeMapError
+from ..core.periods import BASELINES, Period
+from ..core.store import open_store
+from ..layers.boundaries import force_areas_layer
+from ..layers.comparison import comparison_features, comparison_fields, style
+from .styling import StylePostProcessor, save_default_style
+
+CATEGORY_CHOICES = [categories.ALL_CRIME] + list(categories.CATEGORIES)
+
+
+class ComparePeriodsAlgorithm(QgsProcessingAlgorithm):
+    STORE, LEVEL, CATEGORY, END_MONTH, MONTHS, BASELINE = "STORE", "LEVEL", "CATEGORY", "END_MONTH", "MONTHS", \
+        "BASELINE"
+    AREAS, AREA_CODE_FIELD, MEASURE, OUTPUT = "AREAS", "AREA_CODE_FIELD", "MEASURE", "OUTPUT"
+    MEASURES = ["change_pct", "current", "rate_per_1000", "annual_rate_per_1000"]
+
+    def tr(self, text):
+        return QCoreApplication.translate("ComparePeriodsAlgorithm", text)
+
+    def createInstance(self):
+        return ComparePeriodsAlgorithm()
+
+    def name(self):
+        return "compareperiods"
+
+    def displayName(self):
+        return self.tr("Compare periods")
+
+    def group(self):
+        return self.tr("Comparisons")
+
+    def groupId(self):
+        return "comparisons"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Crimes of every area for a period (END_MONTH and the MONTHS before it) against a baseline "
+            "(the same period last year, or the previous period): current, baseline, change, change % "
+            "(empty when the baseline is 0), rates per 1,000 residents (Census 2021) for the period and "
+            "the 12 months to END_MONTH, and whether the change is larger than chance (exact conditional "
+            "test for two Poisson counts, p < 0.05). Areas whose force has no data for a month of either "
+            "period are marked complete = false and their counts left empty: 'no data', never a fall to "
+            "zero. Force totals count by the 'Falls within' column. LEVEL lsoa needs AREAS, an LSOA "
+            "boundary layer, and AREA_CODE_FIELD, its LSOA 2021 code field.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            self.STORE, self.tr("Store (GeoPackage)"), extension="gpkg", defaultValue=settings.store_path()))
+        self.addParameter(QgsProcessingParameterEnum(self.LEVEL, self.tr("Area level"), options=list(LEVELS),
+                                                     defaultValue=0, usesStaticStrings=False))
+        self.addParameter(QgsProcessingParameterString(
+            self.CATEGORY, self.tr("Category (API slug, or all-crime)"), defaultValue=categories.ALL_CRIME))
+        self.addParameter(QgsProcessingParameterString(
+            self.END_MONTH, self.tr("End month (YYYY-MM; empty = latest in the store)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(self.MONTHS, self.tr("Months in the period"),
+                                                       QgsProcessingParameterNumber.Integer, 3, minValue=1,
+                                                       maxValue=36))
+        self.addParameter(QgsProcessingParameterEnum(self.BASELINE, self.tr("Baseline"), options=list(BASELINES),
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.AREAS, self.tr("LSOA boundaries (LEVEL lsoa only)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.AREA_CODE_FIELD, self.tr("LSOA code field"), parentLayerParameterName=self.AREAS, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.MEASURE, self.tr("Measure to map"),
+                                                     options=self.MEASURES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Comparison"),
+                                                            QgsProcessing.TypeVectorPolygon))
+
+    @staticmethod
+    def _enum(value, options):
+        """Enum parameters accept an index or, from scripts and qgis_process, the option text."""
+        if isinstance(value, str) and value in options:
+            return value
+        return options[int(value)]
+
+    def processAlgorithm(self, parameters, context, feedback):
+        store_path = self.parameterAsFile(parameters, self.STORE, context)
+        level = self._enum(parameters.get(self.LEVEL, 0), LEVELS)
+        baseline = self._enum(parameters.get(self.BASELINE, 0), BASELINES)
+        measure = self._enum(parameters.get(self.MEASURE, 0), self.MEASURES)
+        category = self.parameterAsString(parameters, self.CATEGORY, context).strip() or categories.ALL_CRIME
+        end = self.parameterAsString(parameters, self.END_MONTH, context).strip()
+        months = self.parameterAsInt(parameters, self.MONTHS, context)
+        areas_frame = None
+        if level == FORCE:
+            areas, code_field = force_areas_layer(), "ons_code"
+        elif level == LSOA:
+            areas = self.parameterAsVectorLayer(parameters, self.AREAS, context)
+            code_field = self.parameterAsString(parameters, self.AREA_CODE_FIELD, context)
+            if areas is None or not code_field:
+                raise QgsProcessingException(self.tr("LEVEL lsoa needs AREAS (LSOA boundaries) and "
+                                                     "AREA_CODE_FIELD."))
+            areas_frame = pd.DataFrame({"area_code": sorted({str(f[code_field]) for f in areas.getFeatures()})})
+        else:
+            areas, code_field = None, None
+        try:
+            with open_store(store_path, create=False) as store:
+                if not end:
+                    stored = store.months()
+                    if not stored:
+                        raise QgsProcessingException(self.tr("The store holds no street-level crime yet."))
+                    end = stored[-1]
+                comparison = compare(store, level, category, Period(end, months), baseline, areas=areas_frame)
+        except (CrimeMapError, ValueError) as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        fields = comparison_fields()
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, areas.wkbType(), areas.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        count = 0
+        for feature in comparison_features(comparison, areas, code_field, fields):
+            if feedback.isCanceled():
+                break
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            count += 1
+        incomplete = int((~comparison.rows["complete"]).sum())
+        feedback.pushInfo(f"{comparison.title()}: {count} areas, {incomplete} without complete data.")
+        self._styling = (comparison, measure)
+        if context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(StylePostProcessor.create(
+                lambda layer: style(layer, comparison, measure)))
+        self._dest = dest
+        return {self.OUTPUT: dest}
+
+    def postProcessAlgorithm(self, context, feedback):
+        # The sink is written by now: store the style in a GeoPackage output so it opens styled anywhere.
+        dest = getattr(self, "_dest", None)
+        if dest and str(dest).lower().split("|")[0].endswith(".gpkg"):
+            layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+            if isinstance(layer, QgsVectorLayer):
+                comparison, measure = self._styling
+                style(layer, comparison, measure)
+                error = save_default_style(layer)
+                if error:
+                    feedback.reportError(f"The style could not be saved in the GeoPackage: {error}")
+        return {self.OUTPUT: dest} if dest else {}
