@@ -138,8 +138,8 @@ def timed(label, fn):
 
 
 def qgis_route(csv_path: Path, out_gpkg: Path) -> float:
-    from qgis.core import (QgsApplication, QgsCoordinateTransformContext, QgsVectorFileWriter,
-                           QgsVectorLayer)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication, QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
     app = QgsApplication([], False)
     app.initQgis()
     sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))

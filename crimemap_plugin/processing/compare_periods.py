@@ -25,7 +25,7 @@ from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, Period
 from ..core.store import open_store
 from ..layers.boundaries import force_areas_layer
-from ..layers.comparison import comparison_features, comparison_fields, style
+from ..layers.comparison import comparison_features, comparison_fields, legend_title, style
 from .styling import StylePostProcessor, save_default_style
 
 CATEGORY_CHOICES = [categories.ALL_CRIME] + list(categories.CATEGORIES)
@@ -141,8 +141,9 @@ class ComparePeriodsAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(f"{comparison.title()}: {count} areas, {incomplete} without complete data.")
         self._styling = (comparison, measure)
         if context.willLoadLayerOnCompletion(dest):
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(StylePostProcessor.create(
-                lambda layer: style(layer, comparison, measure)))
+            details = context.layerToLoadOnCompletionDetails(dest)
+            details.name = legend_title(comparison, measure)  # the legend's title says what is shown
+            details.setPostProcessor(StylePostProcessor.create(lambda layer: style(layer, comparison, measure)))
         self._dest = dest
         return {self.OUTPUT: dest}
 

@@ -1,0 +1,112 @@
+"""crimemap:compareperiods and crimemap:countinpolygons in QGIS: fields, styling, counts."""
+
+import shutil
+
+import pytest
+from qgis.core import NULL, QgsRuleBasedRenderer, QgsVectorLayer
+
+from crimemap_plugin.core.importer import import_path
+from crimemap_plugin.layers.boundaries import FORCE_AREAS_PATH
+from tests.independent import street_counts, street_files
+from tests.shared_data import city_of_london_street
+
+FIELDS = ["area_code", "area_name", "current", "baseline", "change", "change_pct", "rate_per_1000",
+          "annual_rate_per_1000", "significant", "complete"]
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cmp") / "store.gpkg"
+    import_path(city_of_london_street(), path)
+    return path
+
+
+@pytest.fixture()
+def run(plugin, qgis_processing):
+    import processing
+    return processing.run
+
+
+def test_compareperiods_fields_values_and_style_saved_in_geopackage(run, sample_store, tmp_path):
+    out = tmp_path / "comparison.gpkg"
+    result = run("crimemap:compareperiods", {"STORE": str(sample_store), "LEVEL": 0, "CATEGORY": "all-crime",
+                                             "END_MONTH": "2025-03", "MONTHS": 3, "BASELINE": 0, "OUTPUT": str(out)})
+    # Opened fresh, the layer comes styled from the GeoPackage's layer_styles.
+    layer = QgsVectorLayer(str(result["OUTPUT"]), "reopened", "ogr")
+    assert layer.isValid() and layer.featureCount() == 43
+    assert set(FIELDS) <= {f.name() for f in layer.fields()}
+    assert isinstance(layer.renderer(), QgsRuleBasedRenderer)
+    labels = [r.label() for r in layer.renderer().rootRule().children()]
+    assert len(labels) >= 5 and "no data (a month is missing)" in labels
+    city = next(f for f in layer.getFeatures() if f["area_code"] == "E23000034")
+    assert (city["current"], city["baseline"], city["change"]) == (2093, 2317, -224)
+    assert city["complete"] and city["significant"]
+    met = next(f for f in layer.getFeatures() if f["area_code"] == "E23000001")
+    assert not met["complete"]
+    assert met["change_pct"] == NULL and met["current"] == NULL
+
+
+def test_compareperiods_loaded_output_is_styled_with_a_meaningful_title(run, sample_store):
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    import processing
+    result = processing.runAndLoadResults("crimemap:compareperiods", {
+        "STORE": str(sample_store), "CATEGORY": "burglary", "END_MONTH": "2025-12", "MONTHS": 3, "BASELINE": 1,
+        "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=QgsProcessingFeedback())
+    layer = QgsProject.instance().mapLayer(result["OUTPUT"])
+    assert isinstance(layer.renderer(), QgsRuleBasedRenderer)
+    assert "Open Government Licence" in " ".join(layer.metadata().rights())
+    assert layer.name() == ("Change % · Burglary · October–December 2025 vs July–September 2025")
+
+
+def test_countinpolygons_equals_native_countpointsinpolygon(run, sample_store, tmp_path):
+    crimes = QgsVectorLayer(f"{sample_store}|layername=crimes", "crimes", "ogr")
+    areas = str(FORCE_AREAS_PATH)
+    ours = run("crimemap:countinpolygons", {"STORE": str(sample_store), "POLYGONS": areas, "OUTPUT": "memory:"})
+    native = run("native:countpointsinpolygon", {"POLYGONS": areas, "POINTS": crimes, "FIELD": "n",
+                                                 "OUTPUT": "memory:"})
+    mine = {f["force"]: f["crime_count"] for f in ours["OUTPUT"].getFeatures()}
+    theirs = {f["force"]: int(f["n"]) for f in native["OUTPUT"].getFeatures()}
+    assert mine == theirs and mine["city-of-london"] > 10000
+    # Filtered by category and months, and with polygons in WGS84.
+    crimes.setSubsetString("\"category\" = 'burglary' AND \"month\" >= '2025-01' AND \"month\" <= '2025-06'")
+    wgs = run("native:reprojectlayer", {"INPUT": areas, "TARGET_CRS": "EPSG:4326", "OUTPUT": "memory:"})["OUTPUT"]
+    ours = run("crimemap:countinpolygons", {"STORE": str(sample_store), "POLYGONS": wgs, "CATEGORY": "burglary",
+                                            "START_MONTH": "2025-01", "END_MONTH": "2025-06", "OUTPUT": "memory:"})
+    native = run("native:countpointsinpolygon", {"POLYGONS": wgs, "POINTS": crimes, "FIELD": "n",
+                                                 "OUTPUT": "memory:"})
+    mine = {f["force"]: f["crime_count"] for f in ours["OUTPUT"].getFeatures()}
+    theirs = {f["force"]: int(f["n"]) for f in native["OUTPUT"].getFeatures()}
+    assert mine == theirs
+    # And both equal the independent count of located burglaries inside the City (from the CSV files).
+    located = sum(n for (f, m, c), n in street_counts(street_files(city_of_london_street())).items()
+                  if c == "burglary" and "2025-01" <= m <= "2025-06")
+    assert 0 < mine["city-of-london"] <= located
+
+
+def test_compareperiods_refuses_bad_input_clearly(run, sample_store, tmp_path):
+    from qgis.core import QgsProcessingException
+    with pytest.raises(QgsProcessingException, match="unknown category"):
+        run("crimemap:compareperiods", {"STORE": str(sample_store), "CATEGORY": "fraud", "OUTPUT": "memory:"})
+    with pytest.raises(QgsProcessingException, match="not a month"):
+        run("crimemap:compareperiods", {"STORE": str(sample_store), "END_MONTH": "May 2025", "OUTPUT": "memory:"})
+    copy = tmp_path / "copy.gpkg"
+    shutil.copy(sample_store, copy)
+    with pytest.raises(QgsProcessingException, match="neighbourhood"):
+        run("crimemap:compareperiods", {"STORE": str(copy), "LEVEL": 1, "OUTPUT": "memory:"})
+
+
+def test_crime_points_layer_categorised_and_heatmap(sample_store):
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsHeatmapRenderer
+
+    from crimemap_plugin.layers.points import crime_points_layer
+    layer = crime_points_layer(str(sample_store), "burglary", "2025-01", "2025-03")
+    expected = sum(n for (f, m, c), n in street_counts(street_files(city_of_london_street())).items()
+                   if c == "burglary" and "2025-01" <= m <= "2025-03")
+    assert layer.featureCount() == expected
+    assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+    labels = {c.value(): c.label() for c in layer.renderer().categories()}
+    assert labels["violent-crime"] == "Violence and sexual offences"
+    heat = crime_points_layer(str(sample_store), heatmap=True)
+    assert isinstance(heat.renderer(), QgsHeatmapRenderer) and heat.featureCount() == 18867
