@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS gpkg_geometry_columns (
   CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
   CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
   CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+CREATE TABLE IF NOT EXISTS gpkg_ogr_contents (
+  table_name TEXT NOT NULL PRIMARY KEY, feature_count INTEGER DEFAULT NULL);
 CREATE TABLE IF NOT EXISTS gpkg_extensions (
   table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
   scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
@@ -78,10 +80,17 @@ def add_point_layer(conn, table: str, columns: Sequence[str], description: str, 
                  "min_x, min_y, max_x, max_y) VALUES (?, 'features', ?, ?, 4326, -8.75, 49.8, 2.0, 61.0)",
                  (table, identifier, description))
     conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'POINT', 4326, 0, 0)", (table,))
+    # GDAL's feature-count cache; NULL means "count when asked" (QGIS needs the table for filtered counts).
+    conn.execute("INSERT OR REPLACE INTO gpkg_ogr_contents VALUES (?, NULL)", (table,))
     conn.execute("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
                  "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table,))
     conn.execute(f'CREATE VIRTUAL TABLE "rtree_{table}_geom" USING rtree(id, minx, maxx, miny, maxy)')
     create_rtree_triggers(conn, table)
+
+
+def forget_feature_count(conn, table: str) -> None:
+    """Tell GDAL/QGIS to count the table's features again (call after writing to it)."""
+    conn.execute("UPDATE gpkg_ogr_contents SET feature_count = NULL WHERE table_name = ?", (table,))
 
 
 def add_attribute_table(conn, table: str, ddl: str, description: str) -> None:

@@ -380,6 +380,7 @@ class GeoPackageStore:
                                  [(import_id, line, reason) for line, reason in rejected])
             if kind == "street":
                 self._write_counts(force, month, frame)
+            gpkg.forget_feature_count(conn, table)
             if cancelled and cancelled():
                 raise Cancelled(f"{source}: cancelled; {force} {month} left as it was")
             conn.execute("COMMIT")
