@@ -31,7 +31,7 @@ class CrimeMapPlugin:
         from .ui.dock import CrimeMapDock
         from .ui.options import CrimeMapOptionsFactory
 
-        self.dock = CrimeMapDock(self.iface.mainWindow())
+        self.dock = CrimeMapDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         self.dock.setVisible(settings.DOCK_VISIBLE.value())
         self.dock.visibilityChanged.connect(self._remember_visibility)
@@ -66,6 +66,7 @@ class CrimeMapPlugin:
             if self._waiting_for_start:
                 self.iface.initializationCompleted.disconnect(self.dock.set_ready)
                 self._waiting_for_start = False
+            self.dock.teardown()
             self.iface.removeDockWidget(self.dock)
             self.dock.close()
             self.dock.deleteLater()

@@ -21,7 +21,7 @@ def _start():
         canvas.setDestinationCrs(layers[0].crs())
         canvas.setExtent(layers[0].extent())
         canvas.refresh()
-    if "empty" in dock.ui.storeSummaryLabel.text():
+    if dock.is_empty():
         dock.load_sample()
 
 

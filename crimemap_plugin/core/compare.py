@@ -37,9 +37,24 @@ class Comparison:
     def baseline(self) -> Period:
         return self.period.baseline(self.baseline_kind)
 
+    def records(self) -> List[dict]:
+        """The rows as plain Python values: None where a value is missing (NA or NaN)."""
+        out = []
+        for rec in self.rows.to_dict("records"):
+            out.append({k: _plain(v) for k, v in rec.items()})
+        return out
+
     def title(self) -> str:
         return (f"{categories.label(self.category)}: {self.period.label()} compared with "
                 f"{self.baseline.label()}")
+
+
+def _plain(v):
+    if v is None or v is pd.NA:
+        return None
+    if isinstance(v, float) and v != v:
+        return None
+    return v.item() if hasattr(v, "item") else v
 
 
 def _months_needed(period: Period, baseline: Period) -> List[str]:

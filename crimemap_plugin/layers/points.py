@@ -1,7 +1,13 @@
 """Crime points from the store for a period: categorised by category, or as a heatmap."""
 
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsGradientColorRamp, QgsHeatmapRenderer, QgsMarkerSymbol,
-                       QgsRendererCategory, QgsVectorLayer)
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsGradientColorRamp,
+    QgsHeatmapRenderer,
+    QgsMarkerSymbol,
+    QgsRendererCategory,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtGui import QColor
 
 from ..core import categories

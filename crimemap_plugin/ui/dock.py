@@ -1,74 +1,345 @@
-"""CrimeMapDock: the plugin's main panel."""
+"""CrimeMapDock: the Crime Map at the analyst's fingertips.
 
+Controls (object names are part of the interface): areaLevelCombo, categoryCombo, periodEndCombo,
+periodLengthSpin, baselineCombo, compareAreaCombo, resultsTable. Every change recomputes the
+comparison from the store's aggregate tables and updates the table, the trend and the map layer
+(updated in place, never a new layer per change).
+"""
+
+import json
+import time
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QFileDialog, QMenu, QVBoxLayout, QWidget
 
-from crimemap_plugin import settings
-from crimemap_plugin.core.errors import CrimeMapError
-from crimemap_plugin.core.store import open_store
-from crimemap_plugin.layers.boundaries import ensure_force_areas
-from crimemap_plugin.log import CRITICAL, log
-
+from .. import settings
+from ..core import categories, forces
+from ..core.compare import FORCE, compare, monthly_trend
+from ..core.errors import CrimeMapError
+from ..core.periods import PREVIOUS_PERIOD, SAME_PERIOD_LAST_YEAR, Period
+from ..core.store import open_store
+from ..layers.boundaries import ensure_force_areas, force_areas_layer
+from ..layers.common import add_to_group, find_layer
+from ..layers.comparison import ROLE as COMPARISON_ROLE
+from ..layers.comparison import build_layer, legend_title, update_layer
+from ..log import CRITICAL, WARNING, log
+from . import results
 from .import_task import ImportTask, sample_path
+from .trend import TrendChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
-COMING = ("Next in this panel: compare any category and period with the same period last year, the "
-          "previous period or another area, with rates per 1,000 residents and whether a change is "
-          "larger than chance. Until then, the imported data is in the store above: open its "
-          "<i>crimes</i> layer, or use the Processing algorithms of the <b>Crime Map</b> provider.")
+AREA = "area"
+LEVEL_ITEMS = ((FORCE, "Police force areas"),)
+BASELINE_ITEMS = ((SAME_PERIOD_LAST_YEAR, "Same period last year"), (PREVIOUS_PERIOD, "Previous period"),
+                  (AREA, "Another area"))
+MEASURE_ITEMS = (("change_pct", "Change %"), ("rate_per_1000", "Crimes per 1,000 residents"),
+                 ("annual_rate_per_1000", "Crimes per 1,000 residents a year"), ("current", "Crimes"))
+TREND_MONTHS = 36
+PROJECT_SCOPE, PROJECT_KEY = "crimemap", "dock_state"
+
+
+def category_items():
+    """'All crime' first, then the 2009 headline groups, then every other police.uk category."""
+    order = list(categories.HEADLINE) + [s for s in categories.CATEGORIES if s not in categories.HEADLINE]
+    return [(slug, categories.label(slug)) for slug in order]
+
+
+class DockContents(FORM_CLASS, QWidget):
+    """The widgets of dock.ui."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
 
 
 class CrimeMapDock(QDockWidget):
-    """The dock: store status, import and sample; the comparison panel will live here."""
-
     storeChanged = pyqtSignal(str)
+    updated = pyqtSignal()
 
-    def __init__(self, parent=None):
+    def __init__(self, iface=None, parent=None):
         super().__init__("Crime Map", parent)
         self.setObjectName("CrimeMapDock")
-        self.contents = DockContents()
-        self.setWidget(self.contents)
-        self.ui = self.contents
+        self.iface = iface
+        self.ui = DockContents()
+        self.setWidget(self.ui)
         self.task = None
+        self.store = None
+        self.comparison = None
+        self.selected_code = None
+        self.last_update_ms = None
         self._shown_once = False
         self._ready = False
-        self.ui.comingLabel.setText(COMING)
-        self.ui.chooseStoreButton.clicked.connect(self.choose_store)
-        self.ui.loadSampleButton.clicked.connect(self.load_sample)
-        self.ui.importButton.clicked.connect(self.choose_import)
-        self.ui.showForceAreasButton.clicked.connect(self.show_force_areas)
-        self.visibilityChanged.connect(self._on_visibility)
+        self._loading = False
+        self.trend = TrendChart(self.ui.trendPlaceholder)
+        QVBoxLayout(self.ui.trendPlaceholder).addWidget(self.trend)
+        self.ui.trendPlaceholder.layout().setContentsMargins(0, 0, 0, 0)
+        self._build_controls()
+        self._connect()
         self.refresh()
 
-    # -- state -----------------------------------------------------------------------------------
+    # -- set-up ----------------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        ui = self.ui
+        for value, text in LEVEL_ITEMS:
+            ui.areaLevelCombo.addItem(text, value)
+        ui.areaLevelCombo.setToolTip("Neighbourhood and LSOA levels arrive with neighbourhood boundaries")
+        for value, text in category_items():
+            ui.categoryCombo.addItem(text, value)
+        ui.categoryCombo.insertSeparator(len(categories.HEADLINE))
+        for value, text in BASELINE_ITEMS:
+            ui.baselineCombo.addItem(text, value)
+        for value, text in MEASURE_ITEMS:
+            ui.measureCombo.addItem(text, value)
+        for force in forces.territorial():
+            ui.compareAreaCombo.addItem(results.short_name(force.name), force.ons_code)
+        menu = QMenu(ui.storeMenuButton)
+        menu.addAction("Import data…", self.choose_import)
+        menu.addAction("Load sample", self.load_sample)
+        menu.addSeparator()
+        menu.addAction("Show police force areas", self.show_force_areas)
+        self._change_store_action = menu.addAction("Change store…", self.choose_store)
+        ui.storeMenuButton.setMenu(menu)
+        ui.resultsTable.horizontalHeader().setStretchLastSection(True)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        for combo in (ui.areaLevelCombo, ui.categoryCombo, ui.periodEndCombo, ui.baselineCombo,
+                      ui.compareAreaCombo, ui.measureCombo):
+            combo.currentIndexChanged.connect(self.update_comparison)
+        ui.periodLengthSpin.valueChanged.connect(self.update_comparison)
+        ui.resultsTable.itemSelectionChanged.connect(self._on_row_selected)
+        ui.loadSampleButton.clicked.connect(self.load_sample)
+        ui.importButton.clicked.connect(self.choose_import)
+        ui.exportButton.clicked.connect(self.export_csv)
+        ui.copyButton.clicked.connect(self.copy_table)
+        self.visibilityChanged.connect(self._on_visibility)
+        project = QgsProject.instance()
+        project.readProject.connect(self._on_project_read)
+        project.writeProject.connect(self._on_project_write)
+
+    def teardown(self) -> None:
+        """Undo what __init__ connected outside the dock (called by the plugin's unload)."""
+        project = QgsProject.instance()
+        project.readProject.disconnect(self._on_project_read)
+        project.writeProject.disconnect(self._on_project_write)
+        if self.task is not None:
+            self.task.cancel()
+        self._close_store()
+
+    # -- store -----------------------------------------------------------------------------------
     def store_path(self) -> str:
         return settings.store_path()
 
-    def refresh(self) -> None:
-        path = self.store_path()
-        self.ui.storePathLabel.setText(path)
-        self.ui.chooseStoreButton.setEnabled(not settings.STORE_PATH.overridden())
-        summary = self.ui.storeSummaryLabel
-        if not Path(path).exists():
-            summary.setText(self.tr("The store is empty. Load the sample or import data.police.uk files."))
-            return
-        try:
-            with open_store(path, create=False) as store:
-                info = store.summary()
-        except CrimeMapError as exc:
-            summary.setText(self.tr("The store cannot be read: {}").format(exc))
-            return
-        if not info["force_months"]:
-            summary.setText(self.tr("The store is empty. Load the sample or import data.police.uk files."))
-            return
-        summary.setText(self.tr("{crimes:,} crimes · {forces} forces · {force_months} force-months · "
-                                "{first_month} to {last_month}").format(**info))
+    def is_empty(self) -> bool:
+        return self.store is None or not self.ui.periodEndCombo.count()
 
+    def _close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def refresh(self) -> None:
+        """Re-read the store (after an import or a change of store) and update everything."""
+        self._close_store()
+        path = self.store_path()
+        self._change_store_action.setEnabled(not settings.STORE_PATH.overridden())
+        self.ui.storeSummaryLabel.setToolTip(path)
+        months = []
+        if Path(path).exists():
+            try:
+                self.store = open_store(path, create=False)
+                info = self.store.summary()
+                months = self.store.months()
+            except CrimeMapError as exc:
+                self.ui.storeSummaryLabel.setText(f"The store cannot be read: {exc}")
+                self._show_empty(True)
+                return
+        if not months:
+            self.ui.storeSummaryLabel.setText(f"Store: {Path(path).name} (empty)")
+            self._show_empty(True)
+            return
+        self.ui.storeSummaryLabel.setText(
+            f"<b>{info['crimes']:,}</b> crimes · {info['forces']} force{'s' if info['forces'] != 1 else ''} · "
+            f"{info['first_month']} to {info['last_month']}")
+        self._show_empty(False)
+        self._loading = True
+        combo = self.ui.periodEndCombo
+        previous = combo.currentData()
+        combo.clear()
+        for month in reversed(months):
+            combo.addItem(Period(month, 1).label(), month)
+        self._loading = False
+        self.restore_state(self._saved_state(), fallback_end=previous)
+
+    def _show_empty(self, empty: bool) -> None:
+        self.ui.emptyFrame.setVisible(empty)
+        for w in (self.ui.compareGroup, self.ui.titleLabel, self.ui.resultsTable, self.ui.trendPlaceholder,
+                  self.ui.copyButton, self.ui.exportButton):
+            w.setVisible(not empty)
+
+    # -- the comparison ----------------------------------------------------------------------------
+    def controls(self) -> dict:
+        ui = self.ui
+        return {"level": ui.areaLevelCombo.currentData(), "category": ui.categoryCombo.currentData(),
+                "end": ui.periodEndCombo.currentData(), "length": ui.periodLengthSpin.value(),
+                "baseline": ui.baselineCombo.currentData(), "compare_area": ui.compareAreaCombo.currentData(),
+                "measure": ui.measureCombo.currentData(), "selected": self.selected_code}
+
+    def update_comparison(self, *_args) -> None:
+        if self._loading or self.store is None or not self.ui.periodEndCombo.count():
+            return
+        started = time.perf_counter()
+        c = self.controls()
+        area_mode = c["baseline"] == AREA
+        self.ui.compareAreaCombo.setEnabled(area_mode)
+        self.ui.compareAreaLabel.setEnabled(area_mode)
+        period = Period(c["end"], c["length"])
+        try:
+            comparison = compare(self.store, c["level"], c["category"], period,
+                                 SAME_PERIOD_LAST_YEAR if area_mode else c["baseline"])
+        except (CrimeMapError, ValueError) as exc:
+            log(str(exc), CRITICAL, bar=True)
+            return
+        self.comparison = comparison
+        rows = comparison.records()
+        measure = c["measure"]
+        if area_mode:
+            first = self.selected_code or self._default_area(rows)
+            rows = [r for r in rows if r["area_code"] in (first, c["compare_area"])]
+            rows.sort(key=lambda r: r["area_code"] != first)
+            self.ui.titleLabel.setText(self._area_title(rows, comparison))
+            if measure == "change_pct":
+                measure = "rate_per_1000"
+        else:
+            self.ui.titleLabel.setText(f"<b>{comparison.title()}</b>")
+        results.fill(self.ui.resultsTable, rows)
+        if not area_mode and self.ui.resultsTable.horizontalHeader().sortIndicatorSection() >= len(results.COLUMNS):
+            self.ui.resultsTable.sortItems(1)
+        self._update_map(comparison, measure)
+        self._update_trend()
+        self.save_state()
+        self.last_update_ms = (time.perf_counter() - started) * 1000.0
+        self.updated.emit()
+
+    @staticmethod
+    def _default_area(rows) -> str:
+        complete = [r for r in rows if r["complete"]]
+        pick = max(complete or rows, key=lambda r: -1 if r["current"] is None else r["current"])
+        return pick["area_code"]
+
+    @staticmethod
+    def _area_title(rows, comparison) -> str:
+        if len(rows) < 2:
+            return f"<b>{comparison.period.label()}</b>: choose two different areas"
+        a, b = rows[0], rows[1]
+        text = f"<b>{results.short_name(a['area_name'])} against {results.short_name(b['area_name'])}</b>, " \
+               f"{categories.label(comparison.category).lower()}, {comparison.period.label()}"
+        ra, rb = a["rate_per_1000"], b["rate_per_1000"]
+        if ra is not None and rb:
+            text += f": {ra / rb:.2f} times the rate per 1,000 residents"
+        return text
+
+    def _update_map(self, comparison, measure: str) -> None:
+        if comparison.level != FORCE:
+            return
+        project = QgsProject.instance()
+        layer = find_layer(COMPARISON_ROLE, project)
+        if layer is None:
+            layer = build_layer(comparison, force_areas_layer(), "ons_code", measure)
+            add_to_group(layer, COMPARISON_ROLE, project, position=0)
+        elif layer.featureCount() == 0:  # a memory layer reopened from a saved project
+            fresh = build_layer(comparison, force_areas_layer(), "ons_code", measure)
+            layer.dataProvider().addFeatures(list(fresh.getFeatures()))
+            update_layer(layer, comparison, measure)
+        else:
+            update_layer(layer, comparison, measure)
+        layer.setName(legend_title(comparison, measure))
+
+    def _update_trend(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        code = self.selected_code or self._default_area(comparison.records())
+        force = forces.BY_ONS_CODE.get(code)
+        if force is None:
+            return
+        end = comparison.period.end
+        months = Period(end, TREND_MONTHS).months
+        series = monthly_trend(self.store, FORCE, force.slug, comparison.category, months)
+        values = [None if v != v else v for v in series.tolist()]
+        baseline = [] if self.ui.baselineCombo.currentData() == AREA else comparison.baseline.months
+        self.trend.set_data(months, values, comparison.period.months, baseline,
+                            f"{results.short_name(force.name)} · {categories.label(comparison.category)} · "
+                            f"crimes a month")
+
+    def _on_row_selected(self) -> None:
+        items = self.ui.resultsTable.selectedItems()
+        if not items:
+            return
+        code = items[0].data(results.CODE_ROLE)
+        if self.ui.baselineCombo.currentData() == AREA:
+            return
+        self.selected_code = code
+        self._update_trend()
+        self.save_state()
+        layer = find_layer(COMPARISON_ROLE)
+        if layer is not None:
+            ids = [f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterExpression(
+                f"\"area_code\" = '{code}'"))]
+            layer.selectByIds(ids)
+            if self.iface is not None and ids:
+                self.iface.mapCanvas().zoomToSelected(layer)
+
+    # -- state -------------------------------------------------------------------------------------
+    def save_state(self) -> None:
+        if not self._loading:
+            settings.DOCK_STATE.set_value(json.dumps(self.controls()))
+
+    @staticmethod
+    def _saved_state() -> dict:
+        try:
+            return json.loads(settings.DOCK_STATE.value() or "{}")
+        except ValueError:
+            return {}
+
+    def restore_state(self, state: dict, fallback_end=None) -> None:
+        """Set the controls from a saved state (unknown values fall back to the defaults: the latest
+        3 months against the same period last year, all crime, force level) and update once."""
+        ui = self.ui
+        self._loading = True
+        try:
+            for combo, key in ((ui.areaLevelCombo, "level"), (ui.categoryCombo, "category"),
+                               (ui.baselineCombo, "baseline"), (ui.compareAreaCombo, "compare_area"),
+                               (ui.measureCombo, "measure")):
+                value = state.get(key)
+                index = combo.findData(value) if value is not None else -1
+                combo.setCurrentIndex(index if index >= 0 else 0)
+            end = ui.periodEndCombo.findData(state["end"]) if state.get("end") else -1
+            if end < 0 and fallback_end:
+                end = ui.periodEndCombo.findData(fallback_end)
+            ui.periodEndCombo.setCurrentIndex(max(end, 0))
+            ui.periodLengthSpin.setValue(int(state.get("length") or 3))
+            self.selected_code = state.get("selected")
+        finally:
+            self._loading = False
+        self.update_comparison()
+
+    def _on_project_write(self, _document) -> None:
+        QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_KEY, json.dumps(self.controls()))
+
+    def _on_project_read(self, _document) -> None:
+        text, ok = QgsProject.instance().readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
+        if ok and text:
+            try:
+                self.restore_state(json.loads(text))
+            except ValueError:
+                log("The project's Crime Map state cannot be read; using the defaults.", WARNING)
+
+    # -- first showing: force areas ----------------------------------------------------------------
     def set_ready(self) -> None:
         """QGIS has finished starting (its start-up project exists): layers may be added now."""
         self._ready = True
@@ -78,6 +349,7 @@ class CrimeMapDock(QDockWidget):
         if visible and self._ready and not self._shown_once:
             self._shown_once = True
             self.show_force_areas()
+            self.update_comparison()
 
     def show_force_areas(self) -> None:
         try:
@@ -85,10 +357,9 @@ class CrimeMapDock(QDockWidget):
         except RuntimeError as exc:
             log(str(exc), CRITICAL, bar=True)
 
-    # -- actions ---------------------------------------------------------------------------------
+    # -- actions -----------------------------------------------------------------------------------
     def choose_store(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Crime Map store"), self.store_path(),
-                                              self.tr("GeoPackage (*.gpkg)"),
+        path, _ = QFileDialog.getSaveFileName(self, "Crime Map store", self.store_path(), "GeoPackage (*.gpkg)",
                                               options=QFileDialog.DontConfirmOverwrite)
         if path:
             if not path.lower().endswith(".gpkg"):
@@ -98,9 +369,8 @@ class CrimeMapDock(QDockWidget):
             self.storeChanged.emit(path)
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import police.uk data"), "",
-            self.tr("police.uk data (*.csv *.zip);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, "Import police.uk data", "",
+                                              "police.uk data (*.csv *.zip);;All files (*)")
         if path:
             self.start_import(path)
 
@@ -109,10 +379,11 @@ class CrimeMapDock(QDockWidget):
 
     def start_import(self, path: str) -> ImportTask:
         if self.task is not None:
-            log(self.tr("An import is already running."), bar=True)
+            log("An import is already running.", bar=True)
             return self.task
+        self._close_store()  # the import writes; the dock reopens the store when it is done
         task = ImportTask(path, self.store_path())
-        task.progressChanged.connect(self._on_progress)
+        task.progressChanged.connect(lambda value: self.ui.importProgress.setValue(int(value)))
         task.done.connect(self._on_import_done)
         self.task = task
         self.ui.importProgress.setValue(0)
@@ -122,9 +393,6 @@ class CrimeMapDock(QDockWidget):
         QgsApplication.taskManager().addTask(task)
         return task
 
-    def _on_progress(self, value: float) -> None:
-        self.ui.importProgress.setValue(int(value))
-
     def _on_import_done(self, ok: bool) -> None:
         self.task = None
         self.ui.importProgress.setVisible(False)
@@ -133,10 +401,14 @@ class CrimeMapDock(QDockWidget):
         self.refresh()
         self.storeChanged.emit(self.store_path())
 
+    def export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the table", "crime-comparison.csv", "CSV (*.csv)")
+        if path:
+            self.write_csv(path)
 
-class DockContents(FORM_CLASS, QWidget):
-    """The widgets of dock.ui."""
+    def write_csv(self, path: str) -> None:
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            fh.write(results.table_text(self.ui.resultsTable, ","))
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setupUi(self)
+    def copy_table(self) -> None:
+        QApplication.clipboard().setText(results.table_text(self.ui.resultsTable, "\t"))

@@ -47,7 +47,7 @@ def test_dock_imports_sample_in_a_task(plugin, qtbot, store_path):
         task = dock.load_sample()
         assert task is not None
     assert dock.task is None
-    assert "18,867 crimes" in dock.ui.storeSummaryLabel.text()
+    assert "18,867</b> crimes" in dock.ui.storeSummaryLabel.text()
     assert "2024-01 to 2025-12" in dock.ui.storeSummaryLabel.text()
     with sqlite3.connect(store_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM crimes").fetchone()[0] == 18867
