@@ -172,6 +172,66 @@ def qgis_route(csv_path: Path, out_gpkg: Path) -> float:
     return total
 
 
+def count_in_polygons(store: Path) -> tuple:
+    """crimemap:countinpolygons against native:countpointsinpolygon on the store's crimes layer."""
+    from qgis.core import QgsVectorLayer
+    qgis_app()
+    import processing
+    areas = str(AREAS)
+    t_ours, ours = timed("(d) crimemap:countinpolygons, 43 force areas", lambda: processing.run(
+        "crimemap:countinpolygons", {"STORE": str(store), "POLYGONS": areas, "OUTPUT": "memory:"}))
+    crimes = QgsVectorLayer(f"{store}|layername=crimes", "crimes", "ogr")
+    t_native, native = timed("(e) native:countpointsinpolygon on the store's crimes layer", lambda: processing.run(
+        "native:countpointsinpolygon", {"POLYGONS": areas, "POINTS": crimes, "FIELD": "n", "OUTPUT": "memory:"}))
+    a = {f["force"]: f["crime_count"] for f in ours["OUTPUT"].getFeatures()}
+    b = {f["force"]: int(f["n"]) for f in native["OUTPUT"].getFeatures()}
+    assert a == b, "countinpolygons differs from native:countpointsinpolygon"
+    return t_ours, t_native
+
+
+def comparison_speed(store: Path) -> None:
+    """compareperiods and the dock's update on a store of many national months."""
+    import statistics
+
+    from crimemap_plugin.core.compare import compare
+    from crimemap_plugin.core.periods import Period
+    from crimemap_plugin.core.store import open_store
+    qgis_app()
+    import processing
+    with open_store(store, create=False) as s:
+        end = s.months()[-1]
+        core_ms = []
+        for category in ("all-crime", "burglary", "violent-crime", "anti-social-behaviour") * 5:
+            t = time.perf_counter()
+            compare(s, "force", category, Period(end, 3))
+            core_ms.append((time.perf_counter() - t) * 1000)
+    alg_ms = []
+    for category in ("all-crime", "burglary", "robbery", "vehicle-crime", "drugs"):
+        t = time.perf_counter()
+        processing.run("crimemap:compareperiods", {"STORE": str(store), "CATEGORY": category, "OUTPUT": "memory:"})
+        alg_ms.append((time.perf_counter() - t) * 1000)
+    print(f"  compare (core), 36-month store: median {statistics.median(core_ms):.1f} ms, max {max(core_ms):.1f} ms")
+    print(f"  crimemap:compareperiods (in QGIS, no start-up): median {statistics.median(alg_ms):.1f} ms, "
+          f"max {max(alg_ms):.1f} ms (goal <= 100 ms)")
+    os.environ["CRIMEMAP_STORE"] = str(store)
+    from crimemap_plugin import settings
+    from crimemap_plugin.ui.dock import CrimeMapDock
+    settings.DOCK_STATE.set_value("")
+    dock = CrimeMapDock(None)
+    dock_ms = []
+    ui = dock.ui
+    steps = [lambda i=i: ui.categoryCombo.setCurrentIndex(i) for i in (1, 2, 3, 4, 5, 0)]
+    steps += [lambda: ui.periodLengthSpin.setValue(6), lambda: ui.baselineCombo.setCurrentIndex(1),
+              lambda: ui.periodEndCombo.setCurrentIndex(5), lambda: ui.measureCombo.setCurrentIndex(1),
+              lambda: ui.baselineCombo.setCurrentIndex(2), lambda: ui.baselineCombo.setCurrentIndex(0)]
+    for step in steps:
+        step()
+        dock_ms.append(dock.last_update_ms)
+    dock.teardown()
+    print(f"  dock update (table, trend, map), 36-month store: median {statistics.median(dock_ms):.1f} ms, "
+          f"max {max(dock_ms):.1f} ms (goal <= 100 ms)")
+
+
 def child_import(src: Path, store: Path) -> tuple:
     """Import in a child process: (seconds, peak RSS in MB, summary)."""
     code = ("import sys, time, resource; sys.path.insert(0, sys.argv[1]);"
@@ -217,10 +277,12 @@ def main() -> int:
     assert {forces.slug_for_name(k): int(v) for k, v in expected.items()} == stored, "counts differ"
     t_b = qgis_route(single, out / "b.gpkg")
     print(f"  {'(b) QGIS route total':<58} {t_b:8.2f} s")
+    t_d, t_e = count_in_polygons(out / "a.gpkg")
     print("Ratios:")
     print(f"  QGIS route / crimemap import      {t_b / t_a:6.1f}x   (goal >= 15x)")
     print(f"  crimemap import / pandas read_csv {t_a / t_c:6.1f}x   (goal <= 4x)")
     print(f"  crimemap import / pandas 6 columns {t_a / t_c6:5.1f}x")
+    print(f"  native:countpointsinpolygon / crimemap:countinpolygons {t_e / t_d:5.1f}x   (goal >= 10x)")
 
     if args.months:
         folder = out / "archive"
@@ -234,6 +296,7 @@ def main() -> int:
         seconds, peak, summary = child_import(folder, out / "months.gpkg")
         print(f"  {args.months} national months: {seconds:.1f} s, peak memory {peak:,.0f} MB (goal <= 1,536 MB)")
         print(f"  {summary}")
+        comparison_speed(out / "months.gpkg")
     print(f"Peak memory of this benchmark process: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
     return 0

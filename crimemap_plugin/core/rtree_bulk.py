@@ -10,8 +10,6 @@ id, then min x, max x, min y, max y as 32-bit floats, rounded outwards), padded 
 """
 
 import sqlite3
-from typing import List, Tuple
-
 import numpy as np
 
 MAX_CELLS = 51                      # SQLite's RTREE_MAXCELLS
@@ -43,65 +41,58 @@ def _str_order(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:
     return order
 
 
-def build(ids: np.ndarray, minx, maxx, miny, maxy) -> Tuple[List[tuple], List[tuple], List[tuple]]:
-    """Rows for the _node, _parent and _rowid shadow tables of a tree holding the given boxes."""
-    ids = np.asarray(ids, dtype=np.int64)
-    minx, maxx = np.asarray(minx, dtype=float), np.asarray(maxx, dtype=float)
-    miny, maxy = np.asarray(miny, dtype=float), np.asarray(maxy, dtype=float)
-    nodes, parents, rowids = [], [], []
-    if len(ids) == 0:
-        return [(1, bytes(NODE_SIZE))], [], []
-    # Level by level from the leaves; node numbers are given top-down at the end (root = 1).
-    levels = []   # each: (cells structured array in node order, node boundaries)
-    cur = (ids, _down(minx), _up(maxx), _down(miny), _up(maxy))
-    while True:
-        cid, x0, x1, y0, y1 = cur
-        order = _str_order((x0.astype(float) + x1) / 2, (y0.astype(float) + y1) / 2)
-        cells = np.empty(len(cid), dtype=_CELL)
-        cells["id"], cells["minx"], cells["maxx"] = cid[order], x0[order], x1[order]
-        cells["miny"], cells["maxy"] = y0[order], y1[order]
-        starts = np.arange(0, len(cells), MAX_CELLS)
-        levels.append((cells, starts))
-        if len(starts) == 1:
-            break
-        # Each node's box becomes a cell of the level above (its id is filled in later).
-        cur = (np.arange(len(starts), dtype=np.int64),
-               np.minimum.reduceat(cells["minx"], starts), np.maximum.reduceat(cells["maxx"], starts),
-               np.minimum.reduceat(cells["miny"], starts), np.maximum.reduceat(cells["maxy"], starts))
-    depth = len(levels) - 1
-    # Number nodes top-down: root is 1, then each level in order.
-    numbers = []
-    next_no = 1
-    for _cells, starts in reversed(levels):
-        numbers.append(np.arange(next_no, next_no + len(starts), dtype=np.int64))
-        next_no += len(starts)
-    numbers.reverse()   # numbers[i] = node numbers of level i (0 = leaves)
-    for level, (cells, starts) in enumerate(levels):
-        if level > 0:
-            # Cells of this level point at the nodes of the level below, by their position.
-            cells["id"] = numbers[level - 1][cells["id"]]
-        ends = np.append(starts[1:], len(cells))
-        for node_no, s, e in zip(numbers[level].tolist(), starts.tolist(), ends.tolist()):
-            header = (depth if node_no == 1 else 0).to_bytes(2, "big") + (e - s).to_bytes(2, "big")
-            body = cells[s:e].tobytes()
-            nodes.append((node_no, header + body + bytes(NODE_SIZE - 4 - len(body))))
-        if level == 0:
-            leaf_of = np.repeat(numbers[0], ends - starts)
-            rowids.extend(zip(cells["id"].astype(np.int64).tolist(), leaf_of.tolist()))
-        else:
-            child_parent = np.repeat(numbers[level], ends - starts)
-            parents.extend(zip(cells["id"].astype(np.int64).tolist(), child_parent.tolist()))
-    return nodes, parents, rowids
+def _blob(cells: np.ndarray, depth: int) -> bytes:
+    body = cells.tobytes()
+    return depth.to_bytes(2, "big") + len(cells).to_bytes(2, "big") + body + bytes(NODE_SIZE - 4 - len(body))
 
 
-def load(conn: sqlite3.Connection, rtree: str, ids, minx, maxx, miny, maxy) -> None:
-    """Replace the content of R-tree `rtree` (which must exist) with the given boxes."""
+def load(conn: sqlite3.Connection, rtree: str, ids, minx, maxx, miny, maxy, chunk_nodes: int = 4000) -> None:
+    """Replace the content of R-tree `rtree` (which must exist) with the given boxes.
+
+    The leaf level is written as it is built, a few thousand nodes at a time, so memory stays at a
+    few arrays of the input's size. Nodes are numbered bottom-up; the root is node 1, as SQLite wants.
+    """
     page = conn.execute("PRAGMA page_size").fetchone()[0]
     if page - 64 < NODE_SIZE:
         raise ValueError(f"page size {page} too small for bulk loading")
-    nodes, parents, rowids = build(ids, minx, maxx, miny, maxy)
     for suffix in ("node", "parent", "rowid"):
         conn.execute(f'DELETE FROM "{rtree}_{suffix}"')
-    conn.executemany(f'INSERT INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)', nodes)
-    conn.executemany(f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
-    conn.executemany(f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)', rowids)
+    # Entries of the level being grouped: ids, and boxes rounded outwards to 32-bit floats.
+    ids = np.asarray(ids, dtype=np.int64)
+    x0, x1 = _down(np.asarray(minx, dtype=float)), _up(np.asarray(maxx, dtype=float))
+    y0, y1 = _down(np.asarray(miny, dtype=float)), _up(np.asarray(maxy, dtype=float))
+    leaves = True
+    depth = 0
+    next_no = 2
+    node_sql = f'INSERT INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)'
+    link_sql = {True: f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)',
+                False: f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)'}
+    while len(ids) > MAX_CELLS:
+        order = _str_order((x0 + x1) / 2, (y0 + y1) / 2)
+        count = -(-len(ids) // MAX_CELLS)
+        numbers = np.arange(next_no, next_no + count, dtype=np.int64)
+        next_no += count
+        boxes = np.empty((count, 4), dtype=np.float32)
+        for first in range(0, count, chunk_nodes):
+            last = min(first + chunk_nodes, count)
+            idx = order[first * MAX_CELLS: last * MAX_CELLS]
+            cells = np.empty(len(idx), dtype=_CELL)
+            cells["id"], cells["minx"], cells["maxx"] = ids[idx], x0[idx], x1[idx]
+            cells["miny"], cells["maxy"] = y0[idx], y1[idx]
+            starts = np.arange(0, len(idx), MAX_CELLS)
+            ends = np.append(starts[1:], len(idx))
+            conn.executemany(node_sql, ((int(numbers[first + k]), _blob(cells[s:e], 0))
+                                        for k, (s, e) in enumerate(zip(starts.tolist(), ends.tolist()))))
+            owners = np.repeat(numbers[first:last], ends - starts)
+            conn.executemany(link_sql[leaves], zip(cells["id"].tolist(), owners.tolist()))
+            boxes[first:last, 0] = np.minimum.reduceat(cells["minx"], starts)
+            boxes[first:last, 1] = np.maximum.reduceat(cells["maxx"], starts)
+            boxes[first:last, 2] = np.minimum.reduceat(cells["miny"], starts)
+            boxes[first:last, 3] = np.maximum.reduceat(cells["maxy"], starts)
+        ids, x0, x1, y0, y1 = numbers, boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+        leaves = False
+        depth += 1
+    cells = np.empty(len(ids), dtype=_CELL)
+    cells["id"], cells["minx"], cells["maxx"], cells["miny"], cells["maxy"] = ids, x0, x1, y0, y1
+    conn.execute(node_sql, (1, _blob(cells, depth)))
+    conn.executemany(link_sql[leaves], ((int(i), 1) for i in ids.tolist()))

@@ -269,13 +269,24 @@ class GeoPackageStore:
         conn.execute("DELETE FROM gpkg_extensions WHERE table_name = ? AND extension_name = 'gpkg_rtree_index'",
                      (table,))
 
-    def _points(self, table: str):
-        """fid, x, y of every located point of a layer, read straight from the geometry blobs."""
-        rows = self.conn.execute(f'SELECT fid, geom FROM "{table}" WHERE geom IS NOT NULL').fetchall()
-        fids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        x, y = gpkg.point_coordinates([r[1] for r in rows])
-        keep = ~np.isnan(x)
-        return fids[keep], x[keep], y[keep]
+    def _points(self, table: str, batch: int = 500_000):
+        """fid, x, y of every located point of a layer, read in batches straight from the blobs."""
+        total = self.conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE geom IS NOT NULL').fetchone()[0]
+        fids = np.empty(total, dtype=np.int64)
+        x = np.empty(total, dtype=np.float64)
+        y = np.empty(total, dtype=np.float64)
+        cursor = self.conn.execute(f'SELECT fid, geom FROM "{table}" WHERE geom IS NOT NULL')
+        n = 0
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                break
+            k = len(rows)
+            fids[n:n + k] = [r[0] for r in rows]
+            x[n:n + k], y[n:n + k] = gpkg.point_coordinates([r[1] for r in rows])
+            n += k
+        keep = ~np.isnan(x[:n])
+        return fids[:n][keep], x[:n][keep], y[:n][keep]
 
     # -- reading ---------------------------------------------------------------------------------
     def unit_checksum(self, kind: str, force: str, month: str) -> Optional[str]:

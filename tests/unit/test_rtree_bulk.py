@@ -1,0 +1,30 @@
+"""The packed R-tree is a valid SQLite R-tree (rtreecheck) that answers queries like one built by inserts."""
+
+import sqlite3
+
+import numpy as np
+import pytest
+
+from crimemap_plugin.core import rtree_bulk
+
+
+@pytest.mark.parametrize("n", [0, 1, 51, 52, 2601, 2602, 20000])
+def test_packed_tree_is_valid_and_answers_like_inserts(tmp_path, n):
+    rng = np.random.default_rng(n)
+    x, y = rng.uniform(-5.5, 1.7, n), rng.uniform(50, 55.5, n)
+    packed = sqlite3.connect(tmp_path / "packed.db", isolation_level=None)
+    inserted = sqlite3.connect(":memory:")
+    for conn in (packed, inserted):
+        conn.execute("CREATE VIRTUAL TABLE r USING rtree(id, minx, maxx, miny, maxy)")
+    packed.execute("BEGIN")
+    rtree_bulk.load(packed, "r", np.arange(1, n + 1), x, x, y, y, chunk_nodes=5)
+    packed.execute("COMMIT")
+    inserted.executemany("INSERT INTO r VALUES (?,?,?,?,?)", zip(range(1, n + 1), x, x, y, y))
+    assert packed.execute("SELECT rtreecheck('r')").fetchone()[0] == "ok"
+    query = "SELECT id FROM r WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ? ORDER BY id"
+    for box in [(-2, 0, 51, 52), (-5.5, 1.7, 50, 55.5), (0.5, 0.6, 53, 53.1)]:
+        assert packed.execute(query, box).fetchall() == inserted.execute(query, box).fetchall()
+    # The tree stays valid under ordinary inserts and deletes afterwards.
+    packed.executemany("INSERT INTO r VALUES (?,?,?,?,?)", [(n + i + 1, 0.1, 0.1, 51.5, 51.5) for i in range(300)])
+    packed.execute("DELETE FROM r WHERE id % 7 = 0")
+    assert packed.execute("SELECT rtreecheck('r')").fetchone()[0] == "ok"
