@@ -137,15 +137,29 @@ def timed(label, fn):
     return dt, result
 
 
+_APP = None
+
+
+def qgis_app():
+    """One QGIS application (offscreen) with Processing and the crimemap provider."""
+    global _APP
+    if _APP is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from qgis.core import QgsApplication
+        _APP = QgsApplication([], True)
+        _APP.initQgis()
+        sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+        from processing.core.Processing import Processing
+        Processing.initialize()
+        from crimemap_plugin.processing.provider import CrimeMapProvider
+        QgsApplication.processingRegistry().addProvider(CrimeMapProvider())
+    return _APP
+
+
 def qgis_route(csv_path: Path, out_gpkg: Path) -> float:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication, QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
+    qgis_app()
     import processing
-    from processing.core.Processing import Processing
-    Processing.initialize()
     uri = (f"file://{csv_path}?type=csv&delimiter=,&xField=Longitude&yField=Latitude&crs=EPSG:4326"
            "&spatialIndex=yes&geomType=point")
     total = 0.0
