@@ -1,7 +1,7 @@
 """The plugin class: it only wires things together (actions, dock, provider, options page)."""
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QThread
 from qgis.PyQt.QtGui import QIcon
 
 from . import about, log, settings
@@ -35,8 +35,10 @@ class CrimeMapPlugin:
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         self.dock.setVisible(settings.DOCK_VISIBLE.value())
         self.dock.visibilityChanged.connect(self._remember_visibility)
-        # Layers added while QGIS is still starting would be swept away by its start-up project.
-        if self.iface.mainWindow().isVisible():
+        # While QGIS starts (no event loop running yet) it creates its start-up project after loading
+        # plugins: layers added before then would dirty it and make QGIS ask to save. Wait for the
+        # end of start-up; a plugin enabled later from the Plugin Manager is ready at once.
+        if QThread.currentThread().loopLevel() > 0:
             self.dock.set_ready()
         else:
             self.iface.initializationCompleted.connect(self.dock.set_ready)

@@ -152,7 +152,8 @@ def qgis_app():
         from processing.core.Processing import Processing
         Processing.initialize()
         from crimemap_plugin.processing.provider import CrimeMapProvider
-        QgsApplication.processingRegistry().addProvider(CrimeMapProvider())
+        _APP.crimemap_provider = CrimeMapProvider()  # keep a reference: the registry does not own it in Python
+        QgsApplication.processingRegistry().addProvider(_APP.crimemap_provider)
     return _APP
 
 

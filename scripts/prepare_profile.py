@@ -20,7 +20,7 @@ def prepare(profiles_dir: str) -> Path:
         "qgis": {"checkVersion": "false", "showTips": "false", "showTips322": "false",
                  "showTips340": "false", "askToSaveMemoryLayers": "false"},
         "migration": {"fileVersion": "3", "settings": "true"},
-        "app": {"crashHandler\\enabled": "false"},
+        "app": {"crashHandler\\enabled": "false", "askToSaveMemoryLayers": "false"},
         "core": {"NewsFeed\\enabled": "false"},
     }
     for section, items in values.items():

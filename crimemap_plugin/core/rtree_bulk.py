@@ -10,6 +10,7 @@ id, then min x, max x, min y, max y as 32-bit floats, rounded outwards), padded 
 """
 
 import sqlite3
+
 import numpy as np
 
 MAX_CELLS = 51                      # SQLite's RTREE_MAXCELLS

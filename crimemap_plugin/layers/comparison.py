@@ -4,12 +4,14 @@ diverging or sequential ramp, and incomplete areas hatched as "no data"."""
 import math
 
 from qgis.core import (
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsFillSymbol,
     QgsPalLayerSettings,
     QgsRuleBasedRenderer,
+    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
@@ -95,6 +97,23 @@ def build_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str, 
     layer.updateFields()
     provider.addFeatures(list(comparison_features(comparison, areas, code_field, layer.fields())))
     layer.updateExtents()
+    style(layer, comparison, measure)
+    return layer
+
+
+def write_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str, path: str,
+                measure: str = "change_pct") -> QgsVectorLayer:
+    """The comparison written to a GeoPackage of its own (so projects keep it and QGIS never asks
+    about losing a scratch layer), opened and styled."""
+    memory = build_layer(comparison, areas, code_field, measure)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "comparison"
+    options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteFile
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(memory, path, QgsCoordinateTransformContext(), options)
+    if error[0] != QgsVectorFileWriter.NoError:
+        raise RuntimeError(f"{path}: the comparison layer cannot be written ({error[1]})")
+    layer = QgsVectorLayer(f"{path}|layername=comparison", legend_title(comparison, measure), "ogr")
     style(layer, comparison, measure)
     return layer
 

@@ -24,7 +24,7 @@ from ..core.store import open_store
 from ..layers.boundaries import ensure_force_areas, force_areas_layer
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
-from ..layers.comparison import build_layer, legend_title, update_layer
+from ..layers.comparison import legend_title, update_layer, write_layer
 from ..log import CRITICAL, WARNING, log
 from . import results
 from .import_task import ImportTask, sample_path
@@ -243,18 +243,27 @@ class CrimeMapDock(QDockWidget):
             text += f": {ra / rb:.2f} times the rate per 1,000 residents"
         return text
 
+    def comparison_path(self) -> str:
+        """The comparison layer's GeoPackage, beside the store."""
+        store = Path(self.store_path())
+        return str(store.with_name(store.stem + "_comparison.gpkg"))
+
     def _update_map(self, comparison, measure: str) -> None:
-        if comparison.level != FORCE:
+        # Nothing goes into the project before QGIS has finished starting and the dock is shown.
+        if comparison.level != FORCE or not self._ready or not self._shown_once:
             return
         project = QgsProject.instance()
         layer = find_layer(COMPARISON_ROLE, project)
+        if layer is not None and (not layer.isValid() or layer.featureCount() == 0):
+            project.removeMapLayer(layer.id())
+            layer = None
         if layer is None:
-            layer = build_layer(comparison, force_areas_layer(), "ons_code", measure)
+            try:
+                layer = write_layer(comparison, force_areas_layer(), "ons_code", self.comparison_path(), measure)
+            except RuntimeError as exc:
+                log(str(exc), CRITICAL, bar=True)
+                return
             add_to_group(layer, COMPARISON_ROLE, project, position=0)
-        elif layer.featureCount() == 0:  # a memory layer reopened from a saved project
-            fresh = build_layer(comparison, force_areas_layer(), "ons_code", measure)
-            layer.dataProvider().addFeatures(list(fresh.getFeatures()))
-            update_layer(layer, comparison, measure)
         else:
             update_layer(layer, comparison, measure)
         layer.setName(legend_title(comparison, measure))
@@ -348,8 +357,13 @@ class CrimeMapDock(QDockWidget):
     def _on_visibility(self, visible: bool) -> None:
         if visible and self._ready and not self._shown_once:
             self._shown_once = True
+            # Showing the dock is not an edit of the user's project: keep a clean project clean.
+            project = QgsProject.instance()
+            was_dirty = project.isDirty()
             self.show_force_areas()
             self.update_comparison()
+            if not was_dirty:
+                project.setDirty(False)
 
     def show_force_areas(self) -> None:
         try:

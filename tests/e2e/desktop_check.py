@@ -1,16 +1,17 @@
-# Run inside the real QGIS desktop by tests/e2e/test_desktop.py (qgis --code). Writes its findings
-# as JSON to $CRIMEMAP_E2E_OUT and a screenshot beside it, then quits QGIS.
+# Run inside the real QGIS desktop by tests/e2e/test_desktop.py (qgis --code). Drives the plugin as a
+# user would, writes its findings as JSON to $CRIMEMAP_E2E_OUT and screenshots beside it, then quits.
 import json
 import os
 import traceback
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent, QTimer
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget
+from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDockWidget, QTableWidget
 from qgis.utils import active_plugins, iface, loadPlugin, plugins, startPlugin, unloadPlugin
 
 OUT = os.environ["CRIMEMAP_E2E_OUT"]
 result = {"steps": []}
+CITY = "E23000034"
 
 
 def crimemap_objects():
@@ -21,6 +22,25 @@ def crimemap_objects():
     return sorted(names)
 
 
+def comparison_state():
+    dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
+    state = {}
+    if dock is None:
+        return state
+    table = dock.findChild(QTableWidget, "resultsTable")
+    for r in range(table.rowCount()):
+        if table.item(r, 0).data(0x0100 + 1) == CITY:
+            state["city_row"] = [table.item(r, c).text() for c in range(table.columnCount())]
+    state["category"] = dock.findChild(QComboBox, "categoryCombo").currentText()
+    for layer in QgsProject.instance().mapLayers().values():
+        if layer.customProperty("crimemap/role") == "comparison":
+            state["layer_name"] = layer.name()
+            state["classes"] = [r.label() for r in layer.renderer().rootRule().children()]
+            city = [f for f in layer.getFeatures() if f["area_code"] == CITY]
+            state["layer_city_current"] = city[0]["current"] if city else None
+    return state
+
+
 def snapshot(label):
     registry = QgsApplication.processingRegistry()
     result["steps"].append({
@@ -28,9 +48,14 @@ def snapshot(label):
         "active": "crimemap_plugin" in active_plugins,
         "objects": crimemap_objects(),
         "provider": registry.providerById("crimemap") is not None,
-        "import_algorithm": registry.algorithmById("crimemap:importcrimes") is not None,
+        "algorithms": sorted(a.id() for a in registry.algorithms() if a.provider().id() == "crimemap"),
         "layers": sorted(layer.name() for layer in QgsProject.instance().mapLayers().values()),
+        "comparison": comparison_state(),
     })
+
+
+def shoot(name):
+    iface.mainWindow().grab().save(OUT.replace(".json", f"-{name}.png"))
 
 
 def finish():
@@ -41,48 +66,58 @@ def finish():
     QgsApplication.exit(0)
 
 
-def check():
-    try:
-        snapshot("loaded")
-        plugin = plugins["crimemap_plugin"]
-        plugin.show_dock()
-        QApplication.processEvents()
-        QTimer.singleShot(1500, after_dock)
-    except Exception:
-        result["error"] = traceback.format_exc()
-        finish()
+def guarded(step):
+    def run():
+        try:
+            step()
+        except Exception:
+            result["error"] = traceback.format_exc()
+            finish()
+    return run
 
 
-def after_dock():
-    try:
-        canvas = iface.mapCanvas()
-        layers = QgsProject.instance().mapLayersByName("Police force areas")
-        if layers:
-            canvas.setDestinationCrs(layers[0].crs())
-            canvas.setExtent(layers[0].extent())
-        canvas.refresh()
-        QApplication.processEvents()
-        snapshot("dock shown")
-        QTimer.singleShot(1500, shoot)
-    except Exception:
-        result["error"] = traceback.format_exc()
-        finish()
+@guarded
+def start():
+    iface.mainWindow().showMaximized()
+    snapshot("loaded")
+    plugins["crimemap_plugin"].show_dock()
+    QTimer.singleShot(2500, show_comparison)
 
 
-def shoot():
-    try:
-        iface.mainWindow().grab().save(OUT.replace(".json", ".png"))
-        unloadPlugin("crimemap_plugin")
-        QApplication.processEvents()
-        QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-        snapshot("unloaded")
-        loadPlugin("crimemap_plugin")
-        startPlugin("crimemap_plugin")
-        QApplication.processEvents()
-        snapshot("reloaded")
-    except Exception:
-        result["error"] = traceback.format_exc()
+@guarded
+def show_comparison():
+    canvas = iface.mapCanvas()
+    layers = QgsProject.instance().mapLayersByName("Police force areas")
+    if layers:
+        canvas.setExtent(layers[0].extent())
+    canvas.refresh()
+    snapshot("dock shown")
+    QTimer.singleShot(2500, choose_burglary)
+
+
+@guarded
+def choose_burglary():
+    shoot("all-crime")
+    dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
+    combo = dock.findChild(QComboBox, "categoryCombo")
+    combo.setCurrentIndex(combo.findData("burglary"))
+    iface.mapCanvas().refresh()
+    QTimer.singleShot(2500, after_burglary)
+
+
+@guarded
+def after_burglary():
+    snapshot("burglary")
+    shoot("burglary")
+    unloadPlugin("crimemap_plugin")
+    QApplication.processEvents()
+    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    snapshot("unloaded")
+    loadPlugin("crimemap_plugin")
+    startPlugin("crimemap_plugin")
+    QApplication.processEvents()
+    snapshot("reloaded")
     finish()
 
 
-QTimer.singleShot(1000, check)
+QTimer.singleShot(1500, start)

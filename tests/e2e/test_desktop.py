@@ -1,4 +1,4 @@
-"""End to end: the packaged plugin in the real QGIS desktop under Xvfb."""
+"""End to end: the packaged plugin in the real QGIS desktop under Xvfb, on a store of real data."""
 
 import json
 import os
@@ -6,32 +6,56 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from crimemap_plugin.core.importer import import_path
+from tests.independent import street_counts, street_files
+from tests.shared_data import city_of_london_street
+
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_plugin_loads_unloads_and_reloads_in_qgis_desktop(tmp_path, profiles):
+def _expected(category, months):
+    counts = street_counts(street_files(city_of_london_street()))
+    return sum(n for (f, m, c), n in counts.items() if m in months and (category == "all-crime" or c == category))
+
+
+def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles):
+    store = tmp_path / "store.gpkg"
+    import_path(city_of_london_street(), store)
     out = tmp_path / "e2e.json"
-    env = dict(os.environ, CRIMEMAP_E2E_OUT=str(out), CRIMEMAP_STORE=str(tmp_path / "store.gpkg"),
-               HOME=str(tmp_path / "home"))
+    env = dict(os.environ, CRIMEMAP_E2E_OUT=str(out), CRIMEMAP_STORE=str(store), HOME=str(tmp_path / "home"))
     env.pop("QT_QPA_PLATFORM", None)
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--profiles-path", str(profiles),
            "--profile", "default", "--nologo", "--noversioncheck",
            "--code", str(REPO / "tests" / "e2e" / "desktop_check.py")]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=150)
     assert out.exists(), f"QGIS wrote no result (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
     result = json.loads(out.read_text())
     assert "error" not in result, result.get("error")
     steps = {s["label"]: s for s in result["steps"]}
-    loaded, shown, unloaded, reloaded = (steps[k] for k in ("loaded", "dock shown", "unloaded", "reloaded"))
+    loaded, shown, burglary, unloaded, reloaded = (
+        steps[k] for k in ("loaded", "dock shown", "burglary", "unloaded", "reloaded"))
     for state in (loaded, reloaded):
-        assert state["active"] and state["provider"] and state["import_algorithm"]
-        assert "CrimeMapDock" in state["objects"]
+        assert state["active"] and state["provider"] and "CrimeMapDock" in state["objects"]
+        assert {"crimemap:importcrimes", "crimemap:compareperiods", "crimemap:countinpolygons"} <= set(
+            state["algorithms"])
     assert "Police force areas" in shown["layers"]
-    assert not unloaded["active"]
-    assert not unloaded["provider"]
-    assert unloaded["objects"] == []
-    shot = out.with_suffix(".png")
-    assert shot.exists() and shot.stat().st_size > 20_000
+    # The dock opens on the latest 3 months against the same period last year, all crime.
+    q4 = ["2025-10", "2025-11", "2025-12"]
+    row = shown["comparison"]["city_row"]
+    assert row[1] == str(_expected("all-crime", q4))
+    assert row[2] == str(_expected("all-crime", ["2024-10", "2024-11", "2024-12"]))
+    assert shown["comparison"]["layer_city_current"] == _expected("all-crime", q4)
+    assert len([c for c in shown["comparison"]["classes"] if "no data" not in c and "not defined" not in c]) >= 3
+    # Choosing Burglary updates the table and the map.
+    assert burglary["comparison"]["category"] == "Burglary"
+    assert burglary["comparison"]["city_row"][1] == str(_expected("burglary", q4))
+    assert burglary["comparison"]["layer_city_current"] == _expected("burglary", q4)
+    assert "Burglary" in burglary["comparison"]["layer_name"]
+    # Unload leaves nothing named CrimeMap* and no provider; reload brings it all back.
+    assert not unloaded["active"] and not unloaded["provider"] and unloaded["objects"] == []
     keep = REPO / "build" / "screenshots"
     keep.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shot, keep / "e2e-desktop.png")
+    for name in ("all-crime", "burglary"):
+        shot = tmp_path / f"e2e-{name}.png"
+        assert shot.exists() and shot.stat().st_size > 20_000
+        shutil.copy(shot, keep / f"desktop-{name}.png")

@@ -6,7 +6,7 @@ import sys
 import pytest
 from osgeo import gdal
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QT_VERSION_STR, QEvent
+from qgis.PyQt.QtCore import QT_VERSION_STR, QEvent, QObject, pyqtSignal
 
 # The Processing plugin that ships with QGIS (processing.run) lives outside the Python path.
 sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
@@ -15,6 +15,11 @@ sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
 def pytest_report_header(config):
     return (f"QGIS {Qgis.QGIS_VERSION}, GDAL {gdal.__version__}, Qt {QT_VERSION_STR}, "
             f"profile {QgsApplication.qgisSettingsDirPath()}")
+
+
+class _AppSignals(QObject):
+    """Signals of the real QgisInterface that pytest-qgis' fake lacks."""
+    initializationCompleted = pyqtSignal()
 
 
 class IfaceRecorder:
@@ -45,6 +50,8 @@ class IfaceRecorder:
             self.docks.remove(dock)
             window.removeDockWidget(dock)
 
+        self.signals = _AppSignals()
+        iface.initializationCompleted = self.signals.initializationCompleted
         iface.addPluginToMenu = add_menu
         iface.removePluginMenu = remove_menu
         iface.addToolBarIcon = self.toolbar.append

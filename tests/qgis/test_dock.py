@@ -75,7 +75,8 @@ def test_opens_on_latest_three_months_against_last_year(dock):
     assert row[1:4] == [str(cur), str(base), str(cur - base)]
     assert row[4] == f"{(cur - base) / base * 100:.1f}"
     assert table.rowCount() == 43
-    others = [table.item(r, 1).text() for r in range(table.rowCount()) if table.item(r, 0).data(Qt.UserRole + 1) != CITY]
+    others = [table.item(r, 1).text() for r in range(table.rowCount())
+              if table.item(r, 0).data(Qt.UserRole + 1) != CITY]
     assert set(others) == {"no data"}
     layer = find_layer("comparison")
     assert layer is not None and layer.featureCount() == 43

@@ -67,10 +67,13 @@ def test_force_areas_bundled_with_codes_slugs_and_attribution():
     assert layer.labeling().settings().fieldName == "ons_name"
 
 
-def test_dock_shows_force_areas_when_first_opened(plugin, qtbot, qgis_iface):
-    qgis_iface.mainWindow().show()
+def test_dock_shows_force_areas_when_first_opened(plugin, qtbot, qgis_iface, recorder):
     dock = plugin.dock
     dock.setVisible(True)
+    # Loaded at start-up (no event loop yet), the dock waits for QGIS to finish starting.
+    assert QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME) == []
+    assert QgsProject.instance().isDirty() is False
+    recorder.signals.initializationCompleted.emit()
     qtbot.waitUntil(lambda: QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME) != [], timeout=3000)
     layers = QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME)
     assert len(layers) == 1
@@ -80,6 +83,7 @@ def test_dock_shows_force_areas_when_first_opened(plugin, qtbot, qgis_iface):
     assert len(QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME)) == 1
     assert "empty" in dock.ui.storeSummaryLabel.text()
     assert dock.ui.loadSampleButton.isEnabled() and dock.ui.importButton.isEnabled()
+    assert not QgsProject.instance().isDirty(), "showing the dock is not an edit of the project"
 
 
 def test_settings_environment_overrides(monkeypatch, qgis_app):
