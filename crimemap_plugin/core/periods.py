@@ -9,6 +9,12 @@ PREVIOUS_PERIOD = "previous_period"
 BASELINES = (SAME_PERIOD_LAST_YEAR, PREVIOUS_PERIOD)
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+def _abbreviate(text: str) -> str:
+    for name in _NAMES:
+        text = text.replace(name, name[:3])
+    return text
+
+
 _NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -68,6 +74,10 @@ class Period:
         if s // 12 == e // 12:
             return f"{_NAMES[s % 12]}–{end_text}"
         return f"{_NAMES[s % 12]} {s // 12}–{end_text}"
+
+    def short_label(self) -> str:
+        """'Mar–May 2021', 'Dec 2020–Feb 2021', 'May 2021'."""
+        return _abbreviate(self.label())
 
     def short(self) -> str:
         return self.end if self.length == 1 else f"{self.start} to {self.end}"

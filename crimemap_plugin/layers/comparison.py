@@ -175,12 +175,16 @@ def style(layer: QgsVectorLayer, comparison: Comparison, measure: str = "change_
 
 
 def comparison_label_settings(measure: str) -> QgsPalLayerSettings:
+    """Only the value, and only where there is one: the force areas layer underneath names the areas,
+    and the hatching says "no data"."""
     if measure == "change_pct":
-        value = """CASE WHEN NOT "complete" THEN 'no data' WHEN "change_pct" IS NULL THEN 'n/a'
-                   ELSE format_number("change_pct", 0) || '%' || CASE WHEN "significant" THEN ' *' ELSE '' END END"""
+        value = """CASE WHEN "complete" AND "change_pct" IS NOT NULL
+                   THEN format_number("change_pct", 1) || '%' || CASE WHEN "significant" THEN ' *' ELSE '' END END"""
     else:
-        value = f"""CASE WHEN "{measure}" IS NULL THEN 'no data' ELSE format_number("{measure}", 1) END"""
-    return label_settings(f""""area_name" || '\\n' || {value}""", size=7.0, expression=True)
+        value = f"""CASE WHEN "{measure}" IS NOT NULL THEN format_number("{measure}", 1) END"""
+    settings = label_settings(value, size=7.5, expression=True)
+    settings.yOffset = 3.5  # below the area's name
+    return settings
 
 
 def _isnan(v) -> bool:

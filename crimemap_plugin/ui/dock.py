@@ -103,7 +103,7 @@ class CrimeMapDock(QDockWidget):
         menu.addAction("Show police force areas", self.show_force_areas)
         self._change_store_action = menu.addAction("Change store…", self.choose_store)
         ui.storeMenuButton.setMenu(menu)
-        ui.resultsTable.horizontalHeader().setStretchLastSection(True)
+        ui.resultsTable.horizontalHeader().setStretchLastSection(False)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -171,7 +171,7 @@ class CrimeMapDock(QDockWidget):
         previous = combo.currentData()
         combo.clear()
         for month in reversed(months):
-            combo.addItem(Period(month, 1).label(), month)
+            combo.addItem(f"to {Period(month, 1).short_label()}", month)
         self._loading = False
         self.restore_state(self._saved_state(), fallback_end=previous)
 
@@ -217,6 +217,7 @@ class CrimeMapDock(QDockWidget):
         else:
             self.ui.titleLabel.setText(f"<b>{comparison.title()}</b>")
         results.fill(self.ui.resultsTable, rows)
+        self.ui.resultsTable.resizeColumnsToContents()
         if not area_mode and self.ui.resultsTable.horizontalHeader().sortIndicatorSection() >= len(results.COLUMNS):
             self.ui.resultsTable.sortItems(1)
         self._update_map(comparison, measure)

@@ -20,7 +20,7 @@ COLUMNS = (
     ("Change", "Crimes in the period minus crimes in the baseline"),
     ("Change %", "Change as a percentage of the baseline (empty when the baseline is 0)"),
     ("Per 1,000", "Crimes in the period per 1,000 residents (Census 2021)"),
-    ("Per 1,000 a year", "Crimes in the 12 months to the end month per 1,000 residents"),
+    ("Per 1,000, 12 months", "Crimes in the 12 months to the end month per 1,000 residents"),
     ("Beyond chance?", "Is the change larger than chance would explain? Exact test for two Poisson counts, "
                        "p < 0.05; the p-value is in each cell's tooltip"),
 )

@@ -38,7 +38,9 @@ class TrendChart(QWidget):
         fm = p.fontMetrics()
         w, h = self.width(), self.height()
         p.setPen(self.palette().text().color())
-        p.drawText(QRectF(4, 2, w - 8, fm.height()), Qt.AlignLeft | Qt.AlignVCenter, self.title)
+        key_width = fm.horizontalAdvance("period baseline") + 40
+        title = fm.elidedText(self.title, Qt.ElideRight, int(w - 8 - key_width))
+        p.drawText(QRectF(4, 2, w - 8, fm.height()), Qt.AlignLeft | Qt.AlignVCenter, title)
         if not self.months:
             p.end()
             return
@@ -46,7 +48,7 @@ class TrendChart(QWidget):
         top = max(known) if known else 0
         top = _nice_ceiling(top)
         left, right = fm.horizontalAdvance(f"{top:,}") + 8, 6
-        plot = QRectF(left, fm.height() + 8, w - left - right, h - 2 * fm.height() - 16)
+        plot = QRectF(left, fm.height() + 8, w - left - right, h - 2 * fm.height() - 12)
         n = len(self.months)
         step = plot.width() / n
         for i, month in enumerate(self.months):
@@ -69,13 +71,12 @@ class TrendChart(QWidget):
         for i in labels:
             p.drawText(QRectF(plot.left() + i * step - 20, plot.bottom() + 2, 60, fm.height()), Qt.AlignLeft,
                        self.months[i][:4])
-        legend_y = h - fm.height() - 1
-        x = plot.right() - 2 * (fm.horizontalAdvance("baseline") + 22)
-        for colour, text in ((CURRENT, "period"), (BASELINE, "baseline")):
-            p.fillRect(QRectF(x, legend_y + 2, 10, fm.height() - 4), QColor(colour.red(), colour.green(),
-                                                                             colour.blue(), 160))
-            p.drawText(QRectF(x + 13, legend_y, 80, fm.height()), Qt.AlignLeft, text)
-            x += fm.horizontalAdvance("baseline") + 24
+        # Key, top right on the title line.
+        x = w - 4
+        for colour, text in ((BASELINE, "baseline"), (CURRENT, "period")):
+            x -= fm.horizontalAdvance(text) + 16
+            p.fillRect(QRectF(x, 4, 10, fm.height() - 6), QColor(colour.red(), colour.green(), colour.blue(), 160))
+            p.drawText(QRectF(x + 13, 2, fm.horizontalAdvance(text) + 2, fm.height()), Qt.AlignLeft, text)
         p.end()
 
 

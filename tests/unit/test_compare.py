@@ -166,5 +166,7 @@ def test_periods_and_labels():
     assert p.baseline("previous_period").label() == "December 2020–February 2021"
     assert p.baseline("same_period_last_year").months == ["2020-03", "2020-04", "2020-05"]
     assert p.annual().start == "2020-06"
+    assert p.short_label() == "Mar–May 2021"
+    assert Period("2021-02", 3).short_label() == "Dec 2020–Feb 2021"
     with pytest.raises(ValueError):
         Period("2021-13", 3)
