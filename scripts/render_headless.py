@@ -1,9 +1,9 @@
-"""`make run` without a display: render the force areas (and the sample's crimes) to a PNG."""
+"""`make run` without a display: import the sample and render the comparison map to a PNG."""
 
 import sys
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsProject
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
@@ -13,19 +13,27 @@ def main(profiles: str) -> int:
     app = QgsApplication([], False)
     app.initQgis()
     from crimemap_plugin import settings
+    from crimemap_plugin.core.compare import compare
     from crimemap_plugin.core.importer import import_path
-    from crimemap_plugin.layers.boundaries import ensure_force_areas
+    from crimemap_plugin.core.periods import Period
+    from crimemap_plugin.core.store import open_store
+    from crimemap_plugin.layers.boundaries import ensure_force_areas, force_areas_layer
+    from crimemap_plugin.layers.comparison import build_layer
     from crimemap_plugin.ui.import_task import sample_path
 
     store = settings.store_path()
     report = import_path(sample_path(), store)
     print(f"Sample imported into {store}: {report.summary()}")
+    with open_store(store, create=False) as s:
+        comparison = compare(s, "force", "all-crime", Period(s.months()[-1], 3))
+    city = next(r for r in comparison.records() if r["force"] == "city-of-london")
+    print(f"{comparison.title()}: City of London {city['current']} against {city['baseline']} "
+          f"({city['change_pct']:+.1f} %, p = {city['p_value']:.2g})")
     project = QgsProject.instance()
     areas = ensure_force_areas(project)
-    crimes = QgsVectorLayer(f"{store}|layername=crimes", "Crimes (sample)", "ogr")
-    layers = [crimes, areas] if crimes.isValid() else [areas]
+    layer = build_layer(comparison, force_areas_layer(), "ons_code")
     ms = QgsMapSettings()
-    ms.setLayers(layers)
+    ms.setLayers([layer, areas])  # first is drawn on top
     ms.setDestinationCrs(areas.crs())
     ms.setExtent(areas.extent().buffered(10000))
     ms.setOutputSize(QSize(1000, 1100))

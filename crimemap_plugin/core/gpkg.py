@@ -159,9 +159,17 @@ def point_coordinates(blobs) -> tuple:
     vectorised pass; anything else written by other software is decoded one by one.
     """
     n = len(blobs)
+    size = _STANDARD.itemsize
+    try:
+        joined = b"".join(blobs)
+    except TypeError:  # a NULL among them
+        joined = b""
+    if n and len(joined) == n * size:  # all as this module writes them, most likely: check and decode
+        rec = np.frombuffer(joined, dtype=_STANDARD)
+        if ((rec["magic"] == b"GP") & (rec["flags"] == 1) & (rec["order"] == 1) & (rec["type"] == 1)).all():
+            return rec["x"].copy(), rec["y"].copy()
     x = np.full(n, np.nan)
     y = np.full(n, np.nan)
-    size = _STANDARD.itemsize
     standard = np.fromiter((b is not None and len(b) == size for b in blobs), dtype=bool, count=n)
     idx = np.flatnonzero(standard)
     if len(idx):

@@ -15,9 +15,9 @@ Ring = Tuple[np.ndarray, np.ndarray]   # x, y arrays of a closed ring
 
 def unique_points(x: np.ndarray, y: np.ndarray):
     """Distinct locations and how many points stand on each."""
-    xy = np.column_stack([x, y])
-    uniq, counts = np.unique(xy, axis=0, return_counts=True)
-    return uniq[:, 0], uniq[:, 1], counts
+    keys = x + 1j * y  # one sortable value per location (exact: both parts are the original floats)
+    uniq, counts = np.unique(keys, return_counts=True)
+    return uniq.real.copy(), uniq.imag.copy(), counts
 
 
 def _parity(px: np.ndarray, py: np.ndarray, rings: Sequence[Ring]) -> np.ndarray:
