@@ -8,6 +8,7 @@ as it was or wholly new, and importing a unit again never double counts.
 
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -93,45 +94,13 @@ class CrimeStore(Protocol):
 
     def force_months(self, kind: str = "street") -> List[Tuple[str, str]]: ...
 
-    def available_force_months(self, kind: str = "street") -> Dict[str, set]:
-        """force -> the months stored for it (a month missing here is "no data", not zero)."""
-        out: Dict[str, set] = {}
-        for force, month in self.conn.execute("SELECT force, month FROM force_months WHERE kind = ?", (kind,)):
-            out.setdefault(force, set()).add(month)
-        return out
+    def available_force_months(self, kind: str = "street") -> Dict[str, set]: ...
 
-    def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
-        """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
-        within") or 'lsoa'; category None means all crime."""
-        table, col = {"force": ("crime_counts", "force"), "lsoa": ("lsoa_counts", "lsoa_code")}[level]
-        months = list(months)
-        where = [f"month IN ({','.join('?' * len(months))})"]
-        args = list(months)
-        if category:
-            where.append("category = ?")
-            args.append(category)
-        if area:
-            where.append(f"{col} = ?")
-            args.append(area)
-        sql = (f"SELECT {col} AS area, month, SUM(n) AS n FROM {table} WHERE {' AND '.join(where)} "
-               f"GROUP BY {col}, month")
-        rows = self.conn.execute(sql, args).fetchall()
-        return pd.DataFrame(rows, columns=["area", "month", "n"])
+    def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None): ...
 
-    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None):
-        """x, y of the located street crimes matching the filters (for counting in polygons)."""
-        where, args = ["geom IS NOT NULL"], []
-        if category:
-            where.append("category = ?")
-            args.append(category)
-        if start:
-            where.append("month >= ?")
-            args.append(start)
-        if end:
-            where.append("month <= ?")
-            args.append(end)
-        rows = self.conn.execute(f"SELECT geom FROM crimes WHERE {' AND '.join(where)}", args).fetchall()
-        return gpkg.point_coordinates([r[0] for r in rows])
+    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None): ...
+
+    def months(self, kind: str = "street") -> List[str]: ...
 
     def force_counts(self) -> pd.DataFrame: ...
 
@@ -169,6 +138,24 @@ class GeoPackageStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
 
+    @contextmanager
+    def _transaction(self):
+        """One write transaction: committed when the block ends, rolled back on any error or
+        cancel; SQLite errors become StoreErrors naming the store."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
+            raise
+
     @staticmethod
     def _explain(exc: Exception) -> str:
         text = str(exc)
@@ -189,8 +176,7 @@ class GeoPackageStore:
             return
         if tables and "gpkg_contents" not in tables:
             raise StoreError(f"{self.path}: is an SQLite database but not a GeoPackage; refusing to change it")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             gpkg.init(conn)
             for _kind, (table, cols) in POINT_TABLES.items():
                 if table not in tables:
@@ -201,10 +187,6 @@ class GeoPackageStore:
                     gpkg.add_attribute_table(conn, table, ddl, description)
             self._create_indexes()
             conn.execute("INSERT OR REPLACE INTO crimemap_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def _create_indexes(self) -> None:
         self.conn.execute("CREATE INDEX IF NOT EXISTS crime_counts_month ON crime_counts (month, category)")
@@ -219,28 +201,18 @@ class GeoPackageStore:
         updates and the index is packed in one pass at the end. Until then the layers are valid
         GeoPackage layers without a spatial index; if the import is killed, the next opening of the
         store rebuilds it (a flag in crimemap_meta says which)."""
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as conn:
             for table in tables:
                 self._drop_rtree(table)
                 conn.execute("INSERT OR REPLACE INTO crimemap_meta VALUES (?, '1')", (f"rtree_pending:{table}",))
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
-            raise
         self.deferred |= set(tables)
 
     def end_bulk(self) -> None:
         """Rebuild the R-trees dropped by begin_bulk (also safe to call when none were)."""
         pending = [r[0].split(":", 1)[1] for r in self.conn.execute(
             "SELECT key FROM crimemap_meta WHERE key LIKE 'rtree_pending:%'")]
-        conn = self.conn
         for table in pending:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction() as conn:
                 self._drop_rtree(table)
                 conn.execute(f'CREATE VIRTUAL TABLE "rtree_{table}_geom" USING rtree(id, minx, maxx, miny, maxy)')
                 fids, x, y = self._points(table)
@@ -249,12 +221,6 @@ class GeoPackageStore:
                 conn.execute("INSERT OR REPLACE INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
                              "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table,))
                 conn.execute("DELETE FROM crimemap_meta WHERE key = ?", (f"rtree_pending:{table}",))
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.DatabaseError):
-                    raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
-                raise
         self.deferred.clear()
 
     def _finish_interrupted_bulk(self) -> None:
@@ -364,13 +330,8 @@ class GeoPackageStore:
     def replace_unit(self, kind, force, month, frame, source, checksum, rejected, cancelled=None) -> UnitResult:
         """Replace one force-month of one kind with `frame`, atomically."""
         table, cols = POINT_TABLES[kind]
-        conn = self.conn
         n = len(frame)
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
-        try:
+        with self._transaction() as conn:
             old = conn.execute("SELECT f.import_id, i.first_fid, i.last_fid FROM force_months f JOIN imports i "
                                "ON i.id = f.import_id WHERE f.kind=? AND f.force=? AND f.month=?",
                                (kind, force, month)).fetchone()
@@ -394,12 +355,6 @@ class GeoPackageStore:
             gpkg.forget_feature_count(conn, table)
             if cancelled and cancelled():
                 raise Cancelled(f"{source}: cancelled; {force} {month} left as it was")
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise StoreError(f"{self.path}: {self._explain(exc)}") from exc
-            raise
         return UnitResult(kind, force, month, n, without_location, bool(old))
 
     def _delete_rows(self, table, old) -> None:

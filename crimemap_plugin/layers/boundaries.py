@@ -12,8 +12,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from crimemap_plugin.about import RESOURCES
-
+from ..about import RESOURCES
 from .common import ONS_OS, add_to_group, attribution_metadata, find_layer
 
 FORCE_AREAS_PATH = RESOURCES / "boundaries" / "police_force_areas.gpkg"

@@ -4,7 +4,6 @@ import pandas as pd
 from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -16,7 +15,6 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..core import categories
@@ -26,38 +24,23 @@ from ..core.periods import BASELINES, Period
 from ..core.store import open_store
 from ..layers.boundaries import force_areas_layer
 from ..layers.comparison import comparison_features, comparison_fields, legend_title, style
+from .base import CrimeMapAlgorithm
 from .styling import StylePostProcessor, save_default_style
 
 CATEGORY_CHOICES = [categories.ALL_CRIME] + list(categories.CATEGORIES)
 
 
-class ComparePeriodsAlgorithm(QgsProcessingAlgorithm):
+class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
     STORE, LEVEL, CATEGORY, END_MONTH, MONTHS, BASELINE = "STORE", "LEVEL", "CATEGORY", "END_MONTH", "MONTHS", \
         "BASELINE"
     AREAS, AREA_CODE_FIELD, MEASURE, OUTPUT = "AREAS", "AREA_CODE_FIELD", "MEASURE", "OUTPUT"
     MEASURES = ["change_pct", "current", "rate_per_1000", "annual_rate_per_1000"]
 
-    def tr(self, text):
-        return QCoreApplication.translate("ComparePeriodsAlgorithm", text)
-
-    def createInstance(self):
-        return ComparePeriodsAlgorithm()
-
-    def name(self):
-        return "compareperiods"
-
-    def displayName(self):
-        return self.tr("Compare periods")
-
-    def group(self):
-        return self.tr("Comparisons")
-
-    def groupId(self):
-        return "comparisons"
-
-    def shortHelpString(self):
-        return self.tr(
-            "Crimes of every area for a period (END_MONTH and the MONTHS before it) against a baseline "
+    NAME = "compareperiods"
+    DISPLAY_NAME = "Compare periods"
+    GROUP = "Comparisons"
+    GROUP_ID = "comparisons"
+    HELP = ("Crimes of every area for a period (END_MONTH and the MONTHS before it) against a baseline "
             "(the same period last year, or the previous period): current, baseline, change, change % "
             "(empty when the baseline is 0), rates per 1,000 residents (Census 2021) for the period and "
             "the 12 months to END_MONTH, and whether the change is larger than chance (exact conditional "

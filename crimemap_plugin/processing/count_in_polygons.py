@@ -12,14 +12,13 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from .. import settings
 from ..core import categories
@@ -27,6 +26,7 @@ from ..core.errors import CrimeMapError
 from ..core.periods import parse
 from ..core.pip import count_in_polygons, unique_points
 from ..core.store import open_store
+from .base import CrimeMapAlgorithm
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 _WKB_POINT = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
@@ -60,32 +60,16 @@ def rings_of(geometry):
     return rings
 
 
-class CountInPolygonsAlgorithm(QgsProcessingAlgorithm):
+class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
     STORE, POLYGONS, CATEGORY, START_MONTH, END_MONTH, OUTPUT = (
         "STORE", "POLYGONS", "CATEGORY", "START_MONTH", "END_MONTH", "OUTPUT")
     FIELD = "crime_count"
 
-    def tr(self, text):
-        return QCoreApplication.translate("CountInPolygonsAlgorithm", text)
-
-    def createInstance(self):
-        return CountInPolygonsAlgorithm()
-
-    def name(self):
-        return "countinpolygons"
-
-    def displayName(self):
-        return self.tr("Count crimes in polygons")
-
-    def group(self):
-        return self.tr("Comparisons")
-
-    def groupId(self):
-        return "comparisons"
-
-    def shortHelpString(self):
-        return self.tr(
-            "Counts the stored street crimes (with a location) inside each polygon of any layer, "
+    NAME = "countinpolygons"
+    DISPLAY_NAME = "Count crimes in polygons"
+    GROUP = "Comparisons"
+    GROUP_ID = "comparisons"
+    HELP = ("Counts the stored street crimes (with a location) inside each polygon of any layer, "
             "optionally for one category (API slug) and a month range. The output is the input polygons "
             "with their fields plus crime_count: the same counts as native:countpointsinpolygon on the "
             "store's crimes layer (points are counted in the polygons' CRS, as there), many times faster.")

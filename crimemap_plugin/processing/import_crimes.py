@@ -1,45 +1,28 @@
 """crimemap:importcrimes — police.uk CSV files, folders or archives into the store."""
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
-from crimemap_plugin import settings
-from crimemap_plugin.core.errors import CrimeMapError
-from crimemap_plugin.core.importer import import_path
+from .. import settings
+from ..core.errors import CrimeMapError
+from ..core.importer import import_path
+from .base import CrimeMapAlgorithm
 
 
-class ImportCrimesAlgorithm(QgsProcessingAlgorithm):
+class ImportCrimesAlgorithm(CrimeMapAlgorithm):
     INPUT = "INPUT"
     STORE = "STORE"
 
-    def tr(self, text):
-        return QCoreApplication.translate("ImportCrimesAlgorithm", text)
-
-    def createInstance(self):  # noqa: N802
-        return ImportCrimesAlgorithm()
-
-    def name(self):
-        return "importcrimes"
-
-    def displayName(self):  # noqa: N802
-        return self.tr("Import police.uk data")
-
-    def group(self):
-        return self.tr("Store")
-
-    def groupId(self):  # noqa: N802
-        return "store"
-
-    def shortHelpString(self):  # noqa: N802
-        return self.tr(
-            "Imports data.police.uk street-level crime, outcomes and stop-and-search files into a "
+    NAME = "importcrimes"
+    DISPLAY_NAME = "Import police.uk data"
+    GROUP = "Store"
+    GROUP_ID = "store"
+    HELP = ("Imports data.police.uk street-level crime, outcomes and stop-and-search files into a "
             "GeoPackage store. INPUT is one CSV file, a folder (searched recursively, as the custom "
             "download unpacks) or a zip archive (the national layout YYYY-MM/YYYY-MM-force-kind.csv, read "
             "without unpacking). Each force-month is replaced as a whole: importing it again never "

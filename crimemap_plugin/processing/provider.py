@@ -3,8 +3,7 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from crimemap_plugin import about
-
+from .. import about
 from .compare_periods import ComparePeriodsAlgorithm
 from .count_in_polygons import CountInPolygonsAlgorithm
 from .import_crimes import ImportCrimesAlgorithm

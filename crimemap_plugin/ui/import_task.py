@@ -3,10 +3,10 @@
 from qgis.core import Qgis, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from crimemap_plugin.about import RESOURCES
-from crimemap_plugin.core.errors import CrimeMapError
-from crimemap_plugin.core.importer import import_path
-from crimemap_plugin.log import CRITICAL, SUCCESS, WARNING, log
+from ..about import RESOURCES
+from ..core.errors import CrimeMapError
+from ..core.importer import import_path
+from ..log import CRITICAL, SUCCESS, WARNING, log
 
 
 def sample_path():

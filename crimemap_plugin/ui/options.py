@@ -4,7 +4,7 @@ from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactor
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QLineEdit
 
-from crimemap_plugin import about, settings
+from .. import about, settings
 
 
 class CrimeMapOptionsPage(QgsOptionsPageWidget):
