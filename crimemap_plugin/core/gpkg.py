@@ -152,6 +152,17 @@ def point_blobs(lon: np.ndarray, lat: np.ndarray) -> list:
     return [None if missing[i] else buf[i * size:(i + 1) * size] for i in range(n)]
 
 
+POINT_SIZE = _STANDARD.itemsize
+
+
+def point_coordinates_joined(joined: bytes) -> tuple:
+    """x and y of standard points (as point_blobs writes them) concatenated into one bytes object;
+    anything that is not a standard point becomes NaN."""
+    rec = np.frombuffer(joined, dtype=_STANDARD)
+    ok = (rec["magic"] == b"GP") & (rec["flags"] == 1) & (rec["order"] == 1) & (rec["type"] == 1)
+    return np.where(ok, rec["x"], np.nan), np.where(ok, rec["y"], np.nan)
+
+
 def point_coordinates(blobs) -> tuple:
     """x and y arrays (NaN where not a point) for GeoPackage geometry blobs.
 

@@ -110,3 +110,18 @@ def test_crime_points_layer_categorised_and_heatmap(sample_store):
     assert labels["violent-crime"] == "Violence and sexual offences"
     heat = crime_points_layer(str(sample_store), heatmap=True)
     assert isinstance(heat.renderer(), QgsHeatmapRenderer) and heat.featureCount() == 18867
+
+
+def test_compareperiods_lsoa_level_with_a_boundary_layer(run, sample_store):
+    from tests.shared_data import shared_data
+    lsoas = str(shared_data() / "boundaries" / "manchester-lsoa-2021" / "manchester_lsoa_2021.shp")
+    layer = QgsVectorLayer(lsoas, "lsoas", "ogr")
+    code_field = next(f.name() for f in layer.fields() if f.name().lower().startswith("lsoa21cd"))
+    result = run("crimemap:compareperiods", {"STORE": str(sample_store), "LEVEL": 2, "AREAS": lsoas,
+                                             "AREA_CODE_FIELD": code_field, "END_MONTH": "2025-03",
+                                             "OUTPUT": "memory:"})["OUTPUT"]
+    assert result.featureCount() == layer.featureCount() == 295
+    first = next(result.getFeatures())
+    # Manchester's force published nothing in this store: every LSOA reads "no data", not zero.
+    assert not first["complete"] and first["current"] == NULL
+    assert first["population"] > 0 and first["area_name"].startswith("Manchester")
