@@ -47,21 +47,36 @@ def _blob(cells: np.ndarray, depth: int) -> bytes:
     return depth.to_bytes(2, "big") + len(cells).to_bytes(2, "big") + body + bytes(NODE_SIZE - 4 - len(body))
 
 
+def load_points(conn: sqlite3.Connection, rtree: str, points: list) -> None:
+    """load() for points given as a list [ids, x, y], which it empties: only 32-bit copies of the
+    coordinates are kept while the tree is built."""
+    ids, x, y = points
+    points.clear()
+    x0, x1 = _down(np.asarray(x, dtype=float)), _up(np.asarray(x, dtype=float))
+    del x
+    y0, y1 = _down(np.asarray(y, dtype=float)), _up(np.asarray(y, dtype=float))
+    del y
+    _load(conn, rtree, np.asarray(ids, dtype=np.int64), x0, x1, y0, y1)
+
+
 def load(conn: sqlite3.Connection, rtree: str, ids, minx, maxx, miny, maxy, chunk_nodes: int = 4000) -> None:
     """Replace the content of R-tree `rtree` (which must exist) with the given boxes.
 
     The leaf level is written as it is built, a few thousand nodes at a time, so memory stays at a
     few arrays of the input's size. Nodes are numbered bottom-up; the root is node 1, as SQLite wants.
     """
+    # Entries of the level being grouped: ids, and boxes rounded outwards to 32-bit floats.
+    _load(conn, rtree, np.asarray(ids, dtype=np.int64),
+          _down(np.asarray(minx, dtype=float)), _up(np.asarray(maxx, dtype=float)),
+          _down(np.asarray(miny, dtype=float)), _up(np.asarray(maxy, dtype=float)), chunk_nodes)
+
+
+def _load(conn, rtree, ids, x0, x1, y0, y1, chunk_nodes: int = 4000) -> None:
     page = conn.execute("PRAGMA page_size").fetchone()[0]
     if page - 64 < NODE_SIZE:
         raise ValueError(f"page size {page} too small for bulk loading")
     for suffix in ("node", "parent", "rowid"):
         conn.execute(f'DELETE FROM "{rtree}_{suffix}"')
-    # Entries of the level being grouped: ids, and boxes rounded outwards to 32-bit floats.
-    ids = np.asarray(ids, dtype=np.int64)
-    x0, x1 = _down(np.asarray(minx, dtype=float)), _up(np.asarray(maxx, dtype=float))
-    y0, y1 = _down(np.asarray(miny, dtype=float)), _up(np.asarray(maxy, dtype=float))
     leaves = True
     depth = 0
     next_no = 2

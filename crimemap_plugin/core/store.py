@@ -215,8 +215,8 @@ class GeoPackageStore:
             with self._transaction() as conn:
                 self._drop_rtree(table)
                 conn.execute(f'CREATE VIRTUAL TABLE "rtree_{table}_geom" USING rtree(id, minx, maxx, miny, maxy)')
-                fids, x, y = self._points(table)
-                rtree_bulk.load(conn, f"rtree_{table}_geom", fids, x, x, y, y)
+                # Handed over in a list the loader empties, so it can free the float64 copies as it goes.
+                rtree_bulk.load_points(conn, f"rtree_{table}_geom", list(self._points(table)))
                 gpkg.create_rtree_triggers(conn, table)
                 conn.execute("INSERT OR REPLACE INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
                              "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table,))
@@ -243,20 +243,23 @@ class GeoPackageStore:
         odd = conn.execute(f'SELECT TOTAL(length(geom) != {size}) FROM "{table}" WHERE geom IS NOT NULL').fetchone()[0]
         top = conn.execute(f'SELECT COALESCE(MAX(fid), 0) FROM "{table}"').fetchone()[0]
         if not odd:
-            parts = []
+            total = conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE geom IS NOT NULL').fetchone()[0]
+            fids = np.empty(total, dtype=np.int64)
+            x = np.empty(total, dtype=np.float64)
+            y = np.empty(total, dtype=np.float64)
+            n = 0
             for start in range(0, top + 1, batch * 4):
                 fids_text, joined = conn.execute(
                     f"SELECT group_concat(fid), CAST(group_concat(geom, '') AS BLOB) FROM \"{table}\" "
                     "WHERE geom IS NOT NULL AND fid >= ? AND fid < ?", (start, start + batch * 4)).fetchone()
                 if fids_text:
-                    fids = np.fromstring(fids_text, dtype=np.int64, sep=",")
-                    x, y = gpkg.point_coordinates_joined(joined)
-                    parts.append((fids, x, y))
-            if not parts:
-                return np.empty(0, np.int64), np.empty(0), np.empty(0)
-            fids, x, y = (np.concatenate([p[i] for p in parts]) for i in range(3))
-            keep = ~np.isnan(x)
-            return fids[keep], x[keep], y[keep]
+                    part = np.fromstring(fids_text, dtype=np.int64, sep=",")
+                    k = len(part)
+                    fids[n:n + k] = part
+                    x[n:n + k], y[n:n + k] = gpkg.point_coordinates_joined(joined)
+                    n += k
+            keep = ~np.isnan(x[:n])
+            return fids[:n][keep], x[:n][keep], y[:n][keep]
         total = self.conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE geom IS NOT NULL').fetchone()[0]
         fids = np.empty(total, dtype=np.int64)
         x = np.empty(total, dtype=np.float64)
