@@ -33,7 +33,7 @@ lint: deps
 
 ## make package: the zip the Plugin Manager installs (tracked files only; no tests, caches, dev files)
 package:
-	@rm -rf build/package && mkdir -p build/package dist
+	@rm -rf build/package dist/$(PLUGIN)-*.zip && mkdir -p build/package dist
 	@git ls-files -z $(PLUGIN) | xargs -0 -I{} cp --parents {} build/package/
 	@git ls-files --others --exclude-standard -z $(PLUGIN) | xargs -0 -r -I{} cp --parents {} build/package/
 	@cp metadata.txt LICENSE build/package/$(PLUGIN)/

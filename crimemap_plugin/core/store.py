@@ -327,11 +327,12 @@ class GeoPackageStore:
             args.append(end)
         where = " AND ".join(where)
         # Fast path: SQLite concatenates the blobs itself; used when every one is a standard point.
-        joined, count, odd = self.conn.execute(
-            f"SELECT CAST(group_concat(geom, '') AS BLOB), COUNT(*), TOTAL(length(geom) != {gpkg.POINT_SIZE}) "
-            f"FROM crimes WHERE {where}", args).fetchone()
-        if count and not odd and joined is not None and len(joined) == count * gpkg.POINT_SIZE:
-            return gpkg.point_coordinates_joined(joined)
+        joined, count = self.conn.execute(
+            f"SELECT CAST(group_concat(geom, '') AS BLOB), COUNT(*) FROM crimes WHERE {where}", args).fetchone()
+        if count and joined is not None and len(joined) == count * gpkg.POINT_SIZE:
+            x, y = gpkg.point_coordinates_joined(joined)
+            if not np.isnan(x).any():  # every record a standard point, so none was misaligned
+                return x, y
         rows = self.conn.execute(f"SELECT geom FROM crimes WHERE {where}", args).fetchall()
         return gpkg.point_coordinates([r[0] for r in rows])
 
