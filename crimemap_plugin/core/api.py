@@ -45,6 +45,11 @@ class RateLimiter:
         self.tokens = float(burst)
         self.last = clock()
 
+    def drain(self) -> None:
+        """Start again from an empty bucket (after a 429)."""
+        self.tokens = 0.0
+        self.last = self.clock()
+
     def acquire(self) -> None:
         now = self.clock()
         self.tokens = min(self.burst, self.tokens + (now - self.last) * self.rate)
@@ -113,6 +118,7 @@ class PoliceApi:
                 retry_after = _float(response.headers.get("Retry-After") or response.headers.get("retry-after"))
                 last = "rate limited (429)"
                 self.sleep(retry_after if retry_after is not None else self.backoff * 2 ** attempt)
+                self.limiter.drain()  # no burst straight after being told to slow down
                 continue
             if response.status == 503 and path.startswith("crimes-street"):
                 raise _TooMany(url)

@@ -71,15 +71,16 @@ def is_geopackage(conn: sqlite3.Connection) -> bool:
     return bool(row and row[0])
 
 
-def add_point_layer(conn, table: str, columns: Sequence[str], description: str, identifier: str) -> None:
-    """Create a WGS84 point table with fid, geom, the given column definitions and its R-tree."""
+def add_point_layer(conn, table: str, columns: Sequence[str], description: str, identifier: str,
+                    geometry_type: str = "POINT") -> None:
+    """Create a WGS84 layer with fid, geom, the given column definitions and its R-tree."""
     cols = ",\n  ".join(columns)
     conn.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
-                 f'geom POINT, {cols})')
+                 f'geom {geometry_type}, {cols})')
     conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id, "
                  "min_x, min_y, max_x, max_y) VALUES (?, 'features', ?, ?, 4326, -8.75, 49.8, 2.0, 61.0)",
                  (table, identifier, description))
-    conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'POINT', 4326, 0, 0)", (table,))
+    conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)", (table, geometry_type))
     # GDAL's feature-count cache; NULL means "count when asked" (QGIS needs the table for filtered counts).
     conn.execute("INSERT OR REPLACE INTO gpkg_ogr_contents VALUES (?, NULL)", (table,))
     conn.execute("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
@@ -215,15 +216,49 @@ def _point_xy(blob):
     return struct.unpack_from(fmt + "dd", blob, offset + 5)
 
 
+def multipolygon_blob(polygons) -> bytes:
+    """GeoPackage binary multipolygon (with its envelope) from [[ring of (x, y), ...], ...]."""
+    parts = []
+    xs, ys = [], []
+    for rings in polygons:
+        body = struct.pack("<BII", 1, 3, len(rings))
+        for ring in rings:
+            ring = list(ring)
+            if ring[0] != ring[-1]:
+                ring.append(ring[0])
+            body += struct.pack("<I", len(ring)) + b"".join(struct.pack("<dd", x, y) for x, y in ring)
+            xs += [p[0] for p in ring]
+            ys += [p[1] for p in ring]
+        parts.append(body)
+    header = struct.pack("<2sBBi", b"GP", 0, 0b00000011, 4326) + struct.pack("<dddd", min(xs), max(xs), min(ys),
+                                                                              max(ys))
+    return header + struct.pack("<BII", 1, 6, len(parts)) + b"".join(parts)
+
+
+def _envelope(blob):
+    """(minx, maxx, miny, maxy) of a GeoPackage geometry: from its envelope, or a point's coordinates."""
+    if blob is None or len(blob) < 8:
+        return None
+    flags = blob[3]
+    if flags & 0x10:
+        return None
+    if (flags >> 1) & 0x07:
+        fmt = "<" if flags & 1 else ">"
+        return struct.unpack_from(fmt + "dddd", blob, 8)
+    xy = _point_xy(blob)
+    return None if xy is None else (xy[0], xy[0], xy[1], xy[1])
+
+
 def register_functions(conn: sqlite3.Connection) -> None:
-    """ST_* functions used by the R-tree triggers, for plain sqlite3 connections (points only)."""
-    def coord(i):
+    """ST_* functions used by the R-tree triggers, for plain sqlite3 connections (points, and other
+    geometries written with an envelope)."""
+    def part(i):
         def f(blob):
-            xy = _point_xy(blob)
-            return None if xy is None else xy[i]
+            env = _envelope(blob)
+            return None if env is None else env[i]
         return f
-    conn.create_function("ST_MinX", 1, coord(0), deterministic=True)
-    conn.create_function("ST_MaxX", 1, coord(0), deterministic=True)
-    conn.create_function("ST_MinY", 1, coord(1), deterministic=True)
-    conn.create_function("ST_MaxY", 1, coord(1), deterministic=True)
-    conn.create_function("ST_IsEmpty", 1, lambda b: 1 if _point_xy(b) is None else 0, deterministic=True)
+    conn.create_function("ST_MinX", 1, part(0), deterministic=True)
+    conn.create_function("ST_MaxX", 1, part(1), deterministic=True)
+    conn.create_function("ST_MinY", 1, part(2), deterministic=True)
+    conn.create_function("ST_MaxY", 1, part(3), deterministic=True)
+    conn.create_function("ST_IsEmpty", 1, lambda b: 1 if _envelope(b) is None else 0, deterministic=True)

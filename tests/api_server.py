@@ -1,0 +1,137 @@
+"""A local HTTP server on 127.0.0.1 that answers like data.police.uk, from the real response shapes in
+the shared data, with its rate limit (429 + Retry-After) and faults on request: 500s, slow answers,
+malformed JSON, hostile HTML. Bounded: it serves only while a test holds it."""
+
+import copy
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+from tests.shared_data import shared_data
+
+HOSTILE_BIO = ('<p onclick="steal()">Sergeant <b>Smith</b></p><script>alert("x")</script>'
+               '<img src="https://evil.example/track.gif"><iframe src="https://evil.example"></iframe>'
+               '<a href="javascript:alert(1)">click</a> <a href="https://www.police.uk/">police.uk</a>')
+
+
+class FakePoliceUk:
+    def __init__(self, rate=15.0, burst=30, fail_every=0, slow=0.0, malformed=(), hostile=True):
+        api = shared_data() / "api"
+        self.listing = json.loads((api / "gloucestershire_neighbourhoods.json").read_text())
+        self.detail = json.loads((api / "gloucestershire_AA3_neighbourhood.json").read_text())
+        self.boundary = json.loads((api / "gloucestershire_AA3_boundary.json").read_text())
+        self.rate, self.burst = rate, burst
+        self.tokens, self.last = float(burst), time.monotonic()
+        self.fail_every = fail_every          # every n-th path fails once with 500 before answering
+        self.failures = {}
+        self.failed = 0
+        self.slow = slow
+        self.malformed = set(malformed)       # paths answered with broken JSON
+        self.hostile = hostile
+        self.hits = 0
+        self.rate_limited = 0
+        self.lock = threading.Lock()
+        self.server = None
+
+    # -- answers ----------------------------------------------------------------------------------
+    def _boundary_for(self, index: int):
+        # The real AA3 shape, shifted east so each neighbourhood has its own place.
+        return [{"latitude": p["latitude"], "longitude": f"{float(p['longitude']) + 0.05 * index:.6f}"}
+                for p in self.boundary]
+
+    def answer(self, path: str, query: dict):
+        parts = [p for p in path.split("/") if p][1:]  # drop "api"
+        ids = [n["id"] for n in self.listing]
+        if parts == ["forces"]:
+            return 200, [{"id": "gloucestershire", "name": "Gloucestershire Constabulary"}]
+        if parts == ["gloucestershire", "neighbourhoods"]:
+            return 200, self.listing
+        if len(parts) >= 2 and parts[0] == "gloucestershire" and parts[1] in ids:
+            index = ids.index(parts[1])
+            if len(parts) == 2:
+                detail = copy.deepcopy(self.detail)
+                detail["id"], detail["name"] = parts[1], self.listing[index]["name"]
+                if self.hostile:
+                    detail["description"] = HOSTILE_BIO + "x" * 50_000
+                return 200, detail
+            if parts[2] == "boundary":
+                return 200, self._boundary_for(index)
+            if parts[2] == "people":
+                return 200, [{"name": "PC Jane Doe", "rank": "Police Constable",
+                              "bio": HOSTILE_BIO if self.hostile else "<p>Bio</p>",
+                              "contact_details": {"email": "jane.doe@example.police.uk"}}]
+            if parts[2] == "events":
+                return 200, [{"title": "Street briefing", "description": "<p>Meet the team</p>",
+                              "address": "St Marks Community Centre", "type": "meeting",
+                              "start_date": "2030-05-01T18:00:00", "end_date": "2030-05-01T19:00:00"},
+                             {"title": "Old surgery", "description": None, "address": "Library",
+                              "type": "meeting", "start_date": "2019-01-01T10:00:00", "end_date": None}]
+            if parts[2] == "priorities":
+                return 200, [{"issue": "<p>Speeding on Tewkesbury Road</p>", "issue-date": "2024-03-01T00:00:00",
+                              "action": "<p>Speed checks weekly</p>", "action-date": "2024-04-01T00:00:00"}]
+        if parts == ["locate-neighbourhood"]:
+            return 200, {"force": "gloucestershire", "neighbourhood": "AA3"}
+        return 404, {"error": "not found"}
+
+    # -- the server ---------------------------------------------------------------------------------
+    def handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                url = urlparse(self.path)
+                with fake.lock:
+                    fake.hits += 1
+                    now = time.monotonic()
+                    fake.tokens = min(fake.burst, fake.tokens + (now - fake.last) * fake.rate)
+                    fake.last = now
+                    limited = fake.tokens < 1
+                    if not limited:
+                        fake.tokens -= 1
+                    else:
+                        fake.rate_limited += 1
+                    if url.path not in fake.failures:
+                        fake.failures[url.path] = bool(fake.fail_every) and len(fake.failures) % fake.fail_every == 0
+                    failing = fake.failures[url.path] and not limited
+                    if failing:
+                        fake.failures[url.path] = False
+                        fake.failed += 1
+                if limited:
+                    return self._send(429, b'{"error": "rate limited"}', {"Retry-After": "1"})
+                if failing:
+                    return self._send(500, b"Internal Server Error")
+                if fake.slow:
+                    time.sleep(fake.slow)
+                if url.path in fake.malformed:
+                    return self._send(200, b'{"name": "broken"')
+                status, body = fake.answer(url.path, parse_qs(url.query))
+                self._send(status, json.dumps(body).encode())
+
+            def _send(self, status, body, headers=None):
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler
+
+    def __enter__(self):
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self.handler())
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/api/"

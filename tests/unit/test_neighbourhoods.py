@@ -1,0 +1,80 @@
+"""A whole force's neighbourhoods through a rate-limited, faulty local police.uk, into the store."""
+
+import json
+import sqlite3
+import urllib.error
+import urllib.request
+
+import pytest
+from osgeo import ogr
+
+from crimemap_plugin.core.api import ApiError, PoliceApi, RateLimiter, Response, TransportError
+from crimemap_plugin.core.neighbourhoods import import_force
+from crimemap_plugin.core.store import open_store
+from tests.api_server import FakePoliceUk
+
+FAST = RateLimiter(rate=10_000, burst=10_000)  # politeness is tested above; the other tests go fast
+
+
+class UrllibTransport:
+    """A plain transport for the unit ring only (the plugin itself goes through QGIS)."""
+
+    def request(self, method, url, data=None, timeout=30.0):
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, data=data, method=method), timeout=timeout) as r:
+                return Response(r.status, r.read(), dict(r.headers))
+        except urllib.error.HTTPError as exc:
+            return Response(exc.code, exc.read(), dict(exc.headers))
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            raise TransportError(str(exc)) from exc
+
+
+def test_whole_force_through_rate_limited_faulty_api(tmp_path):
+    # A server with a smaller burst than the client's (10 against 30) and failing one path in seven
+    # once: the client must wait on 429 (Retry-After), retry the 500s and still bring every
+    # neighbourhood with its boundary. Both limits are raised from police.uk's to keep the test
+    # short; the client's own 15-a-second limit is tested with a fake clock in test_api.py.
+    with FakePoliceUk(rate=100, burst=10, fail_every=7) as server:
+        api = PoliceApi(UrllibTransport(), server.url, RateLimiter(rate=55, burst=30), backoff=0.01)
+        with open_store(tmp_path / "n.gpkg") as store:
+            report = import_force(api, store, "gloucestershire")
+        assert server.rate_limited > 0 and server.failed > 10
+    assert report.listed == 55 and report.stored == 55 and not report.failed
+    ds = ogr.Open(str(tmp_path / "n.gpkg"))
+    layer = ds.GetLayerByName("neighbourhoods")
+    assert layer.GetFeatureCount() == 55
+    feature = next(iter(layer))
+    assert feature.GetGeometryRef().GetGeometryType() in (ogr.wkbMultiPolygon, ogr.wkbMultiPolygon25D)
+    assert feature.GetGeometryRef().GetGeometryRef(0).GetGeometryRef(0).GetPointCount() >= 1068
+    with sqlite3.connect(tmp_path / "n.gpkg") as conn:
+        people = json.loads(conn.execute("SELECT people FROM neighbourhood_details WHERE neighbourhood_id='AA3'"
+                                         ).fetchone()[0])
+        priorities = json.loads(conn.execute("SELECT priorities FROM neighbourhood_details LIMIT 1").fetchone()[0])
+        assert conn.execute("SELECT COUNT(*) FROM rtree_neighbourhoods_geom").fetchone()[0] == 55
+    assert people[0]["name"] == "PC Jane Doe"
+    assert priorities[0]["issue_date"] == "2024-03-01T00:00:00"
+
+
+def test_failures_are_reported_and_keep_what_was_stored(tmp_path):
+    store_path = tmp_path / "n.gpkg"
+    with FakePoliceUk(rate=1000, burst=1000) as server:
+        api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01)
+        with open_store(store_path) as store:
+            import_force(api, store, "gloucestershire")
+    with FakePoliceUk(rate=1000, burst=1000, malformed={"/api/gloucestershire/AA3/boundary"}) as server:
+        api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01, retries=1)
+        with open_store(store_path) as store:
+            report = import_force(api, store, "gloucestershire")
+    assert [n for n, _ in report.failed] == ["AA3"] and "not JSON" in report.failed[0][1]
+    with sqlite3.connect(store_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM neighbourhoods").fetchone()[0] == 55  # AA3 kept
+
+
+def test_api_down_leaves_the_store_unchanged(tmp_path):
+    store_path = tmp_path / "n.gpkg"
+    with FakePoliceUk(rate=1000, burst=1000) as server:
+        url = server.url
+    api = PoliceApi(UrllibTransport(), url, FAST, backoff=0.001, retries=1)  # the server is gone
+    with open_store(store_path) as store:
+        with pytest.raises(ApiError, match="no answer"):
+            import_force(api, store, "gloucestershire")
