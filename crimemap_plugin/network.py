@@ -34,7 +34,8 @@ class QgisTransport:
             request.setHeader(QNetworkRequest.ContentTypeHeader, "application/x-www-form-urlencoded")
             error = blocking.post(request, QByteArray(data or b""))
         else:
-            error = blocking.get(request)
+            # forceRefresh: always ask police.uk (the offline copy is the store, not QGIS's cache).
+            error = blocking.get(request, True)
         reply = blocking.reply()
         status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
         if error != QgsBlockingNetworkRequest.NoError and not status:

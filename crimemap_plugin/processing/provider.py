@@ -7,6 +7,7 @@ from .. import about
 from .compare_periods import ComparePeriodsAlgorithm
 from .count_in_polygons import CountInPolygonsAlgorithm
 from .import_crimes import ImportCrimesAlgorithm
+from .import_neighbourhoods import ImportNeighbourhoodsAlgorithm
 
 PROVIDER_ID = "crimemap"
 
@@ -25,5 +26,6 @@ class CrimeMapProvider(QgsProcessingProvider):
         return QIcon(about.icon_path())
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for algorithm in (ImportCrimesAlgorithm(), ComparePeriodsAlgorithm(), CountInPolygonsAlgorithm()):
+        for algorithm in (ImportCrimesAlgorithm(), ComparePeriodsAlgorithm(), CountInPolygonsAlgorithm(),
+                          ImportNeighbourhoodsAlgorithm()):
             self.addAlgorithm(algorithm)

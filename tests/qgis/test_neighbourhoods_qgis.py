@@ -1,0 +1,43 @@
+"""crimemap:importneighbourhoods through QGIS's network stack against the local police.uk."""
+
+import sqlite3
+
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from crimemap_plugin.core.api import PoliceApi
+from crimemap_plugin.network import QgisTransport
+from tests.api_server import FakePoliceUk
+
+
+def test_qgis_transport_answers_errors_and_headers():
+    with FakePoliceUk(rate=0.001, burst=1) as server:
+        transport = QgisTransport()
+        first = transport.request("GET", server.url + "forces")
+        assert first.status == 200 and b"gloucestershire" in first.body
+        limited = transport.request("GET", server.url + "forces")
+        assert limited.status == 429 and limited.headers.get("Retry-After") == "1"
+        assert transport.request("GET", server.url + "nowhere/at/all").status in (404, 429)
+
+
+def test_importneighbourhoods_algorithm(plugin, qgis_processing, tmp_path, monkeypatch):
+    import processing
+    store = tmp_path / "n.gpkg"
+    with FakePoliceUk(rate=1000, burst=1000) as server:
+        monkeypatch.setenv("CRIMEMAP_API_URL", server.url)
+        result = processing.run("crimemap:importneighbourhoods", {"FORCE": "gloucestershire", "STORE": str(store)})
+    assert result["NEIGHBOURHOODS"] == 55 and result["FAILED"] == 0
+    layer = QgsVectorLayer(f"{store}|layername=neighbourhoods", "n", "ogr")
+    assert layer.isValid() and layer.featureCount() == 55 and layer.crs().authid() == "EPSG:4326"
+    with sqlite3.connect(store) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM neighbourhood_details").fetchone()[0] == 55
+    with pytest.raises(QgsProcessingException, match="Unknown force"):
+        processing.run("crimemap:importneighbourhoods", {"FORCE": "atlantis", "STORE": str(store)})
+
+
+def test_api_client_over_qgis_transport_handles_rate_limit():
+    with FakePoliceUk(rate=200, burst=3) as server:
+        api = PoliceApi(QgisTransport(), server.url, backoff=0.01)
+        listing = api.neighbourhoods("gloucestershire")[:8]
+        names = [api.neighbourhood("gloucestershire", n["id"])["name"] for n in listing]
+        assert len(names) == 8 and server.rate_limited > 0
