@@ -89,17 +89,13 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
         end = self.parameterAsString(parameters, self.END_MONTH, context).strip()
         months = self.parameterAsInt(parameters, self.MONTHS, context)
         areas_frame = None
-        if level == FORCE:
-            areas, code_field = force_areas_layer(), "ons_code"
-        elif level == LSOA:
+        if level == LSOA:
             areas = self.parameterAsVectorLayer(parameters, self.AREAS, context)
             code_field = self.parameterAsString(parameters, self.AREA_CODE_FIELD, context)
             if areas is None or not code_field:
                 raise QgsProcessingException(self.tr("LEVEL lsoa needs AREAS (LSOA boundaries) and "
                                                      "AREA_CODE_FIELD."))
             areas_frame = pd.DataFrame({"area_code": sorted({str(f[code_field]) for f in areas.getFeatures()})})
-        else:
-            areas, code_field = None, None
         try:
             with open_store(store_path, create=False) as store:
                 if not end:
@@ -109,7 +105,10 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
                     end = stored[-1]
                 comparison = compare(store, level, category, Period(end, months), baseline, areas=areas_frame)
         except (CrimeMapError, ValueError) as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            raise QgsProcessingException(str(exc)) from None
+        if level == FORCE:
+            # Opened only now: a layer alive in a frame of a raised exception outlives QGIS at exit.
+            areas, code_field = force_areas_layer(), "ons_code"
         fields = comparison_fields()
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, areas.wkbType(), areas.crs())
         if sink is None:

@@ -1,5 +1,6 @@
 """QGIS ring: pytest-qgis + pytest-qt, headless, isolated profile; the real plugin via classFactory."""
 
+import gc
 import os
 import sys
 
@@ -96,3 +97,18 @@ def _clean_project():
     yield
     QgsProject.instance().clear()
     os.environ.pop("CRIMEMAP_API_URL", None)
+    # An exception raised inside processAlgorithm is printed by sip, which leaves it (and every frame
+    # and layer it references) in sys.last_*: drop them and collect now, while QGIS is still up, not
+    # at interpreter exit, where freeing an OGR layer after GDAL is gone crashes.
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            setattr(sys, name, None)
+    gc.collect()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Free what tests left in reference cycles before pytest-qgis shuts QGIS down."""
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            setattr(sys, name, None)
+    gc.collect()

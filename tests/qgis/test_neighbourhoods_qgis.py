@@ -29,6 +29,7 @@ def test_importneighbourhoods_algorithm(plugin, qgis_processing, tmp_path, monke
     assert result["NEIGHBOURHOODS"] == 55 and result["FAILED"] == 0
     layer = QgsVectorLayer(f"{store}|layername=neighbourhoods", "n", "ogr")
     assert layer.isValid() and layer.featureCount() == 55 and layer.crs().authid() == "EPSG:4326"
+    del layer  # the frame below outlives the test in the raised exception's traceback
     with sqlite3.connect(store) as conn:
         assert conn.execute("SELECT COUNT(*) FROM neighbourhood_details").fetchone()[0] == 55
     with pytest.raises(QgsProcessingException, match="Unknown force"):
