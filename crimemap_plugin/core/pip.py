@@ -38,13 +38,16 @@ def _parity(px: np.ndarray, py: np.ndarray, rings: Sequence[Ring]) -> np.ndarray
     return inside
 
 
-def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], weights=None) -> np.ndarray:
-    """How many points fall inside each polygon (a list of rings). NaN points are ignored."""
+def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], weights=None,
+                      presorted: bool = False) -> np.ndarray:
+    """How many points fall inside each polygon (a list of rings). NaN points are ignored.
+    presorted: the points are already in increasing y."""
     ok = ~(np.isnan(x) | np.isnan(y))
     x, y = x[ok], y[ok]
     w = np.ones(len(x), dtype=np.int64) if weights is None else np.asarray(weights)[ok]
-    order = np.argsort(y, kind="stable")
-    x, y, w = x[order], y[order], w[order]
+    if not presorted:
+        order = np.argsort(y, kind="stable")
+        x, y, w = x[order], y[order], w[order]
     out = np.zeros(len(polygons), dtype=np.int64)
     for k, rings in enumerate(polygons):
         if not rings:
@@ -62,3 +65,34 @@ def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], 
         inside = _parity(px, py, rings)
         out[k] = int(pw[inside].sum())
     return out
+
+
+def near_edges(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], tol: float,
+               presorted: bool = False) -> np.ndarray:
+    """True for points within `tol` (in both x and y) of the bounding box of any edge of any ring."""
+    near = np.zeros(len(x), dtype=bool)
+    if not len(x):
+        return near
+    order = np.arange(len(y)) if presorted else np.argsort(y, kind="stable")
+    ys, xs = y[order], x[order]
+    for rings in polygons:
+        for rx, ry in rings:
+            x1, y1, x2, y2 = rx[:-1], ry[:-1], rx[1:], ry[1:]
+            start = np.searchsorted(ys, np.minimum(y1, y2) - tol, side="left")
+            stop = np.searchsorted(ys, np.maximum(y1, y2) + tol, side="right")
+            xlo, xhi = np.minimum(x1, x2) - tol, np.maximum(x1, x2) + tol
+            for i in np.flatnonzero(stop > start):
+                s, e = start[i], stop[i]
+                hit = (xs[s:e] >= xlo[i]) & (xs[s:e] <= xhi[i])
+                if hit.any():
+                    near[order[s:e][hit]] = True
+    return near
+
+
+def max_edge(polygons: List[List[Ring]]) -> float:
+    longest = 0.0
+    for rings in polygons:
+        for rx, ry in rings:
+            if len(rx) > 1:
+                longest = max(longest, float(np.max(np.hypot(np.diff(rx), np.diff(ry)))))
+    return longest

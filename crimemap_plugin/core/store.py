@@ -98,7 +98,8 @@ class CrimeStore(Protocol):
 
     def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None): ...
 
-    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None): ...
+    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None,
+               fids: Optional[Tuple[int, int]] = None): ...
 
     def months(self, kind: str = "street") -> List[str]: ...
 
@@ -313,9 +314,17 @@ class GeoPackageStore:
         rows = self.conn.execute(sql, args).fetchall()
         return pd.DataFrame(rows, columns=["area", "month", "n"])
 
-    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None):
-        """x, y of the located street crimes matching the filters (for counting in polygons)."""
+    def max_fid(self, table: str = "crimes") -> int:
+        return self.conn.execute(f'SELECT COALESCE(MAX(fid), 0) FROM "{table}"').fetchone()[0]
+
+    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None,
+               fids: Optional[Tuple[int, int]] = None):
+        """x, y of the located street crimes matching the filters (for counting in polygons);
+        `fids` = (first, stop) reads one slice of the layer (to read in parallel)."""
         where, args = ["geom IS NOT NULL"], []
+        if fids:
+            where.append("fid >= ? AND fid < ?")
+            args += list(fids)
         if category:
             where.append("category = ?")
             args.append(category)

@@ -24,7 +24,7 @@ from .. import settings
 from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import parse
-from ..core.pip import count_in_polygons, unique_points
+from ..core.pip import count_in_polygons, max_edge, near_edges, unique_points
 from ..core.store import open_store
 from .base import CrimeMapAlgorithm
 
@@ -42,32 +42,6 @@ def _qgis_transform(x: np.ndarray, y: np.ndarray, transform: QgsCoordinateTransf
     geometry.transform(transform)
     out = np.frombuffer(bytes(geometry.asWkb()), dtype=_WKB_POINT, offset=9, count=n)
     return out["x"].copy(), out["y"].copy()
-
-
-def _crs_text(crs: QgsCoordinateReferenceSystem) -> str:
-    return crs.authid() if crs.authid().upper().startswith("EPSG:") else crs.toWkt()
-
-
-def transform_points(x: np.ndarray, y: np.ndarray, transform: QgsCoordinateTransform):
-    """Transform points exactly as QGIS does (as native:countpointsinpolygon does).
-
-    PROJ through pyproj is much faster on many points; it is used only when it gives bit-identical
-    results to QGIS's own transformation on a sample of the points, so counts never differ.
-    """
-    if len(x) == 0:
-        return x, y
-    sample = np.unique(np.linspace(0, len(x) - 1, min(len(x), 2000)).astype(int))
-    qx, qy = _qgis_transform(x[sample], y[sample], transform)
-    try:
-        from pyproj import Transformer
-        fast = Transformer.from_crs(_crs_text(transform.sourceCrs()), _crs_text(transform.destinationCrs()),
-                                    always_xy=True)
-        px, py = fast.transform(x[sample], y[sample])
-        if np.array_equal(px, qx) and np.array_equal(py, qy):
-            return fast.transform(x, y)
-    except Exception:  # noqa: BLE001 - any doubt about pyproj: QGIS does it
-        pass
-    return _qgis_transform(x, y, transform)
 
 
 def rings_of(geometry):
@@ -111,6 +85,36 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Polygons with crime counts"),
                                                             QgsProcessing.TypeVectorPolygon))
 
+    @staticmethod
+    def _count_across_crs(ux, uy, weights, features, polygons, to_source, to_wgs84):
+        """Counts as native:countpointsinpolygon gives them (points transformed into the polygons'
+        CRS), without transforming every point: points far from every edge fall the same side of the
+        boundary whether the edges are straight in WGS84 or in the layer's CRS, so they are counted
+        against the polygons transformed to WGS84; only points near an edge are transformed exactly
+        (through QGIS) and counted in the layer's CRS."""
+        wgs_polygons = []
+        for feature in features:
+            geometry = QgsGeometry(feature.geometry())
+            if not geometry.isEmpty():
+                geometry.transform(to_wgs84)
+            wgs_polygons.append(rings_of(geometry))
+        longest = max_edge(wgs_polygons)
+        if longest > 1.0:  # very long straight edges bend too much between the two CRSs: do it all exactly
+            x, y = _qgis_transform(ux, uy, to_source)
+            return count_in_polygons(x, y, polygons, weights)
+        # A straight edge in one CRS and the same edge straight in the other are metres apart at most
+        # for edges of a few km; the margin below is hundreds of metres, and grows with edge length.
+        tol = 0.002 + 0.02 * longest * longest
+        order = np.argsort(uy, kind="stable")  # one sort serves both passes below
+        ux, uy, weights = ux[order], uy[order], weights[order]
+        near = near_edges(ux, uy, wgs_polygons, tol, presorted=True)
+        far = ~near
+        counts = count_in_polygons(ux[far], uy[far], wgs_polygons, weights[far], presorted=True)
+        if near.any():
+            x, y = _qgis_transform(ux[near], uy[near], to_source)
+            counts = counts + count_in_polygons(x, y, polygons, weights[near])
+        return counts
+
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.POLYGONS, context)
         if source is None:
@@ -129,17 +133,19 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             with open_store(self.parameterAsFile(parameters, self.STORE, context), create=False) as store:
                 x, y = store.points(category, start, end)
         except (CrimeMapError, ValueError) as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            raise QgsProcessingException(str(exc)) from None
         feedback.pushInfo(f"{len(x):,} located crimes selected.")
         feedback.setProgress(30)
         ux, uy, weights = unique_points(x, y)
-        # Like native:countpointsinpolygon, count in the polygons' CRS: the points are transformed.
-        if source.sourceCrs() != WGS84:
-            ux, uy = transform_points(ux, uy, QgsCoordinateTransform(WGS84, source.sourceCrs(),
-                                                                     context.transformContext()))
         features = list(source.getFeatures())
         polygons = [rings_of(feature.geometry()) for feature in features]
-        counts = count_in_polygons(ux, uy, polygons, weights)
+        if source.sourceCrs() == WGS84:
+            counts = count_in_polygons(ux, uy, polygons, weights)
+        else:
+            crs, transforms = source.sourceCrs(), context.transformContext()
+            counts = self._count_across_crs(ux, uy, weights, features, polygons,
+                                            QgsCoordinateTransform(WGS84, crs, transforms),
+                                            QgsCoordinateTransform(crs, WGS84, transforms))
         feedback.setProgress(80)
         fields = QgsFields(source.fields())
         if fields.indexOf(self.FIELD) < 0:
