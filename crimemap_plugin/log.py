@@ -5,7 +5,7 @@ pushes are relayed to the main thread through a queued signal on an object that 
 """
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QObject, QThread, pyqtSignal
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication
 
 TAG = "Crime Map"
@@ -61,7 +61,3 @@ def log(message: str, level=INFO, bar: bool = False, title: str = TAG, duration:
         # Emitting is safe from any thread: the connection is queued when crossing threads.
         _relay.push.emit(title, str(message), int(level), duration)
 
-
-def in_main_thread() -> bool:
-    app = QApplication.instance()
-    return app is not None and QThread.currentThread() is app.thread()

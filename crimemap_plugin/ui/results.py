@@ -8,8 +8,6 @@ import math
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-from ..core.forces import BY_ONS_CODE
-
 CODE_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 
@@ -124,7 +122,3 @@ def table_text(table, delimiter: str) -> str:
         writer.writerow([code] + [table.item(r, c).text() for c in range(table.columnCount())])
     return buf.getvalue()
 
-
-def area_label(code: str) -> str:
-    force = BY_ONS_CODE.get(code)
-    return short_name(force.name) if force else code
