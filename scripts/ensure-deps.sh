@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES="python3-qgis qgis qgis-providers python3-pyqt5 python3-pandas python3-pyproj python3-pytestqt
- python3-venv xvfb xauth x11-utils poppler-utils imagemagick zip unzip"
+ python3-venv xvfb xauth x11-utils poppler-utils imagemagick zip unzip e2fsprogs"
 VENV=.venv
 
 missing=()
