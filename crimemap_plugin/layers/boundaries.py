@@ -1,6 +1,7 @@
 """The bundled police force areas of England and Wales (ONS, December 2022, ultra-generalised)."""
 
 from qgis.core import (
+    Qgis,
     QgsFillSymbol,
     QgsPalLayerSettings,
     QgsProject,
@@ -14,6 +15,10 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..about import RESOURCES
 from .common import ONS_OS, add_to_group, attribution_metadata, find_layer
+
+# Qgis.LabelPlacement from QGIS 3.26 (where QgsPalLayerSettings.OverPoint names another enum's member);
+# QgsPalLayerSettings.Placement before.
+OVER_POINT = getattr(getattr(Qgis, "LabelPlacement", None), "OverPoint", None) or QgsPalLayerSettings.OverPoint
 
 FORCE_AREAS_PATH = RESOURCES / "boundaries" / "police_force_areas.gpkg"
 FORCE_AREAS_NAME = "Police force areas"
@@ -57,7 +62,7 @@ def label_settings(field: str, size: float = 8.0, expression: bool = False) -> Q
     settings.fieldName = field
     settings.isExpression = expression
     settings.setFormat(fmt)
-    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.placement = OVER_POINT
     return settings
 
 
