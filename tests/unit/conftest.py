@@ -5,9 +5,12 @@ import shutil
 import sqlite3
 
 import pytest
+from osgeo import ogr
 
 from crimemap_plugin.core.importer import import_path
 from tests.shared_data import city_of_london_street
+
+ogr.UseExceptions()  # GDAL's own future default; the tests read stores through OGR
 
 
 @pytest.fixture(scope="session")
