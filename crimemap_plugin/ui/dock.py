@@ -105,6 +105,7 @@ class CrimeMapDock(QDockWidget):
         ui.storeMenuButton.setMenu(menu)
         ui.resultsTable.horizontalHeader().setStretchLastSection(False)
 
+
     def _connect(self) -> None:
         ui = self.ui
         for combo in (ui.areaLevelCombo, ui.categoryCombo, ui.periodEndCombo, ui.baselineCombo,
@@ -171,7 +172,7 @@ class CrimeMapDock(QDockWidget):
         previous = combo.currentData()
         combo.clear()
         for month in reversed(months):
-            combo.addItem(f"to {Period(month, 1).short_label()}", month)
+            combo.addItem(Period(month, 1).label(), month)
         self._loading = False
         self.restore_state(self._saved_state(), fallback_end=previous)
 
