@@ -48,3 +48,16 @@ def without_location(files) -> int:
 
 def street_files(folder) -> list:
     return sorted(Path(folder).rglob("*-street.csv"))
+
+
+def months(end: str, length: int) -> list:
+    """The `length` months ending with `end`, written out by hand (not with the plugin's periods)."""
+    y, m = map(int, end.split("-"))
+    n = y * 12 + m - 1
+    return [f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(n - length + 1, n + 1)]
+
+
+def total(counts, category: str, month_list, force: str = None) -> int:
+    """Sum of a street_counts() Counter for a category (or all-crime), months and optionally a force."""
+    return sum(n for (f, m, c), n in counts.items()
+               if (force is None or f == force) and m in month_list and (category == "all-crime" or c == category))

@@ -70,6 +70,7 @@ class CrimeMapDock(QDockWidget):
         self.store = None
         self.comparison = None
         self.selected_code = None
+        self._default_code = None
         self.last_update_ms = None
         self._shown_once = False
         self._ready = False
@@ -207,9 +208,10 @@ class CrimeMapDock(QDockWidget):
             return
         self.comparison = comparison
         rows = comparison.records()
+        self._default_code = self._default_area(rows)
         measure = c["measure"]
         if area_mode:
-            first = self.selected_code or self._default_area(rows)
+            first = self.selected_code or self._default_code
             rows = [r for r in rows if r["area_code"] in (first, c["compare_area"])]
             rows.sort(key=lambda r: r["area_code"] != first)
             self.ui.titleLabel.setText(self._area_title(rows, comparison))
@@ -274,7 +276,7 @@ class CrimeMapDock(QDockWidget):
         comparison = self.comparison
         if comparison is None:
             return
-        code = self.selected_code or self._default_area(comparison.records())
+        code = self.selected_code or self._default_code
         force = forces.BY_ONS_CODE.get(code)
         if force is None:
             return

@@ -7,15 +7,14 @@ import subprocess
 from pathlib import Path
 
 from crimemap_plugin.core.importer import import_path
-from tests.independent import street_counts, street_files
+from tests.independent import street_counts, street_files, total
 from tests.shared_data import city_of_london_street
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _expected(category, months):
-    counts = street_counts(street_files(city_of_london_street()))
-    return sum(n for (f, m, c), n in counts.items() if m in months and (category == "all-crime" or c == category))
+    return total(street_counts(street_files(city_of_london_street())), category, months)
 
 
 def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles):

@@ -74,6 +74,16 @@ def recorder(qgis_iface):
     return IfaceRecorder(qgis_iface)
 
 
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """A store of the 24 real City of London months, imported once (tests that write copy it)."""
+    from crimemap_plugin.core.importer import import_path
+    from tests.shared_data import city_of_london_street
+    path = tmp_path_factory.mktemp("sample") / "store.gpkg"
+    import_path(city_of_london_street(), path)
+    return path
+
+
 @pytest.fixture()
 def store_path(tmp_path, monkeypatch):
     path = tmp_path / "store.gpkg"

@@ -5,20 +5,12 @@ import shutil
 import pytest
 from qgis.core import NULL, QgsRuleBasedRenderer, QgsVectorLayer
 
-from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.layers.boundaries import FORCE_AREAS_PATH
 from tests.independent import street_counts, street_files
 from tests.shared_data import city_of_london_street
 
 FIELDS = ["area_code", "area_name", "current", "baseline", "change", "change_pct", "rate_per_1000",
           "annual_rate_per_1000", "significant", "complete"]
-
-
-@pytest.fixture(scope="module")
-def sample_store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cmp") / "store.gpkg"
-    import_path(city_of_london_street(), path)
-    return path
 
 
 @pytest.fixture()

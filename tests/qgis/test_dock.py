@@ -11,28 +11,14 @@ from qgis.PyQt.QtWidgets import QComboBox, QSpinBox, QTableWidget
 from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.layers.common import find_layer
 from crimemap_plugin.ui.dock import CrimeMapDock
-from tests.independent import street_counts, street_files
+from tests.independent import months, street_counts, street_files, total
 from tests.shared_data import city_of_london_street
 
 CITY = "E23000034"
 
 
-def months(end, length):
-    y, m = map(int, end.split("-"))
-    n = y * 12 + m - 1
-    return [f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(n - length + 1, n + 1)]
-
-
 def expected(category, month_list, files=None):
-    counts = street_counts(files or street_files(city_of_london_street()))
-    return sum(n for (f, m, c), n in counts.items() if m in month_list and (category == "all-crime" or c == category))
-
-
-@pytest.fixture(scope="module")
-def sample_store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("dock") / "store.gpkg"
-    import_path(city_of_london_street(), path)
-    return path
+    return total(street_counts(files or street_files(city_of_london_street())), category, month_list)
 
 
 @pytest.fixture()

@@ -14,7 +14,7 @@ from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.periods import Period
 from crimemap_plugin.core.stats import poisson_change_p
 from crimemap_plugin.core.store import open_store
-from tests.independent import street_counts, street_files
+from tests.independent import months, street_counts, street_files, total
 from tests.shared_data import city_of_london_street, shared_data
 
 FORCE = "city-of-london"
@@ -32,15 +32,8 @@ def population(slug: str) -> int:
         return next(int(r["population"]) for r in csv.DictReader(fh) if r["police_uk_slug"] == slug)
 
 
-def months(end: str, length: int) -> list:
-    y, m = map(int, end.split("-"))
-    n = y * 12 + m - 1
-    return [f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(n - length + 1, n + 1)]
-
-
 def independent_total(counts, category, month_list):
-    return sum(n for (f, m, c), n in counts.items()
-               if f == FORCE and m in month_list and (category == "all-crime" or c == category))
+    return total(counts, category, month_list, FORCE)
 
 
 CASES = [
