@@ -37,8 +37,9 @@ class FakePoliceUk:
 
     # -- answers ----------------------------------------------------------------------------------
     def _boundary_for(self, index: int):
-        # The real AA3 shape, shifted east so each neighbourhood has its own place.
-        return [{"latitude": p["latitude"], "longitude": f"{float(p['longitude']) + 0.05 * index:.6f}"}
+        # The real AA3 shape, where it is for AA3 and shifted so each other neighbourhood has its own place.
+        shift = 0.05 * (index - [n["id"] for n in self.listing].index("AA3"))
+        return [{"latitude": p["latitude"], "longitude": f"{float(p['longitude']) + shift:.6f}"}
                 for p in self.boundary]
 
     def answer(self, path: str, query: dict):

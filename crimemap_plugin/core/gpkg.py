@@ -262,3 +262,34 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("ST_MinY", 1, part(2), deterministic=True)
     conn.create_function("ST_MaxY", 1, part(3), deterministic=True)
     conn.create_function("ST_IsEmpty", 1, lambda b: 1 if _envelope(b) is None else 0, deterministic=True)
+
+
+def polygon_rings(blob) -> list:
+    """[(x array, y array), ...] of every ring of a GeoPackage polygon or multipolygon blob."""
+    if blob is None or len(blob) < 8:
+        return []
+    flags = blob[3]
+    offset = 8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0x07, 0)
+    rings = []
+
+    def polygon(pos):
+        order = "<" if blob[pos] == 1 else ">"
+        count = struct.unpack_from(order + "I", blob, pos + 5)[0]
+        pos += 9
+        for _ in range(count):
+            n = struct.unpack_from(order + "I", blob, pos)[0]
+            pts = np.frombuffer(blob, dtype=np.dtype(order + "f8"), count=2 * n, offset=pos + 4).reshape(n, 2)
+            rings.append((pts[:, 0].copy(), pts[:, 1].copy()))
+            pos += 4 + 16 * n
+        return pos
+
+    order = "<" if blob[offset] == 1 else ">"
+    gtype = struct.unpack_from(order + "I", blob, offset + 1)[0] % 1000
+    if gtype == 3:
+        polygon(offset)
+    elif gtype == 6:
+        parts = struct.unpack_from(order + "I", blob, offset + 5)[0]
+        pos = offset + 9
+        for _ in range(parts):
+            pos = polygon(pos)
+    return rings

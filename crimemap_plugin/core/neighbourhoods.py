@@ -12,9 +12,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional
 
+import numpy as np
+
 from . import gpkg
 from .api import ApiError, PoliceApi
 from .errors import Cancelled
+from .pip import count_in_polygons
 
 LAYER = "neighbourhoods"
 DETAILS = "neighbourhood_details"
@@ -127,3 +130,23 @@ def import_force(api: PoliceApi, store, force: str, progress=None, cancelled=Non
                        f"unchanged ({report.failed[0][1] if report.failed else 'no reason given'})")
     store_force(store, records, report)
     return report
+
+
+def find_at(conn, lon: float, lat: float) -> Optional[tuple]:
+    """(force, neighbourhood_id) of the stored neighbourhood containing the point, or None."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if LAYER not in names:
+        return None
+    rows = conn.execute(
+        f"SELECT n.force, n.neighbourhood_id, n.geom FROM {LAYER} n JOIN rtree_{LAYER}_geom r ON r.id = n.fid "
+        "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?", (lon, lon, lat, lat)).fetchall()
+    for force, nid, blob in rows:
+        if count_in_polygons(np.array([lon]), np.array([lat]), [gpkg.polygon_rings(blob)])[0]:
+            return force, nid
+    return None
+
+
+def details(conn, force: str, nid: str) -> Optional[dict]:
+    cur = conn.execute(f"SELECT * FROM {DETAILS} WHERE force = ? AND neighbourhood_id = ?", (force, nid))
+    row = cur.fetchone()
+    return dict(zip([c[0] for c in cur.description], row)) if row else None

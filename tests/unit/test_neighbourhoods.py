@@ -12,6 +12,7 @@ from crimemap_plugin.core.api import ApiError, PoliceApi, RateLimiter, Response,
 from crimemap_plugin.core.neighbourhoods import import_force
 from crimemap_plugin.core.store import open_store
 from tests.api_server import FakePoliceUk
+from tests.shared_data import shared_data
 
 FAST = RateLimiter(rate=10_000, burst=10_000)  # politeness is tested above; the other tests go fast
 
@@ -78,3 +79,29 @@ def test_api_down_leaves_the_store_unchanged(tmp_path):
     with open_store(store_path) as store:
         with pytest.raises(ApiError, match="no answer"):
             import_force(api, store, "gloucestershire")
+
+
+def test_find_at_a_point_and_render_safely(tmp_path):
+    from datetime import datetime
+
+    from crimemap_plugin.core.neighbourhood_view import render
+    from crimemap_plugin.core.neighbourhoods import details, find_at
+    store_path = tmp_path / "n.gpkg"
+    with FakePoliceUk(rate=1000, burst=1000) as server:
+        api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01)
+        with open_store(store_path) as store:
+            import_force(api, store, "gloucestershire")
+    boundary = json.loads((shared_data() / "api" / "gloucestershire_AA3_boundary.json").read_text())
+    lons = [float(p["longitude"]) for p in boundary]
+    lats = [float(p["latitude"]) for p in boundary]
+    centre = (sum(lons) / len(lons), sum(lats) / len(lats))  # St Marks is compact: its mean lies inside
+    with sqlite3.connect(store_path) as conn:
+        assert find_at(conn, *centre) == ("gloucestershire", "AA3")
+        assert find_at(conn, 1.5, 52.6) is None  # Norwich: no stored neighbourhood there
+        row = details(conn, "gloucestershire", "AA3")
+    page = render(row, datetime(2026, 11, 26))
+    assert "PC Jane Doe" in page and "Speeding on Tewkesbury Road" in page and "Street briefing" in page
+    assert "Old surgery" not in page, "past events are not upcoming"
+    for bad in ("<script", "onclick", "<img", "<iframe", "javascript:", "evil.example"):
+        assert bad not in page
+    assert 'href="https://www.police.uk/"' in page

@@ -1,0 +1,113 @@
+"""What the neighbourhood panel shows, as safe HTML, from the stored details (pure: no Qt)."""
+
+import html
+import json
+from datetime import datetime
+from typing import Optional
+
+from .sanitize import sanitise_html
+
+CONTACT_LABELS = {"email": "Email", "telephone": "Telephone", "mobile": "Mobile", "web": "Web",
+                  "twitter": "Twitter", "facebook": "Facebook", "address": "Address"}
+
+
+def _date(text: Optional[str]) -> Optional[datetime]:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(str(text).replace("Z", ""))
+    except ValueError:
+        return None
+
+
+def _contacts(details: dict) -> str:
+    items = []
+    for key, label in CONTACT_LABELS.items():
+        value = (details or {}).get(key)
+        if not value:
+            continue
+        value = str(value)
+        if key == "email":
+            link = f'<a href="mailto:{html.escape(value, quote=True)}">{html.escape(value)}</a>'
+        elif key in ("telephone", "mobile"):
+            link = f'<a href="tel:{html.escape(value.replace(" ", ""), quote=True)}">{html.escape(value)}</a>'
+        elif value.startswith("https://"):
+            link = f'<a href="{html.escape(value, quote=True)}">{html.escape(value)}</a>'
+        else:
+            link = html.escape(value)
+        items.append(f"{label}: {link}")
+    return "<br>".join(items)
+
+
+def render(row: dict, now: datetime, note: str = "") -> str:
+    """HTML for one neighbourhood_details row (JSON columns as stored)."""
+    people = json.loads(row.get("people") or "[]")
+    events = json.loads(row.get("events") or "[]")
+    priorities = json.loads(row.get("priorities") or "[]")
+    links = json.loads(row.get("links") or "[]")
+    fetched = _date(row.get("fetched_at"))
+    parts = [f"<h3>{html.escape(row.get('name') or row.get('neighbourhood_id') or '')}</h3>"]
+    if fetched:
+        age = (now - fetched).days
+        parts.append(f"<p><small>As of {fetched:%d %B %Y}" + (f" ({age} days ago)" if age > 1 else "") +
+                     "</small></p>")
+    if note:
+        parts.append(f"<p><b>{html.escape(note)}</b></p>")
+    if row.get("description"):
+        parts.append(sanitise_html(row["description"]))
+    parts.append("<h4>Your neighbourhood team</h4>")
+    if people:
+        for person in people:
+            parts.append(f"<p><b>{html.escape(person.get('name') or '')}</b>"
+                         f" — {html.escape(person.get('rank') or '')}</p>")
+            if person.get("bio"):
+                parts.append(sanitise_html(person["bio"]))
+            contacts = _contacts(person.get("contact_details") or {})
+            if contacts:
+                parts.append(f"<p>{contacts}</p>")
+    else:
+        parts.append("<p>No team members listed.</p>")
+    contacts = _contacts(json.loads(row.get("contact_details") or "{}"))
+    if contacts:
+        parts.append(f"<p>{contacts}</p>")
+    parts.append("<h4>Current priorities</h4>")
+    ordered = sorted(priorities, key=lambda p: _date(p.get("issue_date")) or datetime.min, reverse=True)
+    if ordered:
+        parts.append("<ul>")
+        for p in ordered:
+            issued = _date(p.get("issue_date"))
+            text = f"<li>{sanitise_html(p.get('issue'))}"
+            if issued:
+                text += f"<small>Since {issued:%d %B %Y}</small>"
+            if p.get("action"):
+                acted = _date(p.get("action_date"))
+                text += "<br><i>Action:</i> " + sanitise_html(p["action"])
+                if acted:
+                    text += f"<small> ({acted:%d %B %Y})</small>"
+            parts.append(text + "</li>")
+        parts.append("</ul>")
+    else:
+        parts.append("<p>No priorities published.</p>")
+    parts.append("<h4>Upcoming events</h4>")
+    upcoming = [e for e in events if (_date(e.get("start_date")) or datetime.min) >= now]
+    upcoming.sort(key=lambda e: _date(e.get("start_date")))
+    if upcoming:
+        parts.append("<ul>")
+        for e in upcoming:
+            start = _date(e.get("start_date"))
+            parts.append(f"<li><b>{start:%A %d %B %Y, %H:%M}</b> — {html.escape(e.get('title') or '')}"
+                         f"<br>{html.escape(e.get('address') or '')}</li>")
+        parts.append("</ul>")
+    else:
+        parts.append("<p>No upcoming events.</p>")
+    if links:
+        parts.append("<h4>Links</h4><ul>")
+        for link in links:
+            url = str(link.get("url") or "")
+            title = html.escape(link.get("title") or url)
+            parts.append(f'<li><a href="{html.escape(url, quote=True)}">{title}</a></li>'
+                         if url.startswith("https://") else f"<li>{title}</li>")
+        parts.append("</ul>")
+    parts.append("<p><small>Contains public sector information licensed under the Open Government Licence "
+                 "v3.0.</small></p>")
+    return "".join(parts)
