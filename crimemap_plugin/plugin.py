@@ -3,6 +3,7 @@
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, QThread
 from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
 
 from . import about, log, settings
 
@@ -17,6 +18,9 @@ class CrimeMapPlugin:
         self.actions = []
         self.options_factory = None
         self._waiting_for_start = False
+        self.identify_action = None
+        self.identify_tool = None
+        self.neighbourhood_dock = None
 
     # Processing only (qgis_process and the Processing framework call this without initGui)
     def initProcessing(self):  # noqa: N802
@@ -55,11 +59,34 @@ class CrimeMapPlugin:
         self.options_factory = CrimeMapOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
+        identify = QAction(QIcon(about.icon_path("identify.svg")), "Neighbourhood team at a point",
+                           self.iface.mainWindow())
+        identify.setObjectName("CrimeMapIdentifyAction")
+        identify.setCheckable(True)
+        identify.triggered.connect(self.start_identify)
+        self.iface.addToolBarIcon(identify)
+        self.iface.addPluginToMenu(MENU, identify)
+        self.actions.append(identify)
+        self.identify_action = identify
+
     def unload(self):
+        if self.identify_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.identify_tool:
+                canvas.unsetMapTool(self.identify_tool)
+            self.identify_tool.deleteLater()
+            self.identify_tool = None
+        if self.neighbourhood_dock is not None:
+            self.iface.removeDockWidget(self.neighbourhood_dock)
+            self.neighbourhood_dock.deleteLater()
+            self.neighbourhood_dock = None
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             self.iface.removeToolBarIcon(action)
+            if action is self.identify_action:
+                action.deleteLater()
         self.actions = []
+        self.identify_action = None
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
@@ -77,6 +104,18 @@ class CrimeMapPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         log.uninstall()
+
+    def start_identify(self):
+        """Switch to the neighbourhood identify tool (created, with its panel, on first use)."""
+        from .ui.neighbourhood_panel import CrimeMapNeighbourhoodDock, NeighbourhoodIdentifyTool
+        if self.identify_tool is None:
+            self.identify_tool = NeighbourhoodIdentifyTool(self.iface.mapCanvas())
+            self.identify_tool.setAction(self.identify_action)
+            self.neighbourhood_dock = CrimeMapNeighbourhoodDock(self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.neighbourhood_dock)
+            self.identify_tool.identified.connect(self.neighbourhood_dock.show_at)
+        self.iface.mapCanvas().setMapTool(self.identify_tool)
+        self.neighbourhood_dock.show()
 
     def _remember_visibility(self, visible):
         if not self.iface.mainWindow().isHidden():

@@ -5,7 +5,18 @@ import json
 from datetime import datetime
 from typing import Optional
 
-from .sanitize import sanitise_html
+from .sanitize import html_to_text, sanitise_html
+
+DESCRIPTION_CHARS = 1500   # longer texts are shown as plain text, cut: the panel is for reading at a glance
+BIO_CHARS = 800
+
+
+def _safe_block(raw: Optional[str], limit: int) -> str:
+    """Sanitised HTML, or the plain text cut to `limit` characters when it is longer."""
+    text = html_to_text(raw)
+    if len(text) <= limit:
+        return sanitise_html(raw)
+    return "<p>" + html.escape(text[:limit].rsplit(" ", 1)[0]) + " …</p>"
 
 CONTACT_LABELS = {"email": "Email", "telephone": "Telephone", "mobile": "Mobile", "web": "Web",
                   "twitter": "Twitter", "facebook": "Facebook", "address": "Address"}
@@ -54,14 +65,14 @@ def render(row: dict, now: datetime, note: str = "") -> str:
     if note:
         parts.append(f"<p><b>{html.escape(note)}</b></p>")
     if row.get("description"):
-        parts.append(sanitise_html(row["description"]))
+        parts.append(_safe_block(row["description"], DESCRIPTION_CHARS))
     parts.append("<h4>Your neighbourhood team</h4>")
     if people:
         for person in people:
             parts.append(f"<p><b>{html.escape(person.get('name') or '')}</b>"
                          f" — {html.escape(person.get('rank') or '')}</p>")
             if person.get("bio"):
-                parts.append(sanitise_html(person["bio"]))
+                parts.append(_safe_block(person["bio"], BIO_CHARS))
             contacts = _contacts(person.get("contact_details") or {})
             if contacts:
                 parts.append(f"<p>{contacts}</p>")

@@ -1,8 +1,10 @@
 """Load, unload and reload the plugin; dock, provider, options page and bundled force areas."""
 
+from pathlib import Path
+
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent
-from qgis.PyQt.QtWidgets import QDockWidget
+from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 import crimemap_plugin
 from crimemap_plugin import about
@@ -27,8 +29,10 @@ def test_load_unload_reload_leaves_qgis_as_it_was(qgis_iface, recorder, store_pa
         docks = _crimemap_docks(qgis_iface)
         assert [d.objectName() for d in docks] == ["CrimeMapDock"]
         after = recorder.registered()
-        assert after["menus"] == before["menus"] + 1
-        assert after["toolbar"] == before["toolbar"] + 1
+        assert after["menus"] == before["menus"] + 2  # the dock's toggle and the identify action
+        assert after["toolbar"] == before["toolbar"] + 2
+        window = qgis_iface.mainWindow()
+        assert window.findChild(QAction, "CrimeMapIdentifyAction") is not None
         assert after["docks"] == before["docks"] + 1
         assert after["options"] == before["options"] + 1
 
@@ -39,6 +43,7 @@ def test_load_unload_reload_leaves_qgis_as_it_was(qgis_iface, recorder, store_pa
         assert recorder.registered() == before
         QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # run deleteLater
         assert _crimemap_docks(qgis_iface) == []
+        assert window.findChild(QAction, "CrimeMapIdentifyAction") is None
 
 
 def test_name_and_version_come_from_metadata(plugin):
@@ -100,3 +105,44 @@ def test_settings_environment_overrides(monkeypatch, qgis_app):
     monkeypatch.setenv("CRIMEMAP_STORE", "/tmp/elsewhere.gpkg")
     assert settings.store_path() == "/tmp/elsewhere.gpkg"
     assert settings.STORE_PATH.overridden()
+
+
+def test_identify_tool_shows_the_stored_neighbourhood(plugin, qgis_iface, qtbot, tmp_path, monkeypatch):
+    import json
+
+    from qgis.PyQt.QtWidgets import QTextBrowser
+
+    from crimemap_plugin.core.api import PoliceApi, RateLimiter
+    from crimemap_plugin.core.neighbourhoods import import_force
+    from crimemap_plugin.core.store import open_store
+    from crimemap_plugin.network import QgisTransport
+    from tests.api_server import FakePoliceUk
+    from tests.shared_data import shared_data
+
+    store = tmp_path / "store.gpkg"
+    monkeypatch.setenv("CRIMEMAP_STORE", str(store))
+    with FakePoliceUk(rate=1000, burst=1000) as server:
+        api = PoliceApi(QgisTransport(), server.url, RateLimiter(rate=10_000, burst=10_000))
+        with open_store(store) as s:
+            import_force(api, s, "gloucestershire")
+    # From here on the API is gone: the panel works from the store alone.
+    action = qgis_iface.mainWindow().findChild(QAction, "CrimeMapIdentifyAction")
+    action.trigger()
+    assert qgis_iface.mapCanvas().mapTool() is plugin.identify_tool
+    boundary = json.loads((shared_data() / "api" / "gloucestershire_AA3_boundary.json").read_text())
+    lon = sum(float(p["longitude"]) for p in boundary) / len(boundary)
+    lat = sum(float(p["latitude"]) for p in boundary) / len(boundary)
+    plugin.identify_tool.identified.emit(lon, lat)  # what a click at that place emits
+    panel = qgis_iface.mainWindow().findChild(QDockWidget, "CrimeMapNeighbourhoodDock")
+    text = panel.findChild(QTextBrowser, "neighbourhoodText")
+    shown = text.toPlainText()
+    assert "PC Jane Doe" in shown and "Speeding on Tewkesbury Road" in shown and "Street briefing" in shown
+    assert "As of" in shown
+    assert "alert" not in text.toHtml() and "evil.example" not in text.toHtml()
+    grab = Path(__file__).resolve().parents[2] / "build" / "screenshots" / "neighbourhood-panel.png"
+    grab.parent.mkdir(parents=True, exist_ok=True)
+    panel.resize(420, 700)
+    panel.grab().save(str(grab))
+    assert grab.stat().st_size > 10_000
+    plugin.identify_tool.identified.emit(1.3, 52.6)  # Norwich: nothing stored there
+    assert "No stored neighbourhood" in panel.status.text()
