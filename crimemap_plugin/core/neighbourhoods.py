@@ -66,6 +66,20 @@ def ensure_tables(conn) -> None:
         gpkg.add_attribute_table(conn, DETAILS, DETAILS_DDL, "police.uk neighbourhood teams, priorities, events")
 
 
+def fetch_one(api: PoliceApi, force: str, nid: str, name: Optional[str] = None) -> Neighbourhood:
+    """One neighbourhood's boundary and details; ApiError when police.uk cannot give them."""
+    detail = api.neighbourhood(force, nid)
+    if detail is None:
+        raise ApiError("police.uk has no details for it" + (" (its id collides with the list URL)"
+                                                             if nid == "neighbourhoods" else ""))
+    boundary = api.boundary(force, nid)
+    if len(boundary) < 3:
+        raise ApiError("no boundary")
+    return Neighbourhood(force, nid, name or detail.get("name") or nid, boundary, detail, api.people(force, nid),
+                         api.events(force, nid), api.priorities(force, nid),
+                         time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+
+
 def fetch_force(api: PoliceApi, force: str, progress: Optional[Callable[[float], None]] = None,
                 cancelled: Optional[Callable[[], bool]] = None) -> tuple:
     """Everything the API says about a force's neighbourhoods: (records, report)."""
@@ -79,17 +93,7 @@ def fetch_force(api: PoliceApi, force: str, progress: Optional[Callable[[float],
             raise Cancelled(f"{force}: cancelled after {i} of {len(listing)} neighbourhoods")
         nid = str(item.get("id"))
         try:
-            detail = api.neighbourhood(force, nid)
-            if detail is None:
-                raise ApiError("police.uk has no details for it" + (" (its id collides with the list URL)"
-                                                                     if nid == "neighbourhoods" else ""))
-            boundary = api.boundary(force, nid)
-            if len(boundary) < 3:
-                raise ApiError("no boundary")
-            records.append(Neighbourhood(force, nid, item.get("name") or detail.get("name") or nid, boundary,
-                                         detail, api.people(force, nid), api.events(force, nid),
-                                         api.priorities(force, nid),
-                                         time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())))
+            records.append(fetch_one(api, force, nid, item.get("name")))
         except ApiError as exc:
             report.failed.append((nid, str(exc)))
         if progress:
@@ -99,15 +103,24 @@ def fetch_force(api: PoliceApi, force: str, progress: Optional[Callable[[float],
 
 def store_force(store, records: List[Neighbourhood], report: NeighbourhoodReport) -> None:
     """Replace the force's neighbourhoods with `records` (failed ones keep their stored version)."""
-    failed = {nid for nid, _ in report.failed}
+    _store(store, report.force, records, keep={nid for nid, _ in report.failed})
+    report.stored = len(records)
+
+
+def store_one(store, record: Neighbourhood) -> None:
+    """Replace (or add) one neighbourhood, leaving the force's others as they are."""
+    _store(store, record.force, [record], only={record.nid})
+
+
+def _store(store, force: str, records: List[Neighbourhood], keep=frozenset(), only=None) -> None:
     with store._transaction() as conn:
         ensure_tables(conn)
-        keep = failed
-        placeholders = ",".join("?" * len(keep)) if keep else "''"
-        conn.execute(f"DELETE FROM {LAYER} WHERE force = ? AND neighbourhood_id NOT IN ({placeholders})",
-                     (report.force, *keep))
-        conn.execute(f"DELETE FROM {DETAILS} WHERE force = ? AND neighbourhood_id NOT IN ({placeholders})",
-                     (report.force, *keep))
+        ids = sorted(only if only is not None else keep)
+        placeholders = ",".join("?" * len(ids)) or "''"  # NOT IN ('') keeps nothing back
+        test = "IN" if only is not None else "NOT IN"
+        for table in (LAYER, DETAILS):
+            conn.execute(f"DELETE FROM {table} WHERE force = ? AND neighbourhood_id {test} ({placeholders})",
+                         (force, *ids))
         for r in records:
             d = r.detail
             conn.execute(f"INSERT INTO {LAYER} (geom, force, neighbourhood_id, name, population, fetched_at) "
@@ -120,7 +133,6 @@ def store_force(store, records: List[Neighbourhood], report: NeighbourhoodReport
                 json.dumps(d.get("locations") or []), json.dumps(r.people), json.dumps(r.events),
                 json.dumps(r.priorities), r.fetched_at))
         gpkg.forget_feature_count(conn, LAYER)
-    report.stored = len(records)
 
 
 def import_force(api: PoliceApi, store, force: str, progress=None, cancelled=None) -> NeighbourhoodReport:

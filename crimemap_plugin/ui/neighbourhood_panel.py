@@ -10,15 +10,16 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 from qgis.gui import QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import settings
 from ..core import neighbourhoods
 from ..core.neighbourhood_view import render
+from .neighbourhood_task import FetchNeighbourhoodTask
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SAFE_SCHEMES = ("https", "mailto", "tel")
@@ -49,15 +50,22 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
         layout = QVBoxLayout(body)
         self.status = QLabel("Click the map with the neighbourhood tool.", body)
         self.status.setWordWrap(True)
+        self.refresh_button = QPushButton("Refresh from police.uk", body)
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.setEnabled(False)
+        self.refresh_button.clicked.connect(self.refresh)
         self.browser = QTextBrowser(body)
         self.browser.setObjectName("neighbourhoodText")
         self.browser.setOpenLinks(False)            # we decide what a click opens
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._open_link)
         layout.addWidget(self.status)
+        layout.addWidget(self.refresh_button)
         layout.addWidget(self.browser)
         self.setWidget(body)
         self.current = None
+        self.task = None
+        self.store_path = None
 
     @staticmethod
     def _open_link(url: QUrl) -> None:
@@ -65,24 +73,60 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
             QDesktopServices.openUrl(url)
 
     def show_at(self, lon: float, lat: float, store_path: str = None) -> bool:
-        """Show the stored neighbourhood at a WGS84 point; False when none is stored there."""
-        store_path = store_path or settings.store_path()
+        """Show the stored neighbourhood at a WGS84 point. Where none is stored, ask police.uk
+        (locate-neighbourhood) in a task; False when nothing is shown yet."""
+        self.store_path = store_path or settings.store_path()
         self.show()
         self.raise_()
-        if not Path(store_path).exists():
-            self.status.setText("No neighbourhoods in the store yet: run Crime Map ▸ Import neighbourhoods.")
-            self.browser.clear()
+        found = self._stored_at(lon, lat)
+        if found:
+            return self.show_stored(*found)
+        self.current = None
+        self.refresh_button.setEnabled(False)
+        self.browser.clear()
+        self.status.setText(f"No stored neighbourhood at {lat:.5f}, {lon:.5f}: asking police.uk…")
+        self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), lat=lat, lon=lon))
+        return False
+
+    def _stored_at(self, lon, lat):
+        if not Path(self.store_path).exists():
+            return None
+        with sqlite3.connect(f"file:{self.store_path}?mode=ro", uri=True) as conn:
+            return neighbourhoods.find_at(conn, lon, lat)
+
+    def show_stored(self, force: str, nid: str, note: str = "") -> bool:
+        if not Path(self.store_path).exists():
             return False
-        with sqlite3.connect(f"file:{store_path}?mode=ro", uri=True) as conn:
-            found = neighbourhoods.find_at(conn, lon, lat)
-            row = neighbourhoods.details(conn, *found) if found else None
+        with sqlite3.connect(f"file:{self.store_path}?mode=ro", uri=True) as conn:
+            row = neighbourhoods.details(conn, force, nid)
         if row is None:
-            self.status.setText(f"No stored neighbourhood at {lat:.5f}, {lon:.5f}. Import the force's "
-                                "neighbourhoods (Processing: Crime Map ▸ Import neighbourhoods).")
-            self.browser.clear()
-            self.current = None
             return False
-        self.current = found
+        self.current = (force, nid)
+        self.refresh_button.setEnabled(True)
         self.status.setText(f"{row['force']} · {row['neighbourhood_id']}")
-        self.browser.setHtml(render(row, datetime.now()))
+        self.browser.setHtml(render(row, datetime.now(), note))
         return True
+
+    def refresh(self) -> None:
+        if self.current and self.task is None:
+            self.status.setText("Asking police.uk…")
+            self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), *self.current))
+
+    def _start(self, task) -> None:
+        if self.task is not None:
+            return
+        self.task = task
+        task.done.connect(self._fetched)
+        QgsApplication.taskManager().addTask(task)
+
+    def _fetched(self, ok: bool, force: str, nid: str, error: str) -> None:
+        self.task = None
+        if ok:
+            self.show_stored(force, nid)
+            return
+        if self.current:
+            # Offline or failing: what is stored stays on screen, and says how old it is.
+            self.show_stored(*self.current, note=f"Could not refresh from police.uk ({error}); showing the "
+                                                 "stored details.")
+        else:
+            self.status.setText(f"No neighbourhood here in the store, and police.uk did not answer: {error}")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent
-from qgis.PyQt.QtWidgets import QAction, QDockWidget
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QPushButton
 
 import crimemap_plugin
 from crimemap_plugin import about
@@ -144,5 +144,29 @@ def test_identify_tool_shows_the_stored_neighbourhood(plugin, qgis_iface, qtbot,
     panel.resize(420, 700)
     panel.grab().save(str(grab))
     assert grab.stat().st_size > 10_000
-    plugin.identify_tool.identified.emit(1.3, 52.6)  # Norwich: nothing stored there
-    assert "No stored neighbourhood" in panel.status.text()
+    # The API is down (its address now refuses connections): refresh keeps the stored details on screen.
+    monkeypatch.setenv("CRIMEMAP_API_URL", server.url)
+    with qtbot.waitSignal(panel.findChild(QPushButton, "refreshButton").clicked):
+        panel.findChild(QPushButton, "refreshButton").click()
+    qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
+    shown = text.toPlainText()
+    assert "Could not refresh from police.uk" in shown and "PC Jane Doe" in shown
+    # Nothing stored at a point and police.uk unreachable: said plainly.
+    plugin.identify_tool.identified.emit(1.3, 52.6)  # Norwich
+    qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
+    assert "police.uk did not answer" in panel.status.text()
+
+
+def test_identify_asks_police_uk_where_nothing_is_stored(plugin, qgis_iface, qtbot, tmp_path, monkeypatch):
+    from qgis.PyQt.QtWidgets import QTextBrowser
+
+    from tests.api_server import FakePoliceUk
+    monkeypatch.setenv("CRIMEMAP_STORE", str(tmp_path / "empty.gpkg"))
+    qgis_iface.mainWindow().findChild(QAction, "CrimeMapIdentifyAction").trigger()
+    panel = plugin.neighbourhood_dock
+    with FakePoliceUk(rate=1000, burst=1000) as server:
+        monkeypatch.setenv("CRIMEMAP_API_URL", server.url)
+        plugin.identify_tool.identified.emit(-2.08, 51.91)  # police.uk's locate answers AA3 (St Marks)
+        qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
+    shown = panel.findChild(QTextBrowser, "neighbourhoodText").toPlainText()
+    assert "St Marks" in shown and "PC Jane Doe" in shown and panel.current == ("gloucestershire", "AA3")
