@@ -56,12 +56,18 @@ def test_whole_force_through_rate_limited_faulty_api(tmp_path):
     assert priorities[0]["issue_date"] == "2024-03-01T00:00:00"
 
 
-def test_failures_are_reported_and_keep_what_was_stored(tmp_path):
+def imported_force(tmp_path):
+    """A store holding Gloucestershire's 55 neighbourhoods from a well-behaved local police.uk."""
     store_path = tmp_path / "n.gpkg"
     with FakePoliceUk(rate=1000, burst=1000) as server:
         api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01)
         with open_store(store_path) as store:
             import_force(api, store, "gloucestershire")
+    return store_path
+
+
+def test_failures_are_reported_and_keep_what_was_stored(tmp_path):
+    store_path = imported_force(tmp_path)
     with FakePoliceUk(rate=1000, burst=1000, malformed={"/api/gloucestershire/AA3/boundary"}) as server:
         api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01, retries=1)
         with open_store(store_path) as store:
@@ -86,11 +92,7 @@ def test_find_at_a_point_and_render_safely(tmp_path):
 
     from crimemap_plugin.core.neighbourhood_view import render
     from crimemap_plugin.core.neighbourhoods import details, find_at
-    store_path = tmp_path / "n.gpkg"
-    with FakePoliceUk(rate=1000, burst=1000) as server:
-        api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01)
-        with open_store(store_path) as store:
-            import_force(api, store, "gloucestershire")
+    store_path = imported_force(tmp_path)
     boundary = json.loads((shared_data() / "api" / "gloucestershire_AA3_boundary.json").read_text())
     lons = [float(p["longitude"]) for p in boundary]
     lats = [float(p["latitude"]) for p in boundary]
