@@ -151,44 +151,45 @@ class GeoPackageStore:
         conn.execute("DELETE FROM gpkg_extensions WHERE table_name = ? AND extension_name = 'gpkg_rtree_index'",
                      (table,))
 
-    def _points(self, table: str, batch: int = 500_000):
-        """fid, x, y of every located point of a layer, straight from the blobs: concatenated by
-        SQLite in batches of fids when all are standard points, else row by row."""
+    def _located(self, table: str, where: str = "1", args=(), with_fids: bool = False):
+        """(fids,) x, y of the rows with a geometry matching `where`. SQLite concatenates the blobs
+        itself when every one is a standard point (the import writes only those); anything else, such
+        as a feature edited in QGIS, sends the query the slow way, row by row."""
+        where = f"geom IS NOT NULL AND ({where})"
+        fid_sql = "group_concat(fid)" if with_fids else "NULL"
+        fids_text, joined, count = self.conn.execute(
+            f"SELECT {fid_sql}, CAST(group_concat(geom, '') AS BLOB), COUNT(*) FROM \"{table}\" WHERE {where}",
+            list(args)).fetchone()
+        if not count:
+            empty = np.empty(0)
+            return (np.empty(0, np.int64), empty, empty) if with_fids else (empty, empty)
+        if len(joined) == count * gpkg.POINT_SIZE:
+            x, y = gpkg.point_coordinates_joined(joined)
+            if not np.isnan(x).any():  # every record a standard point, so none was misaligned
+                if not with_fids:
+                    return x, y
+                return np.fromstring(fids_text, dtype=np.int64, sep=","), x, y
+        rows = self.conn.execute(f'SELECT fid, geom FROM "{table}" WHERE {where}', list(args)).fetchall()
+        x, y = gpkg.point_coordinates([r[1] for r in rows])
+        if not with_fids:
+            return x, y
+        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), x, y
+
+    def _points(self, table: str, batch: int = 2_000_000):
+        """fid, x, y of every located point of a layer, read in slices of fids into arrays allocated
+        once (so 36 national months stay within the memory budget)."""
         conn = self.conn
-        size = gpkg.POINT_SIZE
-        odd = conn.execute(f'SELECT TOTAL(length(geom) != {size}) FROM "{table}" WHERE geom IS NOT NULL').fetchone()[0]
         top = conn.execute(f'SELECT COALESCE(MAX(fid), 0) FROM "{table}"').fetchone()[0]
-        if not odd:
-            total = conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE geom IS NOT NULL').fetchone()[0]
-            fids = np.empty(total, dtype=np.int64)
-            x = np.empty(total, dtype=np.float64)
-            y = np.empty(total, dtype=np.float64)
-            n = 0
-            for start in range(0, top + 1, batch * 4):
-                fids_text, joined = conn.execute(
-                    f"SELECT group_concat(fid), CAST(group_concat(geom, '') AS BLOB) FROM \"{table}\" "
-                    "WHERE geom IS NOT NULL AND fid >= ? AND fid < ?", (start, start + batch * 4)).fetchone()
-                if fids_text:
-                    part = np.fromstring(fids_text, dtype=np.int64, sep=",")
-                    k = len(part)
-                    fids[n:n + k] = part
-                    x[n:n + k], y[n:n + k] = gpkg.point_coordinates_joined(joined)
-                    n += k
-            keep = ~np.isnan(x[:n])
-            return fids[:n][keep], x[:n][keep], y[:n][keep]
-        total = self.conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE geom IS NOT NULL').fetchone()[0]
+        total = conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE geom IS NOT NULL').fetchone()[0]
         fids = np.empty(total, dtype=np.int64)
         x = np.empty(total, dtype=np.float64)
         y = np.empty(total, dtype=np.float64)
-        cursor = self.conn.execute(f'SELECT fid, geom FROM "{table}" WHERE geom IS NOT NULL')
         n = 0
-        while True:
-            rows = cursor.fetchmany(batch)
-            if not rows:
-                break
-            k = len(rows)
-            fids[n:n + k] = [r[0] for r in rows]
-            x[n:n + k], y[n:n + k] = gpkg.point_coordinates([r[1] for r in rows])
+        for start in range(0, top + 1, batch):
+            part_fids, part_x, part_y = self._located(table, "fid >= ? AND fid < ?", (start, start + batch),
+                                                      with_fids=True)
+            k = len(part_fids)
+            fids[n:n + k], x[n:n + k], y[n:n + k] = part_fids, part_x, part_y
             n += k
         keep = ~np.isnan(x[:n])
         return fids[:n][keep], x[:n][keep], y[:n][keep]
@@ -229,17 +230,9 @@ class GeoPackageStore:
         rows = self.conn.execute(sql, args).fetchall()
         return pd.DataFrame(rows, columns=["area", "month", "n"])
 
-    def max_fid(self, table: str = "crimes") -> int:
-        return self.conn.execute(f'SELECT COALESCE(MAX(fid), 0) FROM "{table}"').fetchone()[0]
-
-    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None,
-               fids: Optional[Tuple[int, int]] = None):
-        """x, y of the located street crimes matching the filters (for counting in polygons);
-        `fids` = (first, stop) reads one slice of the layer (to read in parallel)."""
-        where, args = ["geom IS NOT NULL"], []
-        if fids:
-            where.append("fid >= ? AND fid < ?")
-            args += list(fids)
+    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None):
+        """x, y of the located street crimes matching the filters (for counting in polygons)."""
+        where, args = ["1"], []
         if category:
             where.append("category = ?")
             args.append(category)
@@ -249,16 +242,7 @@ class GeoPackageStore:
         if end:
             where.append("month <= ?")
             args.append(end)
-        where = " AND ".join(where)
-        # Fast path: SQLite concatenates the blobs itself; used when every one is a standard point.
-        joined, count = self.conn.execute(
-            f"SELECT CAST(group_concat(geom, '') AS BLOB), COUNT(*) FROM crimes WHERE {where}", args).fetchone()
-        if count and joined is not None and len(joined) == count * gpkg.POINT_SIZE:
-            x, y = gpkg.point_coordinates_joined(joined)
-            if not np.isnan(x).any():  # every record a standard point, so none was misaligned
-                return x, y
-        rows = self.conn.execute(f"SELECT geom FROM crimes WHERE {where}", args).fetchall()
-        return gpkg.point_coordinates([r[0] for r in rows])
+        return self._located("crimes", " AND ".join(where), args)
 
     def months(self, kind: str = "street") -> List[str]:
         return [r[0] for r in self.conn.execute(

@@ -6,6 +6,7 @@ from collections import Counter
 
 from osgeo import ogr
 
+from crimemap_plugin.core import gpkg
 from crimemap_plugin.core.importer import import_path
 from tests.independent import street_counts, street_files, without_location
 from tests.shared_data import city_of_london_street, shared_data
@@ -134,3 +135,21 @@ def test_unnamed_multi_force_file_is_split_by_reported_force_and_month(tmp_path)
     expected = street_counts(files)
     expected.update({("kent", m, c): n for (f, m, c), n in street_counts(files).items()})
     assert store_counts(store) == dict(expected)
+
+
+def test_points_read_right_when_a_geometry_was_written_by_other_software(store):
+    # QGIS/GDAL may write a point with an envelope: the fast path must notice and read row by row.
+    import struct
+    blob = struct.pack("<2sBBi", b"GP", 0, 0b11, 4326) + struct.pack("<dddd", -0.09, -0.09, 51.51, 51.51) + \
+        struct.pack("<BIdd", 1, 1, -0.09, 51.51)
+    with sqlite3.connect(store) as conn:
+        fid = conn.execute("SELECT MIN(fid) FROM crimes WHERE geom IS NOT NULL").fetchone()[0]
+        gpkg.register_functions(conn)  # the R-tree triggers need the ST_* functions GDAL would provide
+        conn.execute("UPDATE crimes SET geom = ? WHERE fid = ?", (blob, fid))
+        located = conn.execute("SELECT COUNT(*) FROM crimes WHERE geom IS NOT NULL").fetchone()[0]
+    from crimemap_plugin.core.store import open_store
+    with open_store(store) as s:
+        x, y = s.points()
+        fids, fx, fy = s._points("crimes")
+    assert len(x) == located and (-0.09, 51.51) in set(zip(x.tolist(), y.tolist()))
+    assert len(fids) == located and fx[list(fids).index(fid)] == -0.09
