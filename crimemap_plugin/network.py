@@ -6,15 +6,9 @@ QgsTask.run() or a Processing algorithm, which QGIS runs in a worker thread.
 
 from qgis.core import QgsBlockingNetworkRequest
 from qgis.PyQt.QtCore import QByteArray, QUrl
-from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+from qgis.PyQt.QtNetwork import QNetworkRequest
 
 from .core.api import Response, TransportError
-
-_NO_ANSWER = {QNetworkReply.ConnectionRefusedError, QNetworkReply.RemoteHostClosedError,
-              QNetworkReply.HostNotFoundError, QNetworkReply.TimeoutError, QNetworkReply.OperationCanceledError,
-              QNetworkReply.TemporaryNetworkFailureError, QNetworkReply.NetworkSessionFailedError,
-              QNetworkReply.UnknownNetworkError, QNetworkReply.ProxyConnectionRefusedError,
-              QNetworkReply.ProxyTimeoutError}
 
 
 class QgisTransport:
@@ -38,9 +32,7 @@ class QgisTransport:
             error = blocking.get(request, True)
         reply = blocking.reply()
         status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-        if error != QgsBlockingNetworkRequest.NoError and not status:
-            if reply.error() in _NO_ANSWER or error == QgsBlockingNetworkRequest.TimeoutError:
-                raise TransportError(blocking.errorMessage() or "no answer")
+        if error != QgsBlockingNetworkRequest.NoError and not status:  # no HTTP answer at all
             raise TransportError(blocking.errorMessage() or f"network error {int(reply.error())}")
         headers = {bytes(name).decode("latin-1"): bytes(reply.rawHeader(name)).decode("latin-1")
                    for name in reply.rawHeaderList()}

@@ -165,31 +165,17 @@ def point_coordinates_joined(joined: bytes) -> tuple:
 
 
 def point_coordinates(blobs) -> tuple:
-    """x and y arrays (NaN where not a point) for GeoPackage geometry blobs.
-
-    Blobs as this module writes them (29 bytes, no envelope, little-endian) are decoded in one
-    vectorised pass; anything else written by other software is decoded one by one.
-    """
+    """x and y arrays (NaN where not a point) for GeoPackage geometry blobs, any of which may be NULL
+    or written by other software: standard points are decoded in one vectorised pass, the rest one by
+    one."""
     n = len(blobs)
-    size = _STANDARD.itemsize
-    try:
-        joined = b"".join(blobs)
-    except TypeError:  # a NULL among them
-        joined = b""
-    if n and len(joined) == n * size:  # all as this module writes them, most likely: check and decode
-        rec = np.frombuffer(joined, dtype=_STANDARD)
-        if ((rec["magic"] == b"GP") & (rec["flags"] == 1) & (rec["order"] == 1) & (rec["type"] == 1)).all():
-            return rec["x"].copy(), rec["y"].copy()
     x = np.full(n, np.nan)
     y = np.full(n, np.nan)
-    standard = np.fromiter((b is not None and len(b) == size for b in blobs), dtype=bool, count=n)
+    standard = np.fromiter((b is not None and len(b) == POINT_SIZE for b in blobs), dtype=bool, count=n)
     idx = np.flatnonzero(standard)
     if len(idx):
-        rec = np.frombuffer(b"".join(blobs[i] for i in idx), dtype=_STANDARD)
-        ok = (rec["magic"] == b"GP") & (rec["flags"] == 1) & (rec["order"] == 1) & (rec["type"] == 1)
-        x[idx[ok]] = rec["x"][ok]
-        y[idx[ok]] = rec["y"][ok]
-        standard[idx[~ok]] = False
+        x[idx], y[idx] = point_coordinates_joined(b"".join(blobs[i] for i in idx))
+        standard[idx[np.isnan(x[idx])]] = False
     for i in np.flatnonzero(~standard):
         xy = _point_xy(blobs[i])
         if xy is not None:

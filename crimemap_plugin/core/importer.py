@@ -164,9 +164,10 @@ def _import_member(store, member, cancelled) -> FileReport:
         report.rows_rejected = 0
         report.message = f"{member.display}: already stored, unchanged"
         return report
-    for (force, month), unit_frame in groups:
+    for i, ((force, month), unit_frame) in enumerate(groups):
+        # A file's rejected rows belong to no force-month of their own: they are kept with its first.
         result = store.replace_unit(parsed.kind, force, month, unit_frame, member.display, checksum,
-                                    rejected if len(groups) == 1 else [], cancelled)
+                                    rejected if i == 0 else [], cancelled)
         report.units.append((force, month))
         report.rows_imported += result.rows
         report.rows_without_location += result.rows_without_location

@@ -2,10 +2,11 @@
 
 import csv
 from functools import lru_cache
-from pathlib import Path
 from typing import Dict, Tuple
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "population"
+from ..about import RESOURCES as _PLUGIN_RESOURCES
+
+RESOURCES = _PLUGIN_RESOURCES / "population"
 
 
 @lru_cache(maxsize=1)

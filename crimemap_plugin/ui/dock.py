@@ -24,7 +24,7 @@ from ..core.store import open_store
 from ..layers.boundaries import ensure_force_areas, force_areas_layer
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
-from ..layers.comparison import legend_title, update_layer, write_layer
+from ..layers.comparison import update_layer, write_layer
 from ..log import CRITICAL, WARNING, log
 from . import results
 from .import_task import ImportTask, sample_path
@@ -269,8 +269,7 @@ class CrimeMapDock(QDockWidget):
                 return
             add_to_group(layer, COMPARISON_ROLE, project, position=0)
         else:
-            update_layer(layer, comparison, measure)
-        layer.setName(legend_title(comparison, measure))
+            update_layer(layer, comparison, measure)  # renames it to the new legend title too
 
     def _update_trend(self) -> None:
         comparison = self.comparison

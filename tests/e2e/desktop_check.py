@@ -5,7 +5,7 @@ import os
 import traceback
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QEvent, QTimer
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDockWidget, QTableWidget
 from qgis.utils import active_plugins, iface, loadPlugin, plugins, startPlugin, unloadPlugin
 
@@ -29,7 +29,7 @@ def comparison_state():
         return state
     table = dock.findChild(QTableWidget, "resultsTable")
     for r in range(table.rowCount()):
-        if table.item(r, 0).data(0x0100 + 1) == CITY:
+        if table.item(r, 0).data(Qt.UserRole + 1) == CITY:  # the row's area code
             state["city_row"] = [table.item(r, c).text() for c in range(table.columnCount())]
     state["category"] = dock.findChild(QComboBox, "categoryCombo").currentText()
     for layer in QgsProject.instance().mapLayers().values():
