@@ -113,9 +113,12 @@ class CrimeMapPlugin:
             self.identify_tool.setAction(self.identify_action)
             self.neighbourhood_dock = CrimeMapNeighbourhoodDock(self.iface.mainWindow())
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.neighbourhood_dock)
+            if self.dock is not None:  # a tab beside the comparison: the panel needs the full height
+                self.iface.mainWindow().tabifyDockWidget(self.dock, self.neighbourhood_dock)
             self.identify_tool.identified.connect(self.neighbourhood_dock.show_at)
         self.iface.mapCanvas().setMapTool(self.identify_tool)
         self.neighbourhood_dock.show()
+        self.neighbourhood_dock.raise_()
 
     def _remember_visibility(self, visible):
         if not self.iface.mainWindow().isHidden():

@@ -6,9 +6,12 @@ import copy
 import json
 import threading
 import time
+import urllib.error
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
+from crimemap_plugin.core.api import Response, TransportError
 from tests.shared_data import shared_data
 
 HOSTILE_BIO = ('<p onclick="steal()">Sergeant <b>Smith</b></p><script>alert("x")</script>'
@@ -136,3 +139,16 @@ class FakePoliceUk:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/api/"
+
+
+class UrllibTransport:
+    """A plain transport for the unit ring only (the plugin itself goes through QGIS)."""
+
+    def request(self, method, url, data=None, timeout=30.0):
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, data=data, method=method), timeout=timeout) as r:
+                return Response(r.status, r.read(), dict(r.headers))
+        except urllib.error.HTTPError as exc:
+            return Response(exc.code, exc.read(), dict(exc.headers))
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            raise TransportError(str(exc)) from exc

@@ -6,10 +6,11 @@ import traceback
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent, Qt, QTimer
-from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDockWidget, QTableWidget
+from qgis.PyQt.QtWidgets import QAction, QApplication, QComboBox, QDockWidget, QTableWidget, QTextBrowser
 from qgis.utils import active_plugins, iface, loadPlugin, plugins, startPlugin, unloadPlugin
 
 OUT = os.environ["CRIMEMAP_E2E_OUT"]
+ST_MARKS = tuple(float(v) for v in os.environ["CRIMEMAP_E2E_POINT"].split(","))
 result = {"steps": []}
 CITY = "E23000034"
 
@@ -109,6 +110,18 @@ def choose_burglary():
 def after_burglary():
     snapshot("burglary")
     shoot("burglary")
+    iface.mainWindow().findChild(QAction, "CrimeMapIdentifyAction").trigger()
+    # What a click in St Marks, Cheltenham gives the tool (its boundary's mean point, WGS84).
+    plugins["crimemap_plugin"].identify_tool.identified.emit(ST_MARKS[0], ST_MARKS[1])
+    QTimer.singleShot(1500, after_click)
+
+
+@guarded
+def after_click():
+    snapshot("neighbourhood")
+    browser = iface.mainWindow().findChild(QTextBrowser, "neighbourhoodText")
+    result["steps"][-1]["panel"] = browser.toPlainText() if browser else ""
+    shoot("neighbourhood")
     unloadPlugin("crimemap_plugin")
     QApplication.processEvents()
     QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)

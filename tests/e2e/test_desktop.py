@@ -6,9 +6,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from crimemap_plugin.core.api import PoliceApi, RateLimiter
 from crimemap_plugin.core.importer import import_path
+from crimemap_plugin.core.neighbourhoods import import_force
+from crimemap_plugin.core.store import open_store
+from tests.api_server import FakePoliceUk, UrllibTransport
 from tests.independent import street_counts, street_files, total
-from tests.shared_data import city_of_london_street
+from tests.shared_data import city_of_london_street, shared_data
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -20,8 +24,14 @@ def _expected(category, months):
 def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles):
     store = tmp_path / "store.gpkg"
     import_path(city_of_london_street(), store)
+    with FakePoliceUk(rate=1000, burst=1000) as server, open_store(store) as opened:  # then police.uk is gone
+        import_force(PoliceApi(UrllibTransport(), server.url, RateLimiter(10_000, 10_000)), opened, "gloucestershire")
     out = tmp_path / "e2e.json"
-    env = dict(os.environ, CRIMEMAP_E2E_OUT=str(out), CRIMEMAP_STORE=str(store), HOME=str(tmp_path / "home"))
+    boundary = json.loads((shared_data() / "api" / "gloucestershire_AA3_boundary.json").read_text())
+    point = (sum(float(p["longitude"]) for p in boundary) / len(boundary),
+             sum(float(p["latitude"]) for p in boundary) / len(boundary))
+    env = dict(os.environ, CRIMEMAP_E2E_OUT=str(out), CRIMEMAP_STORE=str(store), HOME=str(tmp_path / "home"),
+               CRIMEMAP_E2E_POINT=f"{point[0]},{point[1]}")
     env.pop("QT_QPA_PLATFORM", None)
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--profiles-path", str(profiles),
            "--profile", "default", "--nologo", "--noversioncheck",
@@ -50,11 +60,15 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     assert burglary["comparison"]["city_row"][1] == str(_expected("burglary", q4))
     assert burglary["comparison"]["layer_city_current"] == _expected("burglary", q4)
     assert "Burglary" in burglary["comparison"]["layer_name"]
+    # A click in St Marks shows its team, priorities and events from the store (police.uk unreachable).
+    panel = steps["neighbourhood"]["panel"]
+    assert "PC Jane Doe" in panel and "Speeding on Tewkesbury Road" in panel and "Street briefing" in panel
+    assert "CrimeMapNeighbourhoodDock" in steps["neighbourhood"]["objects"]
     # Unload leaves nothing named CrimeMap* and no provider; reload brings it all back.
     assert not unloaded["active"] and not unloaded["provider"] and unloaded["objects"] == []
     keep = REPO / "build" / "screenshots"
     keep.mkdir(parents=True, exist_ok=True)
-    for name in ("all-crime", "burglary"):
+    for name in ("all-crime", "burglary", "neighbourhood"):
         shot = tmp_path / f"e2e-{name}.png"
         assert shot.exists() and shot.stat().st_size > 20_000
         shutil.copy(shot, keep / f"desktop-{name}.png")

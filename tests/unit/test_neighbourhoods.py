@@ -2,32 +2,17 @@
 
 import json
 import sqlite3
-import urllib.error
-import urllib.request
 
 import pytest
 from osgeo import ogr
 
-from crimemap_plugin.core.api import ApiError, PoliceApi, RateLimiter, Response, TransportError
+from crimemap_plugin.core.api import ApiError, PoliceApi, RateLimiter
 from crimemap_plugin.core.neighbourhoods import import_force
 from crimemap_plugin.core.store import open_store
-from tests.api_server import FakePoliceUk
+from tests.api_server import FakePoliceUk, UrllibTransport
 from tests.shared_data import shared_data
 
 FAST = RateLimiter(rate=10_000, burst=10_000)  # politeness is tested above; the other tests go fast
-
-
-class UrllibTransport:
-    """A plain transport for the unit ring only (the plugin itself goes through QGIS)."""
-
-    def request(self, method, url, data=None, timeout=30.0):
-        try:
-            with urllib.request.urlopen(urllib.request.Request(url, data=data, method=method), timeout=timeout) as r:
-                return Response(r.status, r.read(), dict(r.headers))
-        except urllib.error.HTTPError as exc:
-            return Response(exc.code, exc.read(), dict(exc.headers))
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise TransportError(str(exc)) from exc
 
 
 def test_whole_force_through_rate_limited_faulty_api(tmp_path):
