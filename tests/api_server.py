@@ -11,7 +11,9 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-from crimemap_plugin.core.api import Response, TransportError
+from crimemap_plugin.core.api import PoliceApi, RateLimiter, Response, TransportError
+from crimemap_plugin.core.neighbourhoods import import_force
+from crimemap_plugin.core.store import open_store
 from tests.shared_data import shared_data
 
 HOSTILE_BIO = ('<p onclick="steal()">Sergeant <b>Smith</b></p><script>alert("x")</script>'
@@ -152,3 +154,17 @@ class UrllibTransport:
             return Response(exc.code, exc.read(), dict(exc.headers))
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             raise TransportError(str(exc)) from exc
+
+
+FAST = RateLimiter(rate=10_000, burst=10_000)  # politeness is tested in test_api; the other tests go fast
+
+
+def imported_force(tmp_path, store_path=None):
+    """A store (new, or the one given) holding Gloucestershire's 55 neighbourhoods from a
+    well-behaved local police.uk."""
+    store_path = store_path or tmp_path / "n.gpkg"
+    with FakePoliceUk(rate=1000, burst=1000) as server:
+        api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01)
+        with open_store(store_path) as store:
+            import_force(api, store, "gloucestershire")
+    return store_path

@@ -109,7 +109,8 @@ def compare(store, level: str, category: str, period: Period,
     """Compare `period` with its baseline for every area of `level`.
 
     For LSOA level, `areas` may restrict the LSOAs (a frame with area_code); by default every LSOA
-    with crimes in the months needed is returned.
+    with crimes in the months needed is returned. Neighbourhood level covers the neighbourhoods in
+    the store (area_code "force/id"), or those of `areas`.
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
@@ -127,18 +128,22 @@ def compare(store, level: str, category: str, period: Period,
         frame = pd.DataFrame([{"area_code": f.ons_code, "area_name": f.name, "force": f.slug,
                                "population": pops.get(f.slug, 0)} for f in forces.territorial()])
         by_month.index = [forces.BY_SLUG[s].ons_code if s in forces.BY_SLUG else s for s in by_month.index]
-    elif level == LSOA:
-        counts = store.counts(LSOA, months, cat)
-        by_month = counts.pivot_table(index="area", columns="month", values="n", aggfunc="sum", fill_value=0)
-        table = lsoa_table()
-        codes = list(areas["area_code"]) if areas is not None else sorted(set(by_month.index) & set(table))
-        frame = pd.DataFrame([{"area_code": c, "area_name": table.get(c, ("", "", 0))[0],
-                               "force": table.get(c, ("", "", 0))[1],
-                               "population": table.get(c, ("", "", 0))[2]} for c in codes])
     else:
-        raise ValueError("neighbourhood comparisons need neighbourhood boundaries in the store, which "
-                         "this version cannot import yet; use the force level, or the LSOA level with an "
-                         "LSOA boundary layer")
+        counts = store.counts(level, months, cat)
+        by_month = counts.pivot_table(index="area", columns="month", values="n", aggfunc="sum", fill_value=0)
+        if level == LSOA:
+            table = lsoa_table()
+            codes = list(areas["area_code"]) if areas is not None else sorted(set(by_month.index) & set(table))
+            frame = pd.DataFrame([{"area_code": c, "area_name": table.get(c, ("", "", 0))[0],
+                                   "force": table.get(c, ("", "", 0))[1],
+                                   "population": table.get(c, ("", "", 0))[2]} for c in codes])
+        else:
+            frame = store.neighbourhood_areas()
+            if frame.empty:
+                raise ValueError("the store holds no neighbourhoods yet: import a force's neighbourhoods "
+                                 "first (crimemap:importneighbourhoods)")
+            if areas is not None:
+                frame = frame[frame["area_code"].isin(set(areas["area_code"]))].reset_index(drop=True)
     if frame.empty:
         frame = pd.DataFrame(columns=["area_code", "area_name", "force", "population"])
     rows = _finish(frame, by_month, period, baseline, available)
@@ -150,6 +155,11 @@ def monthly_trend(store, level: str, area_force_or_code: str, category: str, mon
     cat = None if category == categories.ALL_CRIME else category
     counts = store.counts(level, months, cat, area=area_force_or_code)
     series = counts.groupby("month")["n"].sum().reindex(months).fillna(0).astype(float)
-    force = area_force_or_code if level == FORCE else lsoa_table().get(area_force_or_code, ("", "", 0))[1]
+    if level == FORCE:
+        force = area_force_or_code
+    elif level == NEIGHBOURHOOD:
+        force = area_force_or_code.split("/", 1)[0]
+    else:
+        force = lsoa_table().get(area_force_or_code, ("", "", 0))[1]
     have = store.available_force_months().get(force, set())
     return series.where([m in have for m in months])

@@ -38,17 +38,8 @@ def _parity(px: np.ndarray, py: np.ndarray, rings: Sequence[Ring]) -> np.ndarray
     return inside
 
 
-def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], weights=None,
-                      presorted: bool = False) -> np.ndarray:
-    """How many points fall inside each polygon (a list of rings). NaN points are ignored.
-    presorted: the points are already in increasing y."""
-    ok = ~(np.isnan(x) | np.isnan(y))
-    x, y = x[ok], y[ok]
-    w = np.ones(len(x), dtype=np.int64) if weights is None else np.asarray(weights)[ok]
-    if not presorted:
-        order = np.argsort(y, kind="stable")
-        x, y, w = x[order], y[order], w[order]
-    out = np.zeros(len(polygons), dtype=np.int64)
+def _members(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]]):
+    """(k, positions) for each polygon k with points inside it; x and y sorted by y, no NaN."""
     for k, rings in enumerate(polygons):
         if not rings:
             continue
@@ -57,13 +48,45 @@ def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], 
         s, e = np.searchsorted(y, ys.min(), side="left"), np.searchsorted(y, ys.max(), side="right")
         if e <= s:
             continue
-        px, py, pw = x[s:e], y[s:e], w[s:e]
-        box = (px >= xs.min()) & (px <= xs.max())
-        if not box.any():
+        px = x[s:e]
+        box = np.flatnonzero((px >= xs.min()) & (px <= xs.max()))
+        if not len(box):
             continue
-        px, py, pw = px[box], py[box], pw[box]
-        inside = _parity(px, py, rings)
-        out[k] = int(pw[inside].sum())
+        inside = _parity(px[box], y[s:e][box], rings)
+        if inside.any():
+            yield k, s + box[inside]
+
+
+def _sorted_located(x, y, *columns, presorted=False):
+    ok = ~(np.isnan(x) | np.isnan(y))
+    arrays = [np.asarray(a)[ok] for a in (x, y, *columns)]
+    if not presorted:
+        order = np.argsort(arrays[1], kind="stable")
+        arrays = [a[order] for a in arrays]
+    return arrays
+
+
+def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], weights=None,
+                      presorted: bool = False) -> np.ndarray:
+    """How many points fall inside each polygon (a list of rings). NaN points are ignored.
+    presorted: the points are already in increasing y."""
+    w = np.ones(len(x), dtype=np.int64) if weights is None else np.asarray(weights)
+    x, y, w = _sorted_located(x, y, w, presorted=presorted)
+    out = np.zeros(len(polygons), dtype=np.int64)
+    for k, members in _members(x, y, polygons):
+        out[k] = int(w[members].sum())
+    return out
+
+
+def count_by_code(x: np.ndarray, y: np.ndarray, codes: np.ndarray, ncodes: int,
+                  polygons: List[List[Ring]]) -> np.ndarray:
+    """Points inside each polygon broken down by an integer code in [0, ncodes) per point (such as
+    month x category): an array of shape (len(polygons), ncodes). A point inside two overlapping
+    polygons counts in both, as in QGIS's count points in polygon."""
+    x, y, codes = _sorted_located(x, y, codes)
+    out = np.zeros((len(polygons), ncodes), dtype=np.int64)
+    for k, members in _members(x, y, polygons):
+        out[k] = np.bincount(codes[members], minlength=ncodes)
     return out
 
 

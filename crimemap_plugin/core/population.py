@@ -21,3 +21,14 @@ def lsoa_table() -> Dict[str, Tuple[str, str, int]]:
     """LSOA 2021 code -> (name, police.uk slug of its force, usual residents)."""
     with open(RESOURCES / "lsoa_population_census2021.csv", newline="", encoding="utf-8") as fh:
         return {r["lsoa_code"]: (r["lsoa_name"], r["force"], int(r["population"])) for r in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def lsoa_centroids():
+    """(lon, lat, residents) arrays of every LSOA 2021's population-weighted centroid (WGS84)."""
+    import numpy as np
+    with open(RESOURCES / "lsoa_population_census2021.csv", newline="", encoding="utf-8") as fh:
+        rows = [(float(r["centroid_lon"]), float(r["centroid_lat"]), int(r["population"]))
+                for r in csv.DictReader(fh)]
+    lon, lat, pop = (np.array(col) for col in zip(*rows))
+    return lon, lat, pop.astype(np.int64)

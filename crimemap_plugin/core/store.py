@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Tuple
 import numpy as np
 import pandas as pd
 
-from . import gpkg, rtree_bulk
+from . import gpkg, neighbourhoods, rtree_bulk
 from .errors import Cancelled, StoreError
 from .schema import ATTRIBUTE_TABLES, LAYER_DESCRIPTIONS, POINT_TABLES, CrimeStore, UnitResult  # noqa: F401
 
@@ -214,8 +214,13 @@ class GeoPackageStore:
 
     def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
         """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
-        within") or 'lsoa'; category None means all crime."""
-        table, col = {"force": ("crime_counts", "force"), "lsoa": ("lsoa_counts", "lsoa_code")}[level]
+        within"), 'lsoa' or 'neighbourhood' (area "force/id", counted in the stored polygons);
+        category None means all crime."""
+        table, col = {"force": ("crime_counts", "force"), "lsoa": ("lsoa_counts", "lsoa_code"),
+                      "neighbourhood": (neighbourhoods.COUNTS, "force || '/' || neighbourhood_id")}[level]
+        if table == neighbourhoods.COUNTS and not self._has_table(table):
+            return pd.DataFrame({"area": pd.Series(dtype=str), "month": pd.Series(dtype=str),
+                                 "n": pd.Series(dtype="int64")})
         months = list(months)
         where = [f"month IN ({','.join('?' * len(months))})"]
         args = list(months)
@@ -229,6 +234,26 @@ class GeoPackageStore:
                f"GROUP BY {col}, month")
         rows = self.conn.execute(sql, args).fetchall()
         return pd.DataFrame(rows, columns=["area", "month", "n"])
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() \
+            is not None
+
+    def neighbourhood_areas(self, force: Optional[str] = None) -> pd.DataFrame:
+        """The stored neighbourhoods as comparison areas: area_code ("force/id"), area_name, force,
+        population (Census 2021 residents of the LSOAs whose centroid is inside; police.uk's own
+        figure where no centroid is)."""
+        columns = ["area_code", "area_name", "force", "population"]
+        if not self._has_table(neighbourhoods.LAYER):
+            return pd.DataFrame(columns=columns)
+        sql = (f"SELECT area_code, COALESCE(name, neighbourhood_id), force, "
+               f"CASE WHEN census_population > 0 THEN census_population ELSE COALESCE(population, 0) END "
+               f"FROM {neighbourhoods.LAYER}")
+        args = []
+        if force:
+            sql += " WHERE force = ?"
+            args.append(force)
+        return pd.DataFrame(self.conn.execute(sql + " ORDER BY area_code", args).fetchall(), columns=columns)
 
     def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None):
         """x, y of the located street crimes matching the filters (for counting in polygons)."""
@@ -285,6 +310,11 @@ class GeoPackageStore:
                                  [(import_id, line, reason) for line, reason in rejected])
             if kind == "street":
                 self._write_counts(force, month, frame)
+                if n:
+                    neighbourhoods.count_unit(conn, force, month, frame["lon"].to_numpy(dtype=float),
+                                              frame["lat"].to_numpy(dtype=float), frame["category"].tolist())
+                else:
+                    neighbourhoods.count_unit(conn, force, month, np.empty(0), np.empty(0), [])
             gpkg.forget_feature_count(conn, table)
             if cancelled and cancelled():
                 raise Cancelled(f"{source}: cancelled; {force} {month} left as it was")

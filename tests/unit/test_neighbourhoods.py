@@ -9,10 +9,8 @@ from osgeo import ogr
 from crimemap_plugin.core.api import ApiError, PoliceApi, RateLimiter
 from crimemap_plugin.core.neighbourhoods import import_force
 from crimemap_plugin.core.store import open_store
-from tests.api_server import FakePoliceUk, UrllibTransport
+from tests.api_server import FAST, FakePoliceUk, UrllibTransport, imported_force
 from tests.shared_data import shared_data
-
-FAST = RateLimiter(rate=10_000, burst=10_000)  # politeness is tested above; the other tests go fast
 
 
 def test_whole_force_through_rate_limited_faulty_api(tmp_path):
@@ -39,16 +37,6 @@ def test_whole_force_through_rate_limited_faulty_api(tmp_path):
         assert conn.execute("SELECT COUNT(*) FROM rtree_neighbourhoods_geom").fetchone()[0] == 55
     assert people[0]["name"] == "PC Jane Doe"
     assert priorities[0]["issue_date"] == "2024-03-01T00:00:00"
-
-
-def imported_force(tmp_path):
-    """A store holding Gloucestershire's 55 neighbourhoods from a well-behaved local police.uk."""
-    store_path = tmp_path / "n.gpkg"
-    with FakePoliceUk(rate=1000, burst=1000) as server:
-        api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01)
-        with open_store(store_path) as store:
-            import_force(api, store, "gloucestershire")
-    return store_path
 
 
 def test_failures_are_reported_and_keep_what_was_stored(tmp_path):

@@ -1,0 +1,98 @@
+"""Crimes per neighbourhood: counted in the stored polygons, whichever arrives first, against GEOS
+counts straight from the real API answers, and the neighbourhood level of the comparisons."""
+
+import sqlite3
+
+import pytest
+
+from crimemap_plugin.core.compare import NEIGHBOURHOOD, compare
+from crimemap_plugin.core.importer import import_path
+from crimemap_plugin.core.periods import PREVIOUS_PERIOD, Period
+from crimemap_plugin.core.store import open_store
+from tests.api_server import imported_force
+from tests.cheltenham import (
+    api_crimes,
+    census_population_inside,
+    counts_inside,
+    st_marks_polygon,
+    write_street_csvs,
+)
+from tests.independent import months
+
+
+def stored_counts(path, nid="AA3") -> dict:
+    with sqlite3.connect(path) as conn:
+        return {(m, c): n for m, c, n in conn.execute(
+            "SELECT month, category, SUM(n) FROM neighbourhood_counts WHERE neighbourhood_id = ? "
+            "GROUP BY month, category", (nid,))}
+
+
+def whole_table(path) -> list:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT * FROM neighbourhood_counts ORDER BY 1, 2, 3, 4, 5").fetchall()
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return counts_inside(st_marks_polygon())
+
+
+@pytest.fixture()
+def csvs(tmp_path):
+    write_street_csvs(tmp_path / "csv")
+    return tmp_path / "csv"
+
+
+def test_counts_equal_geos_whichever_arrives_first(tmp_path, csvs, expected):
+    crimes_first = tmp_path / "crimes-first.gpkg"
+    report = import_path(csvs, crimes_first)
+    assert report.rows_imported == sum(len(v) for v in api_crimes().values()) and not report.refused
+    imported_force(tmp_path, crimes_first)        # storing neighbourhoods counts the crimes there
+    neighbourhoods_first = imported_force(tmp_path, tmp_path / "neighbourhoods-first.gpkg")
+    import_path(csvs, neighbourhoods_first)       # the import counts against the stored polygons
+    assert sum(expected.values()) > 1000
+    assert stored_counts(crimes_first) == expected
+    assert stored_counts(neighbourhoods_first) == expected
+    assert whole_table(crimes_first) == whole_table(neighbourhoods_first)
+
+
+def test_reimport_and_refresh_never_double_count(tmp_path, csvs, expected):
+    path = imported_force(tmp_path)
+    import_path(csvs, path)
+    march = csvs / "2021-03" / "2021-03-gloucestershire-street.csv"
+    march.write_text(march.read_text().replace("\r\n", "\n"))  # same rows, new checksum: replaced
+    again = import_path(march, path)
+    assert [f.status for f in again.files] == ["imported"]
+    imported_force(tmp_path, path)                # neighbourhoods refreshed
+    assert stored_counts(path) == expected
+
+
+def test_neighbourhood_comparison_against_independent_counts(tmp_path, csvs, expected):
+    path = imported_force(tmp_path)
+    import_path(csvs, path)
+    period = Period("2021-05", 3)
+    with open_store(path) as store:
+        comparison = compare(store, NEIGHBOURHOOD, "all-crime", period, PREVIOUS_PERIOD)
+        burglary = compare(store, NEIGHBOURHOOD, "burglary", period, PREVIOUS_PERIOD)
+    assert period.label() == "March–May 2021" and period.baseline(PREVIOUS_PERIOD).label() == \
+        "December 2020–February 2021"
+    rows = {r["area_code"]: r for r in comparison.records()}
+    assert len(rows) == 55
+    st_marks = rows["gloucestershire/AA3"]
+    current = sum(n for (m, _), n in expected.items() if m in months("2021-05", 3))
+    before = sum(n for (m, _), n in expected.items() if m in months("2021-02", 3))
+    assert (st_marks["current"], st_marks["baseline"], st_marks["change"]) == (current, before, current - before)
+    assert st_marks["area_name"] == "St Marks" and st_marks["force"] == "gloucestershire"
+    population = census_population_inside(st_marks_polygon())
+    assert st_marks["population"] == population
+    assert st_marks["rate_per_1000"] == pytest.approx(current / population * 1000)
+    assert st_marks["complete"] is True
+    # The 12 months to May 2021 reach back to June 2020, which the store does not hold: no annual rate.
+    assert st_marks["annual_rate_per_1000"] is None
+    b = {r["area_code"]: r for r in burglary.records()}["gloucestershire/AA3"]
+    assert b["current"] == sum(n for (m, c), n in expected.items() if m in months("2021-05", 3) and c == "burglary")
+
+
+def test_neighbourhood_level_without_neighbourhoods_says_what_to_do(store):
+    with open_store(store) as s, pytest.raises(ValueError, match="importneighbourhoods"):
+        compare(s, NEIGHBOURHOOD, "all-crime", Period("2025-12", 3))
