@@ -77,3 +77,21 @@ def ensure_force_areas(project: QgsProject = None) -> QgsVectorLayer:
             project.setCrs(layer.crs())
         layer = add_to_group(layer, ROLE, project)
     return layer
+
+
+def neighbourhoods_layer(store_path: str, name: str = "Neighbourhoods") -> QgsVectorLayer:
+    """The store's neighbourhood boundaries (WGS84; area_code is "force/id", as in comparisons)."""
+    layer = QgsVectorLayer(f"{store_path}|layername=neighbourhoods", name, "ogr")
+    if not layer.isValid():
+        raise RuntimeError(f"{store_path}: the store holds no neighbourhood boundaries; import a force's "
+                           "neighbourhoods first (crimemap:importneighbourhoods)")
+    return layer
+
+
+def comparison_areas(level: str, store_path: str):
+    """(boundary layer, code field) for a comparison level with bundled or stored boundaries."""
+    if level == "force":
+        return force_areas_layer(), "ons_code"
+    if level == "neighbourhood":
+        return neighbourhoods_layer(store_path), "area_code"
+    raise ValueError(f"{level} boundaries are not bundled: give a boundary layer")

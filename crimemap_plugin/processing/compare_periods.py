@@ -18,11 +18,11 @@ from qgis.core import (
 
 from .. import settings
 from ..core import categories
-from ..core.compare import FORCE, LEVELS, LSOA, compare
+from ..core.compare import LEVELS, LSOA, compare
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, Period
 from ..core.store import open_store
-from ..layers.boundaries import force_areas_layer
+from ..layers.boundaries import comparison_areas
 from ..layers.comparison import comparison_features, comparison_fields, legend_title, style
 from .base import CrimeMapAlgorithm
 from .styling import StylePostProcessor, save_default_style
@@ -46,14 +46,17 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
             "the 12 months to END_MONTH, and whether the change is larger than chance (exact conditional "
             "test for two Poisson counts, p < 0.05). Areas whose force has no data for a month of either "
             "period are marked complete = false and their counts left empty: 'no data', never a fall to "
-            "zero. Force totals count by the 'Falls within' column. LEVEL lsoa needs AREAS, an LSOA "
-            "boundary layer, and AREA_CODE_FIELD, its LSOA 2021 code field.")
+            "zero. Force totals count by the 'Falls within' column. LEVEL neighbourhood compares the "
+            "neighbourhoods stored by crimemap:importneighbourhoods (crimes counted inside each boundary; "
+            "rates on the Census 2021 residents of the LSOAs whose population-weighted centroid is "
+            "inside). LEVEL lsoa needs AREAS, an LSOA boundary layer, and AREA_CODE_FIELD, its LSOA 2021 "
+            "code field.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
             self.STORE, self.tr("Store (GeoPackage)"), extension="gpkg", defaultValue=settings.store_path()))
         self.addParameter(QgsProcessingParameterEnum(self.LEVEL, self.tr("Area level"), options=list(LEVELS),
-                                                     defaultValue=0, usesStaticStrings=False))
+                                                     defaultValue=LEVELS[0], usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterString(
             self.CATEGORY, self.tr("Category (API slug, or all-crime)"), defaultValue=categories.ALL_CRIME))
         self.addParameter(QgsProcessingParameterString(
@@ -62,29 +65,23 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
                                                        QgsProcessingParameterNumber.Integer, 3, minValue=1,
                                                        maxValue=36))
         self.addParameter(QgsProcessingParameterEnum(self.BASELINE, self.tr("Baseline"), options=list(BASELINES),
-                                                     defaultValue=0))
+                                                     defaultValue=BASELINES[0], usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.AREAS, self.tr("LSOA boundaries (LEVEL lsoa only)"), [QgsProcessing.TypeVectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.AREA_CODE_FIELD, self.tr("LSOA code field"), parentLayerParameterName=self.AREAS, optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.MEASURE, self.tr("Measure to map"),
-                                                     options=self.MEASURES, defaultValue=0))
+                                                     options=self.MEASURES, defaultValue=self.MEASURES[0],
+                                                     usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Comparison"),
                                                             QgsProcessing.TypeVectorPolygon))
 
-    @staticmethod
-    def _enum(value, options):
-        """Enum parameters accept an index or, from scripts and qgis_process, the option text."""
-        if isinstance(value, str) and value in options:
-            return value
-        return options[int(value)]
-
     def processAlgorithm(self, parameters, context, feedback):
         store_path = self.parameterAsFile(parameters, self.STORE, context)
-        level = self._enum(parameters.get(self.LEVEL, 0), LEVELS)
-        baseline = self._enum(parameters.get(self.BASELINE, 0), BASELINES)
-        measure = self._enum(parameters.get(self.MEASURE, 0), self.MEASURES)
+        level = self.parameterAsEnumString(parameters, self.LEVEL, context)
+        baseline = self.parameterAsEnumString(parameters, self.BASELINE, context)
+        measure = self.parameterAsEnumString(parameters, self.MEASURE, context)
         category = self.parameterAsString(parameters, self.CATEGORY, context).strip() or categories.ALL_CRIME
         end = self.parameterAsString(parameters, self.END_MONTH, context).strip()
         months = self.parameterAsInt(parameters, self.MONTHS, context)
@@ -106,9 +103,12 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
                 comparison = compare(store, level, category, Period(end, months), baseline, areas=areas_frame)
         except (CrimeMapError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from None
-        if level == FORCE:
+        if level != LSOA:
             # Opened only now: a layer alive in a frame of a raised exception outlives QGIS at exit.
-            areas, code_field = force_areas_layer(), "ons_code"
+            try:
+                areas, code_field = comparison_areas(level, store_path)
+            except RuntimeError as exc:
+                raise QgsProcessingException(str(exc)) from None
         fields = comparison_fields()
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, areas.wkbType(), areas.crs())
         if sink is None:

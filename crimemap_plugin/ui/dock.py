@@ -17,11 +17,11 @@ from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QFileDialog, QMenu, Q
 
 from .. import settings
 from ..core import categories, forces
-from ..core.compare import FORCE, compare, monthly_trend
+from ..core.compare import FORCE, NEIGHBOURHOOD, compare, monthly_trend
 from ..core.errors import CrimeMapError
 from ..core.periods import PREVIOUS_PERIOD, SAME_PERIOD_LAST_YEAR, Period
 from ..core.store import open_store
-from ..layers.boundaries import ensure_force_areas, force_areas_layer
+from ..layers.boundaries import comparison_areas, ensure_force_areas
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
 from ..layers.comparison import update_layer, write_layer
@@ -33,7 +33,8 @@ from .trend import TrendChart
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
 AREA = "area"
-LEVEL_ITEMS = ((FORCE, "Police force areas"),)
+LEVEL_ITEMS = ((FORCE, "Police force areas"), (NEIGHBOURHOOD, "Neighbourhoods"))
+LEVEL_PROPERTY = "crimemap/level"
 BASELINE_ITEMS = ((SAME_PERIOD_LAST_YEAR, "Same period last year"), (PREVIOUS_PERIOD, "Previous period"),
                   (AREA, "Another area"))
 MEASURE_ITEMS = (("change_pct", "Change %"), ("rate_per_1000", "Crimes per 1,000 residents"),
@@ -87,7 +88,6 @@ class CrimeMapDock(QDockWidget):
         ui = self.ui
         for value, text in LEVEL_ITEMS:
             ui.areaLevelCombo.addItem(text, value)
-        ui.areaLevelCombo.setToolTip("Neighbourhood and LSOA levels arrive with neighbourhood boundaries")
         for value, text in category_items():
             ui.categoryCombo.addItem(text, value)
         ui.categoryCombo.insertSeparator(len(categories.HEADLINE))
@@ -95,17 +95,46 @@ class CrimeMapDock(QDockWidget):
             ui.baselineCombo.addItem(text, value)
         for value, text in MEASURE_ITEMS:
             ui.measureCombo.addItem(text, value)
-        for force in forces.territorial():
-            ui.compareAreaCombo.addItem(results.short_name(force.name), force.ons_code)
+        self._fill_compare_areas(FORCE)
         menu = QMenu(ui.storeMenuButton)
         menu.addAction("Import data…", self.choose_import)
         menu.addAction("Load sample", self.load_sample)
+        menu.addAction("Import neighbourhoods…", self.import_neighbourhoods)
         menu.addSeparator()
         menu.addAction("Show police force areas", self.show_force_areas)
         self._change_store_action = menu.addAction("Change store…", self.choose_store)
         ui.storeMenuButton.setMenu(menu)
         ui.resultsTable.horizontalHeader().setStretchLastSection(False)
 
+
+    def _fill_compare_areas(self, level: str) -> None:
+        """The areas "Another area" offers: the forces, or the stored neighbourhoods."""
+        combo = self.ui.compareAreaCombo
+        if combo.property(LEVEL_PROPERTY) == level:
+            return
+        was = self._loading
+        self._loading = True
+        combo.clear()
+        if level == NEIGHBOURHOOD and self.store is not None:
+            for row in self.store.neighbourhood_areas().itertuples(index=False):
+                force = forces.BY_SLUG.get(row.force)
+                combo.addItem(f"{row.area_name} ({results.short_name(force.name) if force else row.force})",
+                              row.area_code)
+        else:
+            for force in forces.territorial():
+                combo.addItem(results.short_name(force.name), force.ons_code)
+        combo.setProperty(LEVEL_PROPERTY, level)
+        self._loading = was
+
+    def _enable_levels(self) -> None:
+        """Neighbourhoods are offered once the store holds some."""
+        has = self.store is not None and not self.store.neighbourhood_areas().empty
+        item = self.ui.areaLevelCombo.model().item(self.ui.areaLevelCombo.findData(NEIGHBOURHOOD))
+        item.setEnabled(has)
+        item.setToolTip("" if has else "Import a force's neighbourhoods first (store menu, or "
+                                       "crimemap:importneighbourhoods in Processing)")
+        if not has and self.ui.areaLevelCombo.currentData() == NEIGHBOURHOOD:
+            self.ui.areaLevelCombo.setCurrentIndex(0)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -195,6 +224,7 @@ class CrimeMapDock(QDockWidget):
         if self._loading or self.store is None or not self.ui.periodEndCombo.count():
             return
         started = time.perf_counter()
+        self._fill_compare_areas(self.ui.areaLevelCombo.currentData())
         c = self.controls()
         area_mode = c["baseline"] == AREA
         self.ui.compareAreaCombo.setEnabled(area_mode)
@@ -247,23 +277,31 @@ class CrimeMapDock(QDockWidget):
             text += f": {ra / rb:.2f} times the rate per 1,000 residents"
         return text
 
-    def comparison_path(self) -> str:
-        """The comparison layer's GeoPackage, beside the store."""
+    def comparison_path(self, level: str = FORCE) -> str:
+        """The comparison layer's GeoPackage, beside the store (one per level, so switching levels
+        never overwrites a file a layer being drawn still has open)."""
         store = Path(self.store_path())
-        return str(store.with_name(store.stem + "_comparison.gpkg"))
+        suffix = "" if level == FORCE else f"_{level}"
+        return str(store.with_name(f"{store.stem}_comparison{suffix}.gpkg"))
 
     def _update_map(self, comparison, measure: str) -> None:
         # Nothing goes into the project before QGIS has finished starting and the dock is shown.
-        if comparison.level != FORCE or not self._ready or not self._shown_once:
+        if not self._ready or not self._shown_once:
             return
         project = QgsProject.instance()
         layer = find_layer(COMPARISON_ROLE, project)
-        if layer is not None and (not layer.isValid() or layer.featureCount() == 0):
+        path = self.comparison_path(comparison.level)
+        if layer is not None and (not layer.isValid() or layer.featureCount() == 0
+                                  or Path(layer.source().split("|")[0]) != Path(path)):
+            # Another level or another store: other areas, so a new layer.
+            if self.iface is not None:
+                self.iface.mapCanvas().waitWhileRendering()
             project.removeMapLayer(layer.id())
             layer = None
         if layer is None:
             try:
-                layer = write_layer(comparison, force_areas_layer(), "ons_code", self.comparison_path(), measure)
+                areas, code_field = comparison_areas(comparison.level, self.store_path())
+                layer = write_layer(comparison, areas, code_field, path, measure)
             except RuntimeError as exc:
                 log(str(exc), CRITICAL, bar=True)
                 return
@@ -276,16 +314,20 @@ class CrimeMapDock(QDockWidget):
         if comparison is None:
             return
         code = self.selected_code or self._default_code
-        force = forces.BY_ONS_CODE.get(code)
-        if force is None:
+        names = dict(zip(comparison.rows["area_code"], comparison.rows["area_name"]))
+        if code not in names:
             return
+        if comparison.level == FORCE:
+            area = forces.BY_ONS_CODE[code].slug
+        else:
+            area = code
         end = comparison.period.end
         months = Period(end, TREND_MONTHS).months
-        series = monthly_trend(self.store, FORCE, force.slug, comparison.category, months)
+        series = monthly_trend(self.store, comparison.level, area, comparison.category, months)
         values = [None if v != v else v for v in series.tolist()]
         baseline = [] if self.ui.baselineCombo.currentData() == AREA else comparison.baseline.months
         self.trend.set_data(months, values, comparison.period.months, baseline,
-                            f"{results.short_name(force.name)} · {categories.label(comparison.category)} · "
+                            f"{results.short_name(names[code])} · {categories.label(comparison.category)} · "
                             f"crimes a month")
 
     def _on_row_selected(self) -> None:
@@ -325,11 +367,15 @@ class CrimeMapDock(QDockWidget):
         self._loading = True
         try:
             for combo, key in ((ui.areaLevelCombo, "level"), (ui.categoryCombo, "category"),
-                               (ui.baselineCombo, "baseline"), (ui.compareAreaCombo, "compare_area"),
+                               (ui.baselineCombo, "baseline"),
                                (ui.measureCombo, "measure")):
                 value = state.get(key)
                 index = combo.findData(value) if value is not None else -1
                 combo.setCurrentIndex(index if index >= 0 else 0)
+            self._enable_levels()
+            self._fill_compare_areas(ui.areaLevelCombo.currentData())
+            index = ui.compareAreaCombo.findData(state.get("compare_area"))
+            ui.compareAreaCombo.setCurrentIndex(max(index, 0))
             end = ui.periodEndCombo.findData(state["end"]) if state.get("end") else -1
             if end < 0 and fallback_end:
                 end = ui.periodEndCombo.findData(fallback_end)
@@ -384,6 +430,17 @@ class CrimeMapDock(QDockWidget):
             settings.STORE_PATH.set_value(path)
             self.refresh()
             self.storeChanged.emit(path)
+
+    def import_neighbourhoods(self) -> None:
+        """Processing's dialog for crimemap:importneighbourhoods, on this store; the dock re-reads the
+        store when it closes."""
+        import processing
+        self._close_store()
+        try:
+            processing.execAlgorithmDialog("crimemap:importneighbourhoods", {"STORE": self.store_path()})
+        finally:
+            self.refresh()
+            self.storeChanged.emit(self.store_path())
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import police.uk data", "",

@@ -21,8 +21,9 @@ def run(plugin, qgis_processing):
 
 def test_compareperiods_fields_values_and_style_saved_in_geopackage(run, sample_store, tmp_path):
     out = tmp_path / "comparison.gpkg"
-    result = run("crimemap:compareperiods", {"STORE": str(sample_store), "LEVEL": 0, "CATEGORY": "all-crime",
-                                             "END_MONTH": "2025-03", "MONTHS": 3, "BASELINE": 0, "OUTPUT": str(out)})
+    result = run("crimemap:compareperiods", {"STORE": str(sample_store), "LEVEL": "force", "CATEGORY": "all-crime",
+                                             "END_MONTH": "2025-03", "MONTHS": 3,
+                                             "BASELINE": "same_period_last_year", "OUTPUT": str(out)})
     # Opened fresh, the layer comes styled from the GeoPackage's layer_styles.
     layer = QgsVectorLayer(str(result["OUTPUT"]), "reopened", "ogr")
     assert layer.isValid() and layer.featureCount() == 43
@@ -44,8 +45,8 @@ def test_compareperiods_loaded_output_is_styled_with_a_meaningful_title(run, sam
     context.setProject(QgsProject.instance())
     import processing
     result = processing.runAndLoadResults("crimemap:compareperiods", {
-        "STORE": str(sample_store), "CATEGORY": "burglary", "END_MONTH": "2025-12", "MONTHS": 3, "BASELINE": 1,
-        "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=QgsProcessingFeedback())
+        "STORE": str(sample_store), "CATEGORY": "burglary", "END_MONTH": "2025-12", "MONTHS": 3,
+        "BASELINE": "previous_period", "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=QgsProcessingFeedback())
     layer = QgsProject.instance().mapLayer(result["OUTPUT"])
     assert isinstance(layer.renderer(), QgsRuleBasedRenderer)
     assert "Open Government Licence" in " ".join(layer.metadata().rights())
@@ -85,8 +86,30 @@ def test_compareperiods_refuses_bad_input_clearly(run, sample_store, tmp_path):
         run("crimemap:compareperiods", {"STORE": str(sample_store), "END_MONTH": "May 2025", "OUTPUT": "memory:"})
     copy = tmp_path / "copy.gpkg"
     shutil.copy(sample_store, copy)
-    with pytest.raises(QgsProcessingException, match="neighbourhood"):
-        run("crimemap:compareperiods", {"STORE": str(copy), "LEVEL": 1, "OUTPUT": "memory:"})
+    with pytest.raises(QgsProcessingException, match="importneighbourhoods"):
+        run("crimemap:compareperiods", {"STORE": str(copy), "LEVEL": "neighbourhood", "OUTPUT": "memory:"})
+
+
+def test_compareperiods_at_neighbourhood_level(run, tmp_path):
+    from crimemap_plugin.core.importer import import_path
+    from tests.api_server import imported_force
+    from tests.cheltenham import counts_inside, st_marks_polygon, write_street_csvs
+    store = imported_force(tmp_path)
+    write_street_csvs(tmp_path / "csv")
+    import_path(tmp_path / "csv", store)
+    out = tmp_path / "neighbourhoods.gpkg"
+    result = run("crimemap:compareperiods", {"STORE": str(store), "LEVEL": "neighbourhood", "CATEGORY": "all-crime",
+                                             "END_MONTH": "2021-05", "MONTHS": 3, "BASELINE": "previous_period",
+                                             "OUTPUT": str(out)})
+    layer = QgsVectorLayer(str(result["OUTPUT"]), "reopened", "ogr")
+    assert layer.featureCount() == 55 and layer.crs().authid() == "EPSG:4326"
+    expected = counts_inside(st_marks_polygon())
+    st_marks = next(f for f in layer.getFeatures() if f["area_code"] == "gloucestershire/AA3")
+    assert st_marks["area_name"] == "St Marks"
+    assert st_marks["current"] == sum(n for (m, _), n in expected.items() if m in ("2021-03", "2021-04", "2021-05"))
+    assert st_marks["baseline"] == sum(n for (m, _), n in expected.items() if m in ("2020-12", "2021-01", "2021-02"))
+    assert st_marks["complete"]
+    assert isinstance(layer.renderer(), QgsRuleBasedRenderer)
 
 
 def test_crime_points_layer_categorised_and_heatmap(sample_store):
@@ -109,7 +132,7 @@ def test_compareperiods_lsoa_level_with_a_boundary_layer(run, sample_store):
     lsoas = str(shared_data() / "boundaries" / "manchester-lsoa-2021" / "manchester_lsoa_2021.shp")
     layer = QgsVectorLayer(lsoas, "lsoas", "ogr")
     code_field = next(f.name() for f in layer.fields() if f.name().lower().startswith("lsoa21cd"))
-    result = run("crimemap:compareperiods", {"STORE": str(sample_store), "LEVEL": 2, "AREAS": lsoas,
+    result = run("crimemap:compareperiods", {"STORE": str(sample_store), "LEVEL": "lsoa", "AREAS": lsoas,
                                              "AREA_CODE_FIELD": code_field, "END_MONTH": "2025-03",
                                              "OUTPUT": "memory:"})["OUTPUT"]
     assert result.featureCount() == layer.featureCount() == 295
