@@ -42,9 +42,18 @@ class FakePoliceUk:
 
     # -- answers ----------------------------------------------------------------------------------
     def _boundary_for(self, index: int):
-        # The real AA3 shape, where it is for AA3 and shifted so each other neighbourhood has its own place.
-        shift = 0.05 * (index - [n["id"] for n in self.listing].index("AA3"))
-        return [{"latitude": p["latitude"], "longitude": f"{float(p['longitude']) + shift:.6f}"}
+        # The real AA3 shape where it is for AA3; the others are copies laid out in a mosaic around it
+        # (8 by 7 cells one bounding box apart, so no two overlap).
+        lon = [float(p["longitude"]) for p in self.boundary]
+        lat = [float(p["latitude"]) for p in self.boundary]
+        others = [n["id"] for n in self.listing if n["id"] != "AA3"]
+        nid = self.listing[index]["id"]
+        dx = dy = 0.0
+        if nid != "AA3":
+            cells = [(c, r) for r in range(-3, 4) for c in range(-4, 4) if (c, r) != (0, 0)]
+            col, row = cells[others.index(nid)]
+            dx, dy = col * (max(lon) - min(lon)), row * (max(lat) - min(lat))
+        return [{"latitude": f"{float(p['latitude']) + dy:.9f}", "longitude": f"{float(p['longitude']) + dx:.9f}"}
                 for p in self.boundary]
 
     def answer(self, path: str, query: dict):

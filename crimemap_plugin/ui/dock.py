@@ -251,6 +251,8 @@ class CrimeMapDock(QDockWidget):
             self.ui.titleLabel.setText(f"<b>{comparison.title()}</b>")
         results.fill(self.ui.resultsTable, rows)
         self.ui.resultsTable.resizeColumnsToContents()
+        header = self.ui.resultsTable.horizontalHeader()
+        header.resizeSection(0, min(header.sectionSize(0), 160))  # long neighbourhood names are elided
         if not area_mode and self.ui.resultsTable.horizontalHeader().sortIndicatorSection() >= len(results.COLUMNS):
             self.ui.resultsTable.sortItems(1)
         self._update_map(comparison, measure)

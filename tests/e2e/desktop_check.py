@@ -122,6 +122,38 @@ def after_click():
     browser = iface.mainWindow().findChild(QTextBrowser, "neighbourhoodText")
     result["steps"][-1]["panel"] = browser.toPlainText() if browser else ""
     shoot("neighbourhood")
+    # The comparison at neighbourhood level: St Marks and its neighbours, March-May 2021 against the
+    # three months before.
+    dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
+    dock.raise_()
+    ends = dock.findChild(QComboBox, "periodEndCombo")
+    ends.setCurrentIndex(ends.findData("2021-05"))
+    baseline = dock.findChild(QComboBox, "baselineCombo")
+    baseline.setCurrentIndex(baseline.findData("previous_period"))
+    level = dock.findChild(QComboBox, "areaLevelCombo")
+    level.setCurrentIndex(level.findData("neighbourhood"))
+    QTimer.singleShot(1500, neighbourhood_level)
+
+
+@guarded
+def neighbourhood_level():
+    dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
+    table = dock.findChild(QTableWidget, "resultsTable")
+    rows = {table.item(r, 0).data(Qt.UserRole + 1): [table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())}
+    layer = next(la for la in QgsProject.instance().mapLayers().values()
+                 if la.customProperty("crimemap/role") == "comparison")
+    result["neighbourhood_level"] = {"rows": len(rows), "st_marks": rows.get("gloucestershire/AA3"),
+                                     "layer_features": layer.featureCount(), "layer_name": layer.name()}
+    canvas = iface.mapCanvas()
+    canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
+    canvas.refresh()
+    QTimer.singleShot(2500, after_neighbourhood_level)
+
+
+@guarded
+def after_neighbourhood_level():
+    shoot("neighbourhood-level")
     unloadPlugin("crimemap_plugin")
     QApplication.processEvents()
     QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)

@@ -11,7 +11,8 @@ from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.neighbourhoods import import_force
 from crimemap_plugin.core.store import open_store
 from tests.api_server import FakePoliceUk, UrllibTransport
-from tests.independent import street_counts, street_files, total
+from tests.cheltenham import counts_inside, st_marks_polygon, write_street_csvs
+from tests.independent import months, street_counts, street_files, total
 from tests.shared_data import city_of_london_street, shared_data
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,6 +25,8 @@ def _expected(category, months):
 def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles):
     store = tmp_path / "store.gpkg"
     import_path(city_of_london_street(), store)
+    write_street_csvs(tmp_path / "cheltenham")
+    import_path(tmp_path / "cheltenham", store)
     with FakePoliceUk(rate=1000, burst=1000) as server, open_store(store) as opened:  # then police.uk is gone
         import_force(PoliceApi(UrllibTransport(), server.url, RateLimiter(10_000, 10_000)), opened, "gloucestershire")
     out = tmp_path / "e2e.json"
@@ -64,11 +67,19 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     panel = steps["neighbourhood"]["panel"]
     assert "PC Jane Doe" in panel and "Speeding on Tewkesbury Road" in panel and "Street briefing" in panel
     assert "CrimeMapNeighbourhoodDock" in steps["neighbourhood"]["objects"]
+    # The neighbourhood level (burglary is still chosen): the 55 stored neighbourhoods, St Marks
+    # counted inside its boundary.
+    level = result["neighbourhood_level"]
+    counted = {k: n for k, n in counts_inside(st_marks_polygon()).items() if k[1] == "burglary"}
+    assert level["rows"] == 55 and level["layer_features"] == 55
+    assert level["st_marks"][0] == "St Marks"
+    assert level["st_marks"][1] == str(sum(n for (m, _), n in counted.items() if m in months("2021-05", 3)))
+    assert level["st_marks"][2] == str(sum(n for (m, _), n in counted.items() if m in months("2021-02", 3)))
     # Unload leaves nothing named CrimeMap* and no provider; reload brings it all back.
     assert not unloaded["active"] and not unloaded["provider"] and unloaded["objects"] == []
     keep = REPO / "build" / "screenshots"
     keep.mkdir(parents=True, exist_ok=True)
-    for name in ("all-crime", "burglary", "neighbourhood"):
+    for name in ("all-crime", "burglary", "neighbourhood", "neighbourhood-level"):
         shot = tmp_path / f"e2e-{name}.png"
         assert shot.exists() and shot.stat().st_size > 20_000
         shutil.copy(shot, keep / f"desktop-{name}.png")

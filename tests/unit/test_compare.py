@@ -163,3 +163,12 @@ def test_periods_and_labels():
     assert Period("2021-02", 3).short_label() == "Dec 2020–Feb 2021"
     with pytest.raises(ValueError):
         Period("2021-13", 3)
+
+
+def test_change_classes_never_offer_a_fall_beyond_minus_100_percent():
+    from crimemap_plugin.core.classify import classes
+    for values in ([-100.0, -66.7, -62.2], [-100.0, 250.0, 400.0], [-3.0, 2.0, 1.0]):
+        found = classes("change_pct", values)
+        assert len(found) == 7
+        assert found[0].upper > -100 and all(c.lower is None or c.lower > -100 for c in found)
+        assert found[3].label.startswith("about the same")
