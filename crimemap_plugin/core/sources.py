@@ -53,7 +53,7 @@ def _file_member(path: Path) -> Member:
     return Member(str(path), path.name, path.stat().st_size, path.read_bytes)
 
 
-def _unsafe_zip_name(name: str) -> bool:
+def unsafe_zip_name(name: str) -> bool:
     if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
         return True
     parts = PurePosixPath(name.replace("\\", "/")).parts
@@ -70,7 +70,7 @@ def _zip_members(path: Path, stack: ExitStack, errors: List[FileRefused]) -> Lis
     found = []
     for info in infos:
         display = f"{path}!{info.filename}"
-        if _unsafe_zip_name(info.filename):
+        if unsafe_zip_name(info.filename):
             errors.append(FileRefused(display, "archive entry with an absolute path or '..' refused"))
             continue
         if not _is_csv(info.filename):

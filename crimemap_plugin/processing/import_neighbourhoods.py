@@ -1,9 +1,11 @@
-"""crimemap:importneighbourhoods — a force's neighbourhoods from the police.uk API into the store."""
+"""crimemap:importneighbourhoods — a force's neighbourhoods from the police.uk API, or their boundaries
+from a police.uk neighbourhood KML zip, into the store."""
 
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
@@ -12,6 +14,7 @@ from .. import settings
 from ..core.api import ApiError, PoliceApi
 from ..core.errors import Cancelled, CrimeMapError
 from ..core.forces import BY_SLUG
+from ..core.kml import import_force_kml
 from ..core.neighbourhoods import import_force
 from ..core.store import open_store
 from ..network import QgisTransport
@@ -19,7 +22,7 @@ from .base import CrimeMapAlgorithm
 
 
 class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
-    FORCE, STORE = "FORCE", "STORE"
+    FORCE, STORE, INPUT = "FORCE", "STORE", "INPUT"
     NAME = "importneighbourhoods"
     DISPLAY_NAME = "Import neighbourhoods"
     GROUP = "Store"
@@ -29,8 +32,11 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
             "API is asked politely (15 requests a second at most; waits when told to; retries server "
             "errors). Neighbourhoods that fail are reported and keep what was stored before, so a second "
             "run refreshes. The base URL comes from the settings or CRIMEMAP_API_URL; QGIS's proxy and "
-            "authentication settings apply. Importing from a police.uk neighbourhood KML zip is not "
-            "available yet.")
+            "authentication settings apply. With INPUT, a police.uk neighbourhood KML zip "
+            "(<force>/<neighbourhood id>.kml), the boundaries come from the archive instead and the API is "
+            "not asked: parent areas listed beside their children and repeated neighbourhoods are left out "
+            "and reported, holes are kept, and details already stored stay. Either way, the crimes in the "
+            "store are counted in each neighbourhood for the neighbourhood level of the comparisons.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterString(self.FORCE, self.tr("Force (police.uk id, e.g. "
@@ -38,6 +44,9 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.STORE, self.tr("Store (GeoPackage, created or updated)"), fileFilter="GeoPackage (*.gpkg)",
             defaultValue=settings.store_path(), createByDefault=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("Neighbourhood KML zip (optional; instead of the API)"),
+            fileFilter="Zip archives (*.zip)", optional=True))
         self.addOutput(QgsProcessingOutputString(self.STORE, self.tr("Store")))
         self.addOutput(QgsProcessingOutputNumber("NEIGHBOURHOODS", self.tr("Neighbourhoods stored")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Neighbourhoods that failed")))
@@ -47,16 +56,22 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
         store_path = self.parameterAsFileOutput(parameters, self.STORE, context)
         if force not in BY_SLUG or force == "btp":
             raise QgsProcessingException(self.tr("Unknown force: ") + force)
+        archive = self.parameterAsFile(parameters, self.INPUT, context)
         api = PoliceApi(QgisTransport(), settings.api_url(), cancelled=feedback.isCanceled)
         try:
             with open_store(store_path) as store:
-                report = import_force(api, store, force, progress=feedback.setProgress,
-                                      cancelled=feedback.isCanceled)
+                if archive:
+                    report = import_force_kml(store, archive, force)
+                else:
+                    report = import_force(api, store, force, progress=feedback.setProgress,
+                                          cancelled=feedback.isCanceled)
         except Cancelled as exc:
             raise QgsProcessingException(f"{exc}; the store is unchanged") from exc
         except (ApiError, CrimeMapError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         for nid, reason in report.failed:
             feedback.reportError(f"{force}/{nid}: {reason}")
+        for nid, reason in getattr(report, "skipped", []):
+            feedback.pushWarning(f"{force}/{nid} left out: {reason}")
         feedback.pushInfo(report.summary())
         return {self.STORE: store_path, "NEIGHBOURHOODS": report.stored, "FAILED": len(report.failed)}

@@ -36,6 +36,24 @@ def test_importneighbourhoods_algorithm(plugin, qgis_processing, tmp_path, monke
         processing.run("crimemap:importneighbourhoods", {"FORCE": "atlantis", "STORE": str(store)})
 
 
+def test_importneighbourhoods_from_a_kml_zip_without_the_api(plugin, qgis_processing, tmp_path, monkeypatch):
+    import processing
+
+    from tests.kml_fixture import write_kml_zip
+    monkeypatch.setenv("CRIMEMAP_API_URL", "http://127.0.0.1:9/api/")  # nothing listens: never asked
+    archive = tmp_path / "neighbourhoods.zip"
+    write_kml_zip(archive)
+    store = tmp_path / "k.gpkg"
+    result = processing.run("crimemap:importneighbourhoods", {"FORCE": "gloucestershire", "STORE": str(store),
+                                                               "INPUT": str(archive)})
+    assert result["NEIGHBOURHOODS"] == 55 and result["FAILED"] == 4   # BAD1-3 and ../evil.kml
+    with sqlite3.connect(store) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM neighbourhoods").fetchone()[0] == 55
+        rings = conn.execute("SELECT geom FROM neighbourhoods WHERE neighbourhood_id = 'AA3'").fetchone()[0]
+    from crimemap_plugin.core.gpkg import polygon_rings
+    assert len(polygon_rings(rings)) == 2  # St Marks keeps its hole
+
+
 def test_api_client_over_qgis_transport_handles_rate_limit():
     with FakePoliceUk(rate=200, burst=3) as server:
         api = PoliceApi(QgisTransport(), server.url, backoff=0.01)
