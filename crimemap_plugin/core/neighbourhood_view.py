@@ -50,6 +50,17 @@ def _contacts(details: dict) -> str:
     return "<br>".join(items)
 
 
+def ordered_priorities(priorities: list) -> list:
+    """Priorities newest first (by issue date)."""
+    return sorted(priorities, key=lambda p: _date(p.get("issue_date")) or datetime.min, reverse=True)
+
+
+def upcoming_events(events: list, now: datetime) -> list:
+    """Events starting from `now` on, soonest first."""
+    upcoming = [e for e in events if (_date(e.get("start_date")) or datetime.min) >= now]
+    return sorted(upcoming, key=lambda e: _date(e.get("start_date")))
+
+
 def render(row: dict, now: datetime, note: str = "") -> str:
     """HTML for one neighbourhood_details row (JSON columns as stored)."""
     people = json.loads(row.get("people") or "[]")
@@ -82,7 +93,7 @@ def render(row: dict, now: datetime, note: str = "") -> str:
     if contacts:
         parts.append(f"<p>{contacts}</p>")
     parts.append("<h4>Current priorities</h4>")
-    ordered = sorted(priorities, key=lambda p: _date(p.get("issue_date")) or datetime.min, reverse=True)
+    ordered = ordered_priorities(priorities)
     if ordered:
         parts.append("<ul>")
         for p in ordered:
@@ -100,8 +111,7 @@ def render(row: dict, now: datetime, note: str = "") -> str:
     else:
         parts.append("<p>No priorities published.</p>")
     parts.append("<h4>Upcoming events</h4>")
-    upcoming = [e for e in events if (_date(e.get("start_date")) or datetime.min) >= now]
-    upcoming.sort(key=lambda e: _date(e.get("start_date")))
+    upcoming = upcoming_events(events, now)
     if upcoming:
         parts.append("<ul>")
         for e in upcoming:

@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .. import about
+from .briefing_map import BriefingMapAlgorithm
 from .compare_periods import ComparePeriodsAlgorithm
 from .count_in_polygons import CountInPolygonsAlgorithm
 from .import_crimes import ImportCrimesAlgorithm
@@ -27,5 +28,5 @@ class CrimeMapProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         for algorithm in (ImportCrimesAlgorithm(), ComparePeriodsAlgorithm(), CountInPolygonsAlgorithm(),
-                          ImportNeighbourhoodsAlgorithm()):
+                          ImportNeighbourhoodsAlgorithm(), BriefingMapAlgorithm()):
             self.addAlgorithm(algorithm)

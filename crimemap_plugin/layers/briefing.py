@@ -1,0 +1,467 @@
+"""The briefing page: an A4 landscape QgsPrintLayout, one page per briefing, built from native layout
+items only (labels, map, legend, scale bar, north arrow, a manual table, shapes for the trend), so it
+opens in the layout designer for last edits and exports text as text (pdftotext reads it)."""
+
+import math
+import os
+from typing import List, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsLayoutExporter,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemManualTable,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsTableCell,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
+
+from ..core import categories
+from ..core.briefing import Briefing
+from ..core.compare import Comparison, compare
+from ..core.store import open_store
+from .boundaries import comparison_areas, label_settings
+from .common import OGL, ONS_OS
+from .comparison import build_layer
+
+PAGE_W, PAGE_H = 297.0, 210.0
+MARGIN = 10.0
+MAP_RECT = (MARGIN, 30.0, 168.0, 134.0)          # x, y, w, h in mm
+RIGHT_X, RIGHT_W = 184.0, PAGE_W - 184.0 - MARGIN
+TEXT_TOP, TEXT_BOTTOM = 120.0, 192.0
+PERIOD_COLOUR, BASELINE_COLOUR, OTHER_COLOUR = "#ef8a62", "#67a9cf", "#cccccc"
+FONT = "Sans Serif"
+BNG = "EPSG:27700"
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont(FONT)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def _text_format(size: float, bold: bool = False, colour: str = "#1a1a1a") -> QgsTextFormat:
+    fmt = QgsTextFormat()
+    fmt.setFont(_font(size, bold))
+    fmt.setSize(size)
+    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setColor(QColor(colour))
+    return fmt
+
+
+def _place(item, page: int, x: float, y: float, w: float, h: float) -> None:
+    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page)
+
+
+def _label(layout, page, text, x, y, w, h, size=8.0, bold=False, colour="#1a1a1a", align=Qt.AlignLeft,
+           item_id=""):
+    label = QgsLayoutItemLabel(layout)
+    label.setText(text)
+    if hasattr(label, "setTextFormat"):     # QGIS 3.24 and later
+        label.setTextFormat(_text_format(size, bold, colour))
+    else:
+        label.setFont(_font(size, bold))
+        label.setFontColor(QColor(colour))
+    label.setHAlign(align)
+    label.setVAlign(Qt.AlignTop)
+    label.setMarginX(0)
+    label.setMarginY(0)
+    if item_id:
+        label.setId(item_id)
+    layout.addLayoutItem(label)
+    _place(label, page, x, y, w, h)
+    return label
+
+
+def _rect(layout, page, x, y, w, h, colour, outline=None, hatched=False):
+    shape = QgsLayoutItemShape(layout)
+    shape.setShapeType(QgsLayoutItemShape.Rectangle)
+    shape.setSymbol(QgsFillSymbol.createSimple({
+        "color": colour, "style": "b_diagonal" if hatched else "solid",
+        "outline_style": "solid" if outline else "no", "outline_color": outline or colour, "outline_width": "0.2"}))
+    layout.addLayoutItem(shape)
+    _place(shape, page, x, y, w, h)
+    return shape
+
+
+def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
+    """The printed width of one line of text (measured on the font at a large pixel size, so it
+    does not depend on the screen's resolution)."""
+    font = _font(size_pt, bold)
+    font.setPixelSize(int(size_pt * 20))
+    return QFontMetricsF(font).horizontalAdvance(text) / 20 * 0.3528
+
+
+def fitted_size(text: str, width_mm: float, size_pt: float, smallest: float, bold: bool = False) -> float:
+    """The largest size from `size_pt` down to `smallest` at which the text fits on one line."""
+    while size_pt > smallest and text_width_mm(text, size_pt, bold) > width_mm:
+        size_pt -= 0.5
+    return size_pt
+
+
+def text_lines(text: str, width_mm: float, size_pt: float) -> int:
+    """How many lines `text` takes wrapped at `width_mm` (an estimate from the average glyph width)."""
+    per_line = max(10, int(width_mm / (size_pt * 0.3528 * 0.52)))
+    return sum(max(1, math.ceil(len(par) / per_line)) for par in text.split("\n"))
+
+
+def line_mm(size_pt: float) -> float:
+    return size_pt * 0.3528 * 1.3
+
+
+def fit_sections(sections, width_mm: float, height_mm: float, size_pt: float):
+    """The sections [(heading, [items])] cut to fit the box: items are dropped from the longest
+    section first. Returns ([(heading, body text)], how many items were dropped)."""
+    sections = [(h, list(items)) for h, items in sections]
+
+    def height() -> float:
+        lines = sum(1 + sum(text_lines(f"• {i}", width_mm, size_pt) for i in items) for _, items in sections)
+        return (lines + 0.4 * len(sections)) * line_mm(size_pt)
+
+    dropped = 0
+    while height() > height_mm - line_mm(size_pt):
+        longest = max((sec for sec in sections if len(sec[1]) > 1), key=lambda sec: len(sec[1]), default=None)
+        if longest is None:
+            break
+        longest[1].pop()
+        dropped += 1
+    return [(h, "\n".join(f"• {i}" for i in items)) for h, items in sections], dropped
+
+
+def _north_arrow(layout, page, map_item, x, y):
+    for folder in QgsApplication.svgPaths():
+        path = os.path.join(folder, "arrows", "NorthArrow_02.svg")
+        if os.path.exists(path):
+            arrow = QgsLayoutItemPicture(layout)
+            arrow.setPicturePath(path)
+            arrow.setLinkedMap(map_item)
+            layout.addLayoutItem(arrow)
+            _place(arrow, page, x, y, 8, 12)
+            return arrow
+    return _label(layout, page, "N\n↑", x, y, 8, 12, size=10, bold=True, align=Qt.AlignHCenter)
+
+
+def _map(layout, page, layers, extent: QgsRectangle, extent_crs: QgsCoordinateReferenceSystem):
+    map_item = QgsLayoutItemMap(layout)
+    map_item.setId(f"map{page + 1}")
+    layout.addLayoutItem(map_item)
+    x, y, w, h = MAP_RECT
+    _place(map_item, page, x, y, w, h)
+    crs = QgsCoordinateReferenceSystem(BNG)
+    map_item.setCrs(crs)
+    map_item.setLayers(layers)
+    map_item.setKeepLayerSet(True)
+    map_item.setFrameEnabled(True)
+    map_item.setBackgroundColor(QColor("#f4f6f7"))
+    extent = QgsCoordinateTransform(extent_crs, crs, QgsProject.instance()).transformBoundingBox(extent)
+    extent.scale(1.45)                       # the area and its surroundings
+    map_item.zoomToExtent(extent)
+    return map_item
+
+
+def _legend(layout, page, map_item, layers, title):
+    legend = QgsLayoutItemLegend(layout)
+    legend.setLinkedMap(map_item)
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    root.clear()
+    for k, layer in enumerate(layers):
+        node = root.addLayer(layer)
+        if k == 0:  # the comparison: the legend's title says what it shows
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+    legend.setTitle(title)
+    legend.setColumnCount(3)
+    legend.setSplitLayer(True)
+    legend.setSymbolWidth(5)
+    legend.setSymbolHeight(3.2)
+    legend.setBackgroundColor(QColor(255, 255, 255, 235))
+    legend.setFrameEnabled(False)
+    for style, size, bold in ((QgsLegendStyle.Title, 8.0, True), (QgsLegendStyle.Group, 7.0, True),
+                              (QgsLegendStyle.Subgroup, 7.0, True), (QgsLegendStyle.SymbolLabel, 6.5, False)):
+        legend.rstyle(style).setFont(_font(size, bold))
+    legend.setResizeToContents(True)
+    layout.addLayoutItem(legend)
+    x, y, w, h = MAP_RECT
+    legend.attemptMove(QgsLayoutPoint(x, y + h + 2, QgsUnitTypes.LayoutMillimeters), page=page)
+    return legend
+
+
+def _scale_bar(layout, page, map_item):
+    bar = QgsLayoutItemScaleBar(layout)
+    bar.setStyle("Single Box")
+    bar.setLinkedMap(map_item)
+    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
+    bar.setNumberOfSegmentsLeft(0)
+    bar.setNumberOfSegments(2)
+    bar.setHeight(1.5)
+    if hasattr(bar, "setTextFormat"):
+        bar.setTextFormat(_text_format(6.5))
+    else:
+        bar.setFont(_font(6.5))
+    layout.addLayoutItem(bar)
+    bar.update()
+    x, y, w, h = MAP_RECT
+    bar.attemptMove(QgsLayoutPoint(x + w - 44, y + h + 4, QgsUnitTypes.LayoutMillimeters), page=page)
+    return bar
+
+
+def _cell(text, bold=False, align=Qt.AlignRight, colour=None):
+    cell = QgsTableCell(text)
+    cell.setTextFormat(_text_format(7.5, bold))
+    cell.setHorizontalAlignment(align)
+    if colour:
+        cell.setBackgroundColor(QColor(colour))
+    return cell
+
+
+def _number(v) -> str:
+    return "no data" if v is None else f"{v:,}"
+
+
+def _headline_table(layout, page, brief: Briefing):
+    table = QgsLayoutItemManualTable.create(layout)
+    layout.addMultiFrame(table)
+    header = [_cell(t, True, Qt.AlignLeft if i == 0 else Qt.AlignRight, "#eeeeee")
+              for i, t in enumerate(("Crime", "Now", "Before", "Change", "Change %", "Beyond chance?"))]
+    rows = [header]
+    for r in brief.headline:
+        if not r.complete:
+            values = [_number(r.current), _number(r.baseline), "no data", "no data", "no data"]
+        else:
+            pct = "n/a" if r.change_pct is None else f"{r.change_pct:+.0f}%"
+            values = [_number(r.current), _number(r.baseline), f"{r.change:+,}", pct,
+                      "yes" if r.significant else "no"]
+        bold = r.category == brief.category
+        rows.append([_cell(r.label, bold, Qt.AlignLeft)] + [_cell(v, bold) for v in values])
+    table.setTableContents(rows)
+    table.setColumnWidths([41, 9, 10, 10, 10, 11])
+    table.setWrapBehavior(QgsLayoutTable.WrapText)
+    table.setGridStrokeWidth(0.15)
+    table.setGridColor(QColor("#bbbbbb"))
+    table.setCellMargin(0.9)
+    frame = QgsLayoutFrame(layout, table)
+    table.addFrame(frame)
+    _place(frame, page, RIGHT_X, 36.0, RIGHT_W, 42.0)
+    return table
+
+
+def _trend(layout, page, brief: Briefing, top: float):
+    """Bars per month, the period and the baseline in their colours; 'no data' months hatched."""
+    _label(layout, page, f"{categories.label(brief.category)} each month, {brief.trend_months[0][:4]}–"
+                         f"{brief.trend_months[-1][:4]}", RIGHT_X, top, RIGHT_W, 4.5, size=8, bold=True)
+    chart_top, chart_h = top + 9.0, 20.0
+    values = [v for v in brief.trend if v is not None]
+    peak = max(values) if values else 0
+    _label(layout, page, f"highest: {peak:,.0f}", RIGHT_X, top + 5.0, 40, 3.5, size=6.5, colour="#555555")
+    n = len(brief.trend_months)
+    slot = RIGHT_W / n
+    for i, (month, v) in enumerate(zip(brief.trend_months, brief.trend)):
+        x = RIGHT_X + i * slot + slot * 0.12
+        if v is None:
+            _rect(layout, page, x, chart_top + chart_h - 3.0, slot * 0.76, 3.0, "#999999", hatched=True)
+            continue
+        colour = PERIOD_COLOUR if month in brief.period.months else \
+            BASELINE_COLOUR if month in brief.baseline.months else OTHER_COLOUR
+        height = chart_h * (v / peak) if peak else 0
+        if height > 0:
+            _rect(layout, page, x, chart_top + chart_h - height, slot * 0.76, height, colour)
+    _rect(layout, page, RIGHT_X, chart_top + chart_h, RIGHT_W, 0.25, "#333333")
+    for i, month in enumerate(brief.trend_months):
+        if month.endswith("-01") or i == 0:
+            _label(layout, page, month[:4] if month.endswith("-01") else "", RIGHT_X + i * slot, chart_top + chart_h
+                   + 0.8, 12, 3.5, size=6, colour="#444444")
+    key_y = chart_top + chart_h + 4.8
+    _rect(layout, page, RIGHT_X, key_y + 0.6, 3, 2.2, PERIOD_COLOUR)
+    _label(layout, page, brief.period.short_label(), RIGHT_X + 4, key_y, 38, 3.5, size=6.5)
+    _rect(layout, page, RIGHT_X + 42, key_y + 0.6, 3, 2.2, BASELINE_COLOUR)
+    _label(layout, page, brief.baseline.short_label(), RIGHT_X + 46, key_y, 38, 3.5, size=6.5)
+    _rect(layout, page, RIGHT_X + 84, key_y + 0.6, 3, 2.2, "#999999", hatched=True)
+    _label(layout, page, "no data", RIGHT_X + 88, key_y, 15, 3.5, size=6.5)
+
+
+def _people_sections(brief: Briefing):
+    if brief.level == "force":
+        heading = f"Largest rises in {categories.label(brief.category).lower()} ({brief.rises_of})"
+        return [(heading, brief.rises or ["No area with complete data rose."])]
+    as_of = f" (as of {brief.as_of.day} {brief.as_of:%B %Y})" if brief.as_of else ""
+    return [
+        (f"Your neighbourhood team{as_of}", brief.team or ["No team details stored: use Refresh in the "
+                                                            "neighbourhood panel when online."]),
+        ("Current priorities", brief.priorities or ["No priorities published."]),
+        ("Next events", brief.events or ["No upcoming events published."]),
+    ]
+
+
+def _people(layout, page, brief: Briefing, size: float = 7.5) -> None:
+    """The team, priorities and events (or a force's largest rises), each section under a bold
+    heading, cut to the space there is."""
+    sections, dropped = fit_sections(_people_sections(brief), RIGHT_W, TEXT_BOTTOM - TEXT_TOP, size)
+    y = TEXT_TOP
+    for heading, body in sections:
+        _label(layout, page, heading, RIGHT_X, y, RIGHT_W, line_mm(8.0), size=8.0, bold=True)
+        y += line_mm(8.0) + 0.6
+        height = text_lines(body, RIGHT_W, size) * line_mm(size)
+        _label(layout, page, body, RIGHT_X, y, RIGHT_W, height + 1.0, size=size)
+        y += height + 0.4 * line_mm(size) + 1.0
+    if dropped:
+        _label(layout, page, f"… and {dropped} more in the neighbourhood panel and on police.uk", RIGHT_X, y,
+               RIGHT_W, line_mm(size), size=6.5, colour="#555555")
+
+
+def highlight_layer(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, name: str,
+                    label: str) -> QgsVectorLayer:
+    """The briefing's own area, outlined on top of the comparison and labelled first."""
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}&field=label:string", name, "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(geometry)
+    feature.setAttributes([label])
+    layer.dataProvider().addFeatures([feature])
+    layer.updateExtents()
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#111111", "outline_width": "0.8"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    settings = label_settings("label", size=8.0)
+    settings.priority = 10          # before any neighbour's label (the comparison's own for this area too)
+    fmt = settings.format()
+    fmt.setFont(_font(8.0, True))
+    settings.setFormat(fmt)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return layer
+
+
+def briefing_comparison_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str) -> QgsVectorLayer:
+    """The comparison, styled for print: change % classes, each area named with its change."""
+    layer = build_layer(comparison, areas, code_field, "change_pct")
+    value = """"area_name" || CASE WHEN "complete" AND "change_pct" IS NOT NULL
+               THEN '\n' || format_number("change_pct", 0) || '%' ELSE '' END"""
+    settings = label_settings(value, size=6.5, expression=True)
+    settings.priority = 3
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return layer
+
+
+def add_page(layout: QgsPrintLayout, page: int, brief: Briefing, comparison_layer: QgsVectorLayer,
+             area_layer: QgsVectorLayer, made_text: str) -> None:
+    """Every item of one briefing on page `page` (0-based) of the layout."""
+    width = PAGE_W - 2 * MARGIN
+    title, subtitle = brief.title(), f"{categories.label(brief.category)}: {brief.period_words()}"
+    _label(layout, page, title, MARGIN, 8.0, width, 9.0, size=fitted_size(title, width, 17, 10, True), bold=True,
+           item_id=f"title{page + 1}")
+    _label(layout, page, subtitle, MARGIN, 18.5, width, 6.0, size=fitted_size(subtitle, width, 11, 8),
+           colour="#333333")
+    map_item = _map(layout, page, [area_layer, comparison_layer], area_layer.extent(), area_layer.crs())
+    x, y, w, h = MAP_RECT
+    _north_arrow(layout, page, map_item, x + w - 8, y + h + 2.5)
+    _scale_bar(layout, page, map_item)
+    _legend(layout, page, map_item, [comparison_layer, area_layer], legend_title_for(brief))
+    _label(layout, page, "Crimes in the period and before it", RIGHT_X, 30.0, RIGHT_W, 5.0, size=9, bold=True)
+    _headline_table(layout, page, brief)
+    _trend(layout, page, brief, 82.0)
+    _people(layout, page, brief)
+    footer = (f"{OGL} {ONS_OS} Street-level crime from police.uk: locations are approximate (snapped to "
+              f"anonymous points). 'Beyond chance?': exact test for two Poisson counts, p < 0.05. {made_text}")
+    _label(layout, page, footer, MARGIN, PAGE_H - 12.5, PAGE_W - 2 * MARGIN, 9.0, size=6, colour="#444444",
+           item_id=f"attribution{page + 1}")
+
+
+def legend_title_for(brief: Briefing) -> str:
+    return f"Change in {categories.label(brief.category).lower()}, {brief.period.short_label()} against " \
+           f"{brief.baseline.short_label()}"
+
+
+def new_layout(project: QgsProject, name: str, pages: int) -> QgsPrintLayout:
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(name)
+    collection = layout.pageCollection()
+    collection.page(0).setPageSize("A4", QgsLayoutItemPage.Landscape)
+    for _ in range(pages - 1):
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize("A4", QgsLayoutItemPage.Landscape)
+        collection.addPage(page)
+    return layout
+
+
+def export(layout: QgsPrintLayout, path: str) -> List[str]:
+    """Write the layout to a PDF (every page in one file) or PNGs (one a page: name.png, name_2.png…).
+    Returns the files written; raises RuntimeError naming the file on failure."""
+    exporter = QgsLayoutExporter(layout)
+    if path.lower().endswith(".pdf"):
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # text stays text: searchable, copyable
+        settings.dpi = 300
+        status = exporter.exportToPdf(path, settings)
+        written = [path]
+    else:
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = 150
+        status = exporter.exportToImage(path, settings)
+        stem, ext = os.path.splitext(path)
+        written = [path] + [f"{stem}_{k}{ext}" for k in range(2, layout.pageCollection().pageCount() + 1)]
+    if status != QgsLayoutExporter.Success:
+        raise RuntimeError(f"{path}: the briefing could not be written ({exporter.errorMessage() or status})")
+    return written
+
+
+def area_geometry(layer: QgsVectorLayer, code_field: str, code: str) -> Optional[QgsGeometry]:
+    for feature in layer.getFeatures():
+        if str(feature[code_field]) == code:
+            return feature.geometry()
+    return None
+
+
+def build_layout(store_path: str, briefs: List[Briefing], project: Optional[QgsProject] = None,
+                 name: Optional[str] = None):
+    """The print layout of the briefings (one page each) and the layers its maps draw (keep them
+    alive, or add them to the project, for as long as the layout is used)."""
+    project = project or QgsProject.instance()
+    first = briefs[0]
+    with open_store(store_path, create=False) as store:
+        comparison = compare(store, first.level, first.category, first.period, first.baseline_kind)
+    areas, code_field = comparison_areas(first.level, store_path)
+    comparison_layer = briefing_comparison_layer(comparison, areas, code_field)
+    comparison_layer.setName(legend_title_for(first))
+    layout = new_layout(project, name or (first.title() if len(briefs) == 1 else
+                                          f"{first.force_name}: neighbourhood briefings"), len(briefs))
+    made = f"Made on {first.made.day} {first.made:%B %Y} with Crime Map for QGIS."
+    layers = [comparison_layer]
+    for page, brief in enumerate(briefs):
+        geometry = area_geometry(areas, code_field, brief.area_code)
+        if geometry is None:
+            raise RuntimeError(f"{store_path}: no boundary for {brief.area_name} ({brief.area_code})")
+        row = next((r for r in brief.headline if r.category == brief.category), None)
+        change = f"\n{row.change_pct:+.0f}%" if row and row.complete and row.change_pct is not None else ""
+        area = highlight_layer(geometry, areas.crs(), f"{brief.area_name} (this briefing)",
+                               f"{brief.area_name}{change}")
+        layers.append(area)
+        add_page(layout, page, brief, comparison_layer, area, made)
+    return layout, layers

@@ -1,0 +1,118 @@
+"""crimemap:briefingmap — a one-page A4 briefing (PDF or PNG) for a neighbourhood or a force, or one
+page for every neighbourhood of a force."""
+
+from datetime import datetime
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from .. import settings
+from ..core import categories
+from ..core.briefing import briefings, force_neighbourhoods
+from ..core.errors import CrimeMapError
+from ..core.periods import BASELINES, Period
+from ..core.store import open_store
+from ..layers.briefing import build_layout, export
+from .base import CrimeMapAlgorithm
+
+
+def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_neighbourhood: bool = False,
+                   category: str = categories.ALL_CRIME, end: str = "", months: int = 3,
+                   baseline: str = BASELINES[0], now=None):
+    """(layout, layers kept alive for it, briefings) for the arguments of crimemap:briefingmap."""
+    force = force.strip().lower()
+    with open_store(store_path, create=False) as store:
+        if not end:
+            stored = store.months()
+            if not stored:
+                raise CrimeMapError(f"{store_path}: the store holds no street-level crime yet")
+            end = stored[-1]
+        if every_neighbourhood:
+            ids = force_neighbourhoods(store, force)
+            if not ids:
+                raise CrimeMapError(f"{store_path}: no neighbourhoods of {force} are stored; import them "
+                                    "first (crimemap:importneighbourhoods)")
+        else:
+            ids = [neighbourhood.strip()] if neighbourhood.strip() else None
+        briefs = briefings(store, force, ids, category, Period(end, months), baseline, now or datetime.now())
+    layout, layers = build_layout(store_path, briefs)
+    return layout, layers, briefs
+
+
+class BriefingMapAlgorithm(CrimeMapAlgorithm):
+    STORE, FORCE, NEIGHBOURHOOD, ALL = "STORE", "FORCE", "NEIGHBOURHOOD", "ALL_NEIGHBOURHOODS"
+    CATEGORY, END_MONTH, MONTHS, BASELINE, OUTPUT = "CATEGORY", "END_MONTH", "MONTHS", "BASELINE", "OUTPUT"
+
+    NAME = "briefingmap"
+    DISPLAY_NAME = "Briefing map"
+    GROUP = "Comparisons"
+    GROUP_ID = "comparisons"
+    HELP = ("A one-page A4 landscape briefing for a neighbourhood (NEIGHBOURHOOD, its police.uk id such as "
+            "AA3) or, with NEIGHBOURHOOD empty, for the whole force: the title with the period and the "
+            "baseline in words, the map of the comparison (change %) with the area outlined among its "
+            "neighbours, legend, scale bar and north arrow, a table of the six headline groups (crimes "
+            "now and before, change, whether it is larger than chance), the monthly trend, and for a "
+            "neighbourhood its team, priorities and next events from the store (so it works offline; "
+            "plain text, never raw HTML); a force briefing lists its largest rises instead. With "
+            "ALL_NEIGHBOURHOODS every stored neighbourhood of the force gets a page: one multi-page PDF, "
+            "or one PNG a page (name.png, name_2.png…). OUTPUT ending in .pdf or .png chooses the format. "
+            "The attribution (Open Government Licence; ONS and OS for the boundaries) and the date it "
+            "was made are on every page.")
+
+    def flags(self):
+        # Layouts are Qt graphics scenes: built and drawn on the main thread.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            self.STORE, self.tr("Store (GeoPackage)"), extension="gpkg", defaultValue=settings.store_path()))
+        self.addParameter(QgsProcessingParameterString(self.FORCE, self.tr("Force (police.uk id, e.g. "
+                                                                           "gloucestershire)")))
+        self.addParameter(QgsProcessingParameterString(
+            self.NEIGHBOURHOOD, self.tr("Neighbourhood (police.uk id; empty = the whole force)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ALL, self.tr("Every stored neighbourhood of the force (one page each)"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterString(
+            self.CATEGORY, self.tr("Category (API slug, or all-crime)"), defaultValue=categories.ALL_CRIME))
+        self.addParameter(QgsProcessingParameterString(
+            self.END_MONTH, self.tr("End month (YYYY-MM; empty = latest in the store)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(self.MONTHS, self.tr("Months in the period"),
+                                                       QgsProcessingParameterNumber.Integer, 3, minValue=1,
+                                                       maxValue=36))
+        self.addParameter(QgsProcessingParameterEnum(self.BASELINE, self.tr("Baseline"), options=list(BASELINES),
+                                                     defaultValue=BASELINES[0], usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("Briefing"), fileFilter="PDF (*.pdf);;PNG image (*.png)"))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not output.lower().endswith((".pdf", ".png")):
+            raise QgsProcessingException(f"{output}: the briefing is written as .pdf or .png; choose one")
+        try:
+            layout, layers, briefs = make_briefings(
+                self.parameterAsFile(parameters, self.STORE, context),
+                self.parameterAsString(parameters, self.FORCE, context),
+                self.parameterAsString(parameters, self.NEIGHBOURHOOD, context),
+                self.parameterAsBoolean(parameters, self.ALL, context),
+                self.parameterAsString(parameters, self.CATEGORY, context).strip() or categories.ALL_CRIME,
+                self.parameterAsString(parameters, self.END_MONTH, context).strip(),
+                self.parameterAsInt(parameters, self.MONTHS, context),
+                self.parameterAsEnumString(parameters, self.BASELINE, context))
+            feedback.setProgress(50)
+            written = export(layout, output)
+        except (CrimeMapError, ValueError, RuntimeError) as exc:
+            raise QgsProcessingException(str(exc)) from None
+        del layout, layers
+        feedback.pushInfo(f"{len(briefs)} briefing page(s): {briefs[0].period_words()}; written to "
+                          f"{', '.join(written[:3])}{'…' if len(written) > 3 else ''}")
+        return {self.OUTPUT: output, "PAGES": len(briefs)}
