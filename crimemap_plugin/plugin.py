@@ -39,6 +39,7 @@ class CrimeMapPlugin:
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         self.dock.setVisible(settings.DOCK_VISIBLE.value())
         self.dock.visibilityChanged.connect(self._remember_visibility)
+        self.dock.briefingRequested.connect(self.open_briefing)
         # While QGIS starts (no event loop running yet) it creates its start-up project after loading
         # plugins: layers added before then would dirty it and make QGIS ask to save. Wait for the
         # end of start-up; a plugin enabled later from the Plugin Manager is ready at once.
@@ -116,9 +117,14 @@ class CrimeMapPlugin:
             if self.dock is not None:  # a tab beside the comparison: the panel needs the full height
                 self.iface.mainWindow().tabifyDockWidget(self.dock, self.neighbourhood_dock)
             self.identify_tool.identified.connect(self.neighbourhood_dock.show_at)
+            self.neighbourhood_dock.briefingRequested.connect(self.open_briefing)
         self.iface.mapCanvas().setMapTool(self.identify_tool)
         self.neighbourhood_dock.show()
         self.neighbourhood_dock.raise_()
+
+    def open_briefing(self, store_path: str, force: str, neighbourhood: str = ""):
+        from .ui.briefing import open_briefing
+        return open_briefing(self.iface, store_path, force, neighbourhood)
 
     def _remember_visibility(self, visible):
         if not self.iface.mainWindow().isHidden():

@@ -52,7 +52,7 @@ from .comparison import build_layer
 
 PAGE_W, PAGE_H = 297.0, 210.0
 MARGIN = 10.0
-MAP_RECT = (MARGIN, 30.0, 168.0, 134.0)          # x, y, w, h in mm
+MAP_RECT = (MARGIN, 30.0, 168.0, 128.0)          # x, y, w, h in mm
 RIGHT_X, RIGHT_W = 184.0, PAGE_W - 184.0 - MARGIN
 TEXT_TOP, TEXT_BOTTOM = 120.0, 192.0
 PERIOD_COLOUR, BASELINE_COLOUR, OTHER_COLOUR = "#ef8a62", "#67a9cf", "#cccccc"
@@ -163,6 +163,8 @@ def _north_arrow(layout, page, map_item, x, y):
             arrow = QgsLayoutItemPicture(layout)
             arrow.setPicturePath(path)
             arrow.setLinkedMap(map_item)
+            arrow.setBackgroundEnabled(True)
+            arrow.setBackgroundColor(QColor(255, 255, 255, 200))
             layout.addLayoutItem(arrow)
             _place(arrow, page, x, y, 8, 12)
             return arrow
@@ -198,7 +200,7 @@ def _legend(layout, page, map_item, layers, title):
         if k == 0:  # the comparison: the legend's title says what it shows
             QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
     legend.setTitle(title)
-    legend.setColumnCount(3)
+    legend.setColumnCount(4)
     legend.setSplitLayer(True)
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.2)
@@ -222,6 +224,8 @@ def _scale_bar(layout, page, map_item):
     bar.setNumberOfSegmentsLeft(0)
     bar.setNumberOfSegments(2)
     bar.setHeight(1.5)
+    bar.setBackgroundEnabled(True)
+    bar.setBackgroundColor(QColor(255, 255, 255, 210))
     if hasattr(bar, "setTextFormat"):
         bar.setTextFormat(_text_format(6.5))
     else:
@@ -229,13 +233,14 @@ def _scale_bar(layout, page, map_item):
     layout.addLayoutItem(bar)
     bar.update()
     x, y, w, h = MAP_RECT
-    bar.attemptMove(QgsLayoutPoint(x + w - 44, y + h + 4, QgsUnitTypes.LayoutMillimeters), page=page)
+    bar.attemptMove(QgsLayoutPoint(x + w - bar.rect().width() - 2.5, y + h - 10, QgsUnitTypes.LayoutMillimeters),
+                    page=page)
     return bar
 
 
 def _cell(text, bold=False, align=Qt.AlignRight, colour=None):
     cell = QgsTableCell(text)
-    cell.setTextFormat(_text_format(7.5, bold))
+    cell.setTextFormat(_text_format(7.0, bold))
     cell.setHorizontalAlignment(align)
     if colour:
         cell.setBackgroundColor(QColor(colour))
@@ -262,11 +267,11 @@ def _headline_table(layout, page, brief: Briefing):
         bold = r.category == brief.category
         rows.append([_cell(r.label, bold, Qt.AlignLeft)] + [_cell(v, bold) for v in values])
     table.setTableContents(rows)
-    table.setColumnWidths([41, 9, 10, 10, 10, 11])
+    table.setColumnWidths([38, 11, 11, 11, 11, 12])
     table.setWrapBehavior(QgsLayoutTable.WrapText)
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#bbbbbb"))
-    table.setCellMargin(0.9)
+    table.setCellMargin(0.6)
     frame = QgsLayoutFrame(layout, table)
     table.addFrame(frame)
     _place(frame, page, RIGHT_X, 36.0, RIGHT_W, 42.0)
@@ -290,9 +295,8 @@ def _trend(layout, page, brief: Briefing, top: float):
             continue
         colour = PERIOD_COLOUR if month in brief.period.months else \
             BASELINE_COLOUR if month in brief.baseline.months else OTHER_COLOUR
-        height = chart_h * (v / peak) if peak else 0
-        if height > 0:
-            _rect(layout, page, x, chart_top + chart_h - height, slot * 0.76, height, colour)
+        height = max(chart_h * (v / peak) if peak else 0, 0.3)  # a month with none still shows a sliver
+        _rect(layout, page, x, chart_top + chart_h - height, slot * 0.76, height, colour)
     _rect(layout, page, RIGHT_X, chart_top + chart_h, RIGHT_W, 0.25, "#333333")
     for i, month in enumerate(brief.trend_months):
         if month.endswith("-01") or i == 0:
@@ -380,9 +384,9 @@ def add_page(layout: QgsPrintLayout, page: int, brief: Briefing, comparison_laye
            colour="#333333")
     map_item = _map(layout, page, [area_layer, comparison_layer], area_layer.extent(), area_layer.crs())
     x, y, w, h = MAP_RECT
-    _north_arrow(layout, page, map_item, x + w - 8, y + h + 2.5)
-    _scale_bar(layout, page, map_item)
     _legend(layout, page, map_item, [comparison_layer, area_layer], legend_title_for(brief))
+    _north_arrow(layout, page, map_item, x + w - 11, y + 2.5)
+    _scale_bar(layout, page, map_item)
     _label(layout, page, "Crimes in the period and before it", RIGHT_X, 30.0, RIGHT_W, 5.0, size=9, bold=True)
     _headline_table(layout, page, brief)
     _trend(layout, page, brief, 82.0)
@@ -394,7 +398,7 @@ def add_page(layout: QgsPrintLayout, page: int, brief: Briefing, comparison_laye
 
 
 def legend_title_for(brief: Briefing) -> str:
-    return f"Change in {categories.label(brief.category).lower()}, {brief.period.short_label()} against " \
+    return f"Change in {categories.label(brief.category).lower()},\n{brief.period.short_label()} against " \
            f"{brief.baseline.short_label()}"
 
 
@@ -440,16 +444,20 @@ def area_geometry(layer: QgsVectorLayer, code_field: str, code: str) -> Optional
 
 
 def build_layout(store_path: str, briefs: List[Briefing], project: Optional[QgsProject] = None,
-                 name: Optional[str] = None):
+                 name: Optional[str] = None, persist=None):
     """The print layout of the briefings (one page each) and the layers its maps draw (keep them
-    alive, or add them to the project, for as long as the layout is used)."""
+    alive for as long as the layout is used). `persist(layer, key)`, when given, turns each
+    memory layer into the one the layout should use (the dock saves them beside the store so a
+    project keeps its briefing)."""
+    persist = persist or (lambda layer, key: layer)
     project = project or QgsProject.instance()
     first = briefs[0]
     with open_store(store_path, create=False) as store:
         comparison = compare(store, first.level, first.category, first.period, first.baseline_kind)
     areas, code_field = comparison_areas(first.level, store_path)
     comparison_layer = briefing_comparison_layer(comparison, areas, code_field)
-    comparison_layer.setName(legend_title_for(first))
+    comparison_layer.setName(legend_title_for(first).replace("\n", " "))
+    comparison_layer = persist(comparison_layer, "briefing_comparison")
     layout = new_layout(project, name or (first.title() if len(briefs) == 1 else
                                           f"{first.force_name}: neighbourhood briefings"), len(briefs))
     made = f"Made on {first.made.day} {first.made:%B %Y} with Crime Map for QGIS."
@@ -460,8 +468,9 @@ def build_layout(store_path: str, briefs: List[Briefing], project: Optional[QgsP
             raise RuntimeError(f"{store_path}: no boundary for {brief.area_name} ({brief.area_code})")
         row = next((r for r in brief.headline if r.category == brief.category), None)
         change = f"\n{row.change_pct:+.0f}%" if row and row.complete and row.change_pct is not None else ""
-        area = highlight_layer(geometry, areas.crs(), f"{brief.area_name} (this briefing)",
+        area = highlight_layer(geometry, areas.crs(), "This briefing's area (outlined)",
                                f"{brief.area_name}{change}")
+        area = persist(area, f"briefing_area_{page + 1}")
         layers.append(area)
         add_page(layout, page, brief, comparison_layer, area, made)
     return layout, layers

@@ -27,8 +27,9 @@ from .base import CrimeMapAlgorithm
 
 def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_neighbourhood: bool = False,
                    category: str = categories.ALL_CRIME, end: str = "", months: int = 3,
-                   baseline: str = BASELINES[0], now=None):
-    """(layout, layers kept alive for it, briefings) for the arguments of crimemap:briefingmap."""
+                   baseline: str = BASELINES[0], now=None, persist=None):
+    """(layout, layers kept alive for it, briefings) for the arguments of crimemap:briefingmap;
+    `persist` as for layers.briefing.build_layout."""
     force = force.strip().lower()
     with open_store(store_path, create=False) as store:
         if not end:
@@ -44,7 +45,7 @@ def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_n
         else:
             ids = [neighbourhood.strip()] if neighbourhood.strip() else None
         briefs = briefings(store, force, ids, category, Period(end, months), baseline, now or datetime.now())
-    layout, layers = build_layout(store_path, briefs)
+    layout, layers = build_layout(store_path, briefs, persist=persist)
     return layout, layers, briefs
 
 

@@ -60,6 +60,7 @@ class DockContents(FORM_CLASS, QWidget):
 class CrimeMapDock(QDockWidget):
     storeChanged = pyqtSignal(str)
     updated = pyqtSignal()
+    briefingRequested = pyqtSignal(str, str, str)   # store, force, neighbourhood id ("" = the force)
 
     def __init__(self, iface=None, parent=None):
         super().__init__("Crime Map", parent)
@@ -147,6 +148,7 @@ class CrimeMapDock(QDockWidget):
         ui.importButton.clicked.connect(self.choose_import)
         ui.exportButton.clicked.connect(self.export_csv)
         ui.copyButton.clicked.connect(self.copy_table)
+        ui.briefingButton.clicked.connect(self.request_briefing)
         self.visibilityChanged.connect(self._on_visibility)
         project = QgsProject.instance()
         project.readProject.connect(self._on_project_read)
@@ -209,7 +211,7 @@ class CrimeMapDock(QDockWidget):
     def _show_empty(self, empty: bool) -> None:
         self.ui.emptyFrame.setVisible(empty)
         for w in (self.ui.compareGroup, self.ui.titleLabel, self.ui.resultsTable, self.ui.trendPlaceholder,
-                  self.ui.copyButton, self.ui.exportButton):
+                  self.ui.copyButton, self.ui.exportButton, self.ui.briefingButton):
             w.setVisible(not empty)
 
     # -- the comparison ----------------------------------------------------------------------------
@@ -241,7 +243,7 @@ class CrimeMapDock(QDockWidget):
         self._default_code = self._default_area(rows)
         measure = c["measure"]
         if area_mode:
-            first = self.selected_code or self._default_code
+            first = self._current_code()
             rows = [r for r in rows if r["area_code"] in (first, c["compare_area"])]
             rows.sort(key=lambda r: r["area_code"] != first)
             self.ui.titleLabel.setText(self._area_title(rows, comparison))
@@ -315,8 +317,8 @@ class CrimeMapDock(QDockWidget):
         comparison = self.comparison
         if comparison is None:
             return
-        code = self.selected_code or self._default_code
         names = dict(zip(comparison.rows["area_code"], comparison.rows["area_name"]))
+        code = self._current_code()
         if code not in names:
             return
         if comparison.level == FORCE:
@@ -331,6 +333,12 @@ class CrimeMapDock(QDockWidget):
         self.trend.set_data(months, values, comparison.period.months, baseline,
                             f"{results.short_name(names[code])} · {categories.label(comparison.category)} · "
                             f"crimes a month")
+
+    def _current_code(self):
+        """The selected area where it belongs to the shown level, else the default one."""
+        if self.comparison is not None and self.selected_code in set(self.comparison.rows["area_code"]):
+            return self.selected_code
+        return self._default_code
 
     def _on_row_selected(self) -> None:
         items = self.ui.resultsTable.selectedItems()
@@ -485,6 +493,19 @@ class CrimeMapDock(QDockWidget):
     def write_csv(self, path: str) -> None:
         with open(path, "w", newline="", encoding="utf-8") as fh:
             fh.write(results.table_text(self.ui.resultsTable, ","))
+
+    def request_briefing(self) -> None:
+        """A briefing for the selected area (or the one the trend shows)."""
+        code = self._current_code()
+        if self.comparison is None or not code:
+            return
+        if self.comparison.level == FORCE:
+            force = forces.BY_ONS_CODE.get(code)
+            if force is not None:
+                self.briefingRequested.emit(self.store_path(), force.slug, "")
+        else:
+            force, nid = code.split("/", 1)
+            self.briefingRequested.emit(self.store_path(), force, nid)
 
     def copy_table(self) -> None:
         QApplication.clipboard().setText(results.table_text(self.ui.resultsTable, "\t"))

@@ -14,7 +14,7 @@ from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinat
 from qgis.gui import QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import settings
 from ..core import neighbourhoods
@@ -43,6 +43,8 @@ class NeighbourhoodIdentifyTool(QgsMapToolEmitPoint):
 
 
 class CrimeMapNeighbourhoodDock(QDockWidget):
+    briefingRequested = pyqtSignal(str, str, str)   # store, force, neighbourhood id
+
     def __init__(self, parent=None):
         super().__init__("Neighbourhood", parent)
         self.setObjectName("CrimeMapNeighbourhoodDock")
@@ -54,13 +56,23 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
         self.refresh_button.setObjectName("refreshButton")
         self.refresh_button.setEnabled(False)
         self.refresh_button.clicked.connect(self.refresh)
+        self.briefing_button = QPushButton("Briefing map…", body)
+        self.briefing_button.setObjectName("briefingButton")
+        self.briefing_button.setToolTip("A one-page briefing for this neighbourhood (period and crime as chosen "
+                                        "in the Crime Map dock), opened in the layout designer")
+        self.briefing_button.setEnabled(False)
+        self.briefing_button.clicked.connect(
+            lambda: self.current and self.briefingRequested.emit(self.store_path, *self.current))
         self.browser = QTextBrowser(body)
         self.browser.setObjectName("neighbourhoodText")
         self.browser.setOpenLinks(False)            # we decide what a click opens
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._open_link)
         layout.addWidget(self.status)
-        layout.addWidget(self.refresh_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.briefing_button)
+        layout.addLayout(buttons)
         layout.addWidget(self.browser)
         self.setWidget(body)
         self.current = None
@@ -83,6 +95,7 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
             return self.show_stored(*found)
         self.current = None
         self.refresh_button.setEnabled(False)
+        self.briefing_button.setEnabled(False)
         self.browser.clear()
         self.status.setText(f"No stored neighbourhood at {lat:.5f}, {lon:.5f}: asking police.uk…")
         self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), lat=lat, lon=lon))
@@ -103,6 +116,7 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
             return False
         self.current = (force, nid)
         self.refresh_button.setEnabled(True)
+        self.briefing_button.setEnabled(True)
         self.status.setText(f"{row['force']} · {row['neighbourhood_id']}")
         self.browser.setHtml(render(row, datetime.now(), note))
         return True

@@ -134,3 +134,32 @@ def test_bad_requests_are_refused_clearly(run, store, tmp_path):
     with pytest.raises(QgsProcessingException, match="unknown force"):
         run("crimemap:briefingmap", {"STORE": str(store), "FORCE": "atlantis", "OUTPUT": str(tmp_path / "x.pdf")})
     assert not list(tmp_path.iterdir())
+
+
+def test_briefing_from_the_panel_opens_in_the_layout_designer(plugin, qgis_iface, store, tmp_path, monkeypatch):
+    """The panel's button: the layout goes into the project with saved layers, for last edits."""
+    from qgis.core import QgsProject
+
+    from crimemap_plugin import settings
+    opened = []
+    monkeypatch.setattr(qgis_iface, "openLayoutDesigner", opened.append, raising=False)
+    settings.DOCK_STATE.set_value('{"category": "burglary", "end": "2021-05", "length": 3, '
+                                  '"baseline": "previous_period"}')
+    plugin.start_identify()
+    panel = plugin.neighbourhood_dock
+    panel.store_path = str(store)
+    assert panel.show_stored("gloucestershire", "AA3")
+    assert panel.briefing_button.isEnabled()
+    panel.briefing_button.click()
+    layout = QgsProject.instance().layoutManager().layoutByName("St Marks (Gloucestershire Constabulary): "
+                                                                "crime briefing")
+    assert layout is not None and opened == [layout]
+    maps = [i for i in layout.items() if i.__class__.__name__ == "QgsLayoutItemMap"]
+    assert maps and all(la.source().startswith(str(store.parent)) for la in maps[0].layers())
+    assert all(QgsProject.instance().mapLayer(la.id()) is not None for la in maps[0].layers())
+    out = tmp_path / "edited.pdf"
+    from crimemap_plugin.layers.briefing import export
+    export(layout, str(out))
+    assert "Burglary: March–May 2021 compared with December 2020–February 2021" in pdf_text(out)
+    QgsProject.instance().layoutManager().removeLayout(layout)
+    settings.DOCK_STATE.set_value("")

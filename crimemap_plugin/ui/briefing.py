@@ -1,0 +1,83 @@
+"""'Briefing map…' from the dock and the neighbourhood panel: the briefing built as a print layout in
+the project and opened in the layout designer, for last edits, printing or export.
+
+The layers its map draws are saved in a GeoPackage of their own beside the store (never overwritten,
+so no layer the project still shows is ever rewritten), and added to the project without a place in
+the layer tree: a saved project reopens with its briefing intact.
+"""
+
+import json
+import time
+from pathlib import Path
+
+from qgis.core import QgsCoordinateTransformContext, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+
+from .. import settings
+from ..core import categories
+from ..core.errors import CrimeMapError
+from ..core.periods import BASELINES, SAME_PERIOD_LAST_YEAR
+from ..log import CRITICAL, log
+from ..processing.briefing_map import make_briefings
+
+
+def dock_choices() -> dict:
+    """Category, period and baseline as last chosen in the dock (defaults otherwise)."""
+    try:
+        state = json.loads(settings.DOCK_STATE.value() or "{}")
+    except ValueError:
+        state = {}
+    baseline = state.get("baseline")
+    return {"category": state.get("category") or categories.ALL_CRIME, "end": state.get("end") or "",
+            "months": int(state.get("length") or 3),
+            "baseline": baseline if baseline in BASELINES else SAME_PERIOD_LAST_YEAR}
+
+
+def _saver(store_path: str, project: QgsProject):
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    folder = Path(store_path).with_name(Path(store_path).stem + "_briefings")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"briefing-{stamp}-{int(time.time() * 1000) % 1000:03d}.gpkg"
+
+    def save(layer: QgsVectorLayer, key: str) -> QgsVectorLayer:
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = key
+        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if path.exists()
+                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
+        error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsCoordinateTransformContext(),
+                                                           options)
+        if error[0] != QgsVectorFileWriter.NoError:
+            raise CrimeMapError(f"{path}: the briefing's layers cannot be saved ({error[1]})")
+        saved = QgsVectorLayer(f"{path}|layername={key}", layer.name(), "ogr")
+        saved.setRenderer(layer.renderer().clone())
+        if layer.labeling() is not None:
+            saved.setLabeling(layer.labeling().clone())
+            saved.setLabelsEnabled(layer.labelsEnabled())
+        saved.setMetadata(layer.metadata())
+        project.addMapLayer(saved, False)   # in the project (saved with it), not in the layer tree
+        return saved
+
+    return save
+
+
+def open_briefing(iface, store_path: str, force: str, neighbourhood: str = ""):
+    """Build the briefing of a force (or one of its neighbourhoods) with the dock's choices, add it to
+    the project's layouts (replacing one of the same name) and open it in the layout designer."""
+    project = QgsProject.instance()
+    choices = dock_choices()
+    try:
+        layout, _layers, briefs = make_briefings(store_path, force, neighbourhood, False, choices["category"],
+                                                 choices["end"], choices["months"], choices["baseline"],
+                                                 persist=_saver(store_path, project))
+    except (CrimeMapError, ValueError, RuntimeError) as exc:
+        log(f"No briefing: {exc}", CRITICAL, bar=True)
+        return None
+    manager = project.layoutManager()
+    old = manager.layoutByName(layout.name())
+    if old is not None:
+        manager.removeLayout(old)
+    manager.addLayout(layout)
+    if iface is not None:
+        iface.openLayoutDesigner(layout)
+    log(f"Briefing '{layout.name()}': {briefs[0].period_words()}. Export it from the layout designer.", bar=True)
+    return layout
