@@ -1,4 +1,5 @@
-"""`make run` without a display: import the sample and render the comparison map to a PNG."""
+"""`make run` without a display: import the sample, render the comparison map to a PNG and make the
+sample force's briefing (PDF and PNG)."""
 
 import sys
 from pathlib import Path
@@ -44,6 +45,13 @@ def main(profiles: str) -> int:
     out = Path(profiles) / "crimemap-map.png"
     job.renderedImage().save(str(out))
     print(f"Map rendered to {out}")
+    from crimemap_plugin.layers.briefing import export
+    from crimemap_plugin.processing.briefing_map import make_briefings
+    layout, layers, briefs = make_briefings(store, "city-of-london")
+    for name in ("crimemap-briefing.pdf", "crimemap-briefing.png"):
+        written = export(layout, str(Path(profiles) / name))
+        print(f"Briefing ({briefs[0].title()}, {briefs[0].period_words()}) written to {written[0]}")
+    del layout, layers
     app.exitQgis()
     return 0
 

@@ -56,7 +56,9 @@ def classes(measure: str, values: Sequence[float]) -> List[Class]:
         spread = float(np.percentile(np.abs(v), 90)) if len(v) else 0.0
         step = _nice(max(spread, 1e-9) / 3.5) if spread > 0 else (5.0 if pct else 1.0)
         if pct:
-            step = min(step, 20.0)  # a fall cannot pass -100%: the lowest class stays "below -50%"
+            # At least ±5% is "about the same" (a -7% fall is not painted as the deepest blue), and
+            # a fall cannot pass -100%: the lowest class is "below -50%" at most.
+            step = min(max(step, 10.0), 20.0)
         b = [step * k for k in (0.5, 1.5, 2.5)]
         edges = [-b[2], -b[1], -b[0], b[0], b[1], b[2]]
         out = [Class(None, edges[0], DIVERGING[0], f"below {_fmt(edges[0], pct)}")]

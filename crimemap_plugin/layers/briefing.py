@@ -6,6 +6,7 @@ import math
 import os
 from typing import List, Optional
 
+from osgeo import gdal
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -428,7 +429,14 @@ def export(layout: QgsPrintLayout, path: str) -> List[str]:
     else:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = 150
-        status = exporter.exportToImage(path, settings)
+        settings.exportMetadata = False
+        # QGIS then tries to georeference the image through GDAL, which cannot update a PNG: harmless,
+        # but its message would alarm; keep GDAL quiet for this call.
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            status = exporter.exportToImage(path, settings)
+        finally:
+            gdal.PopErrorHandler()
         stem, ext = os.path.splitext(path)
         written = [path] + [f"{stem}_{k}{ext}" for k in range(2, layout.pageCollection().pageCount() + 1)]
     if status != QgsLayoutExporter.Success:
