@@ -16,6 +16,7 @@ from .. import settings
 from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, SAME_PERIOD_LAST_YEAR
+from ..core.store import open_store
 from ..log import CRITICAL, log
 from ..processing.briefing_map import make_briefings
 
@@ -65,6 +66,16 @@ def open_briefing(iface, store_path: str, force: str, neighbourhood: str = ""):
     the project's layouts (replacing one of the same name) and open it in the layout designer."""
     project = QgsProject.instance()
     choices = dock_choices()
+    try:
+        with open_store(store_path, create=False) as store:
+            held = sorted(store.available_force_months().get(force, ()))
+    except CrimeMapError as exc:
+        log(f"No briefing: {exc}", CRITICAL, bar=True)
+        return None
+    if held and choices["end"] not in held:
+        # The dock shows a month this force has no data for: brief on the force's latest instead.
+        later = [m for m in held if m <= choices["end"]] if choices["end"] else []
+        choices["end"] = later[-1] if later else held[-1]
     try:
         layout, _layers, briefs = make_briefings(store_path, force, neighbourhood, False, choices["category"],
                                                  choices["end"], choices["months"], choices["baseline"],

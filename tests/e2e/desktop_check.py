@@ -6,7 +6,15 @@ import traceback
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent, Qt, QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication, QComboBox, QDockWidget, QTableWidget, QTextBrowser
+from qgis.PyQt.QtWidgets import (
+    QAction,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QPushButton,
+    QTableWidget,
+    QTextBrowser,
+)
 from qgis.utils import active_plugins, iface, loadPlugin, plugins, startPlugin, unloadPlugin
 
 OUT = os.environ["CRIMEMAP_E2E_OUT"]
@@ -122,6 +130,39 @@ def after_click():
     browser = iface.mainWindow().findChild(QTextBrowser, "neighbourhoodText")
     result["steps"][-1]["panel"] = browser.toPlainText() if browser else ""
     shoot("neighbourhood")
+    # "Briefing map…" in the panel: the layout opens in the designer.
+    panel = iface.mainWindow().findChild(QDockWidget, "CrimeMapNeighbourhoodDock")
+    panel.findChild(QPushButton, "briefingButton").click()
+    QTimer.singleShot(3000, after_briefing)
+
+
+@guarded
+def after_briefing():
+    from qgis.core import QgsLayoutItemMap
+    designers = iface.openLayoutDesigners()
+    layouts = QgsProject.instance().layoutManager().printLayouts()
+    result["briefing"] = {"designers": [d.layout().name() for d in designers],
+                          "layouts": [la.name() for la in layouts],
+                          "maps_with_layers": [len(i.layers()) for la in layouts for i in la.items()
+                                               if isinstance(i, QgsLayoutItemMap)]}
+    if designers:
+        window = designers[0].window()
+        window.showMaximized()
+        QApplication.processEvents()
+        designers[0].view().zoomFull()
+        QTimer.singleShot(2000, lambda: guarded(shoot_designer)())
+    else:
+        QTimer.singleShot(100, guarded(neighbourhood_level_start))
+
+
+def shoot_designer():
+    designer = iface.openLayoutDesigners()[0]
+    designer.window().grab().save(OUT.replace(".json", "-briefing-designer.png"))
+    designer.close()
+    QTimer.singleShot(500, guarded(neighbourhood_level_start))
+
+
+def neighbourhood_level_start():
     # The comparison at neighbourhood level: St Marks and its neighbours, March-May 2021 against the
     # three months before.
     dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")

@@ -67,6 +67,12 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     panel = steps["neighbourhood"]["panel"]
     assert "PC Jane Doe" in panel and "Speeding on Tewkesbury Road" in panel and "Street briefing" in panel
     assert "CrimeMapNeighbourhoodDock" in steps["neighbourhood"]["objects"]
+    # "Briefing map…" in the panel opened St Marks' briefing in the layout designer, its map drawing
+    # the comparison and the outlined area.
+    briefing = result["briefing"]
+    title = "St Marks (Gloucestershire Constabulary): crime briefing"
+    assert briefing["designers"] == [title] and title in briefing["layouts"]
+    assert briefing["maps_with_layers"] == [2]
     # The neighbourhood level (burglary is still chosen): the 55 stored neighbourhoods, St Marks
     # counted inside its boundary.
     level = result["neighbourhood_level"]
@@ -79,7 +85,7 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     assert not unloaded["active"] and not unloaded["provider"] and unloaded["objects"] == []
     keep = REPO / "build" / "screenshots"
     keep.mkdir(parents=True, exist_ok=True)
-    for name in ("all-crime", "burglary", "neighbourhood", "neighbourhood-level"):
+    for name in ("all-crime", "burglary", "neighbourhood", "briefing-designer", "neighbourhood-level"):
         shot = tmp_path / f"e2e-{name}.png"
         assert shot.exists() and shot.stat().st_size > 20_000
         shutil.copy(shot, keep / f"desktop-{name}.png")
