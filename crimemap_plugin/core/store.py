@@ -233,7 +233,7 @@ class GeoPackageStore:
         sql = (f"SELECT {col} AS area, month, SUM(n) AS n FROM {table} WHERE {' AND '.join(where)} "
                f"GROUP BY {col}, month")
         rows = self.conn.execute(sql, args).fetchall()
-        return pd.DataFrame(rows, columns=["area", "month", "n"])
+        return pd.DataFrame(rows, columns=["area", "month", "n"]).astype({"n": "int64"})
 
     def _has_table(self, name: str) -> bool:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() \
