@@ -39,22 +39,17 @@ class Comparison:
 
     def records(self) -> List[dict]:
         """The rows as plain Python values: None where a value is missing (NA or NaN)."""
-        out = []
-        for rec in self.rows.to_dict("records"):
-            out.append({k: _plain(v) for k, v in rec.items()})
-        return out
+        columns = {}
+        for name in self.rows.columns:
+            column = self.rows[name]
+            values = column.astype(object).where(column.notna(), None).tolist()
+            columns[name] = [v.item() if hasattr(v, "item") else v for v in values]
+        names = list(columns)
+        return [dict(zip(names, row)) for row in zip(*columns.values())]
 
     def title(self) -> str:
         return (f"{categories.label(self.category)}: {self.period.label()} compared with "
                 f"{self.baseline.label()}")
-
-
-def _plain(v):
-    if v is None or v is pd.NA:
-        return None
-    if isinstance(v, float) and v != v:
-        return None
-    return v.item() if hasattr(v, "item") else v
 
 
 def _months_needed(period: Period, baseline: Period) -> List[str]:
@@ -75,9 +70,11 @@ def _finish(frame: pd.DataFrame, by_month: pd.DataFrame, period: Period, baselin
         s = by_month[cols].sum(axis=1) if cols else pd.Series(0, index=by_month.index)
         return frame["area_code"].map(s).fillna(0).astype(np.int64)
 
-    cur_ok = np.array([_complete(available, f, period.months) for f in frame["force"]], dtype=bool)
-    base_ok = np.array([_complete(available, f, baseline.months) for f in frame["force"]], dtype=bool)
-    year_ok = np.array([_complete(available, f, period.annual().months) for f in frame["force"]], dtype=bool)
+    def complete(months):  # per force once, then for every area of it
+        ok = {f: _complete(available, f, months) for f in set(frame["force"])}
+        return frame["force"].map(ok).fillna(False).to_numpy(dtype=bool)
+
+    cur_ok, base_ok, year_ok = complete(period.months), complete(baseline.months), complete(period.annual().months)
     current = total(period.months).to_numpy()
     base = total(baseline.months).to_numpy()
     annual = total(period.annual().months).to_numpy()

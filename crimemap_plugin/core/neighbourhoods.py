@@ -28,6 +28,7 @@ from .population import lsoa_centroids
 LAYER = "neighbourhoods"
 DETAILS = "neighbourhood_details"
 COUNTS = "neighbourhood_counts"
+RECOUNT_SLICE = 250_000
 LAYER_COLUMNS = ("force TEXT NOT NULL", "neighbourhood_id TEXT NOT NULL", "name TEXT", "population INTEGER",
                  "fetched_at TEXT NOT NULL", "area_code TEXT", "census_population INTEGER")
 COUNTS_DDL = f"""CREATE TABLE {COUNTS} (
@@ -215,7 +216,9 @@ def _insert_counts(conn, polygons, unit_force, month, category, x, y) -> None:
     for k, j in zip(*np.nonzero(table)):
         u, m, c = combos[j].split("\t")
         rows.append((u, m, polygons[k][0], polygons[k][1], c, int(table[k, j])))
-    conn.executemany(f"INSERT INTO {COUNTS} VALUES (?,?,?,?,?,?)", rows)
+    # Added to what is there: a recount reads the crimes in slices, and one slice can end mid-month.
+    conn.executemany(f"INSERT INTO {COUNTS} VALUES (?,?,?,?,?,?) ON CONFLICT (unit_force, month, force, "
+                     "neighbourhood_id, category) DO UPDATE SET n = n + excluded.n", rows)
 
 
 def recount(conn, force: Optional[str] = None, only=None) -> None:
@@ -240,15 +243,18 @@ def recount(conn, force: Optional[str] = None, only=None) -> None:
     box = (float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max()))
     select = "SELECT i.force, c.month, c.category, c.geom FROM crimes c JOIN imports i ON i.id = c.import_id"
     if "rtree_crimes_geom" in names:
-        rows = conn.execute(f"{select} JOIN rtree_crimes_geom r ON r.id = c.fid WHERE r.maxx >= ? AND r.minx <= ? "
-                            "AND r.maxy >= ? AND r.miny <= ?", box).fetchall()
-    else:  # a bulk import is rebuilding the index: read them all
-        rows = conn.execute(f"{select} WHERE c.geom IS NOT NULL").fetchall()
-    if not rows:
-        return
-    units, months, cats, blobs = zip(*rows)
-    x, y = gpkg.point_coordinates(list(blobs))
-    _insert_counts(conn, polygons, units, months, cats, x, y)
+        cursor = conn.execute(f"{select} JOIN rtree_crimes_geom r ON r.id = c.fid WHERE r.maxx >= ? AND r.minx <= ? "
+                              "AND r.maxy >= ? AND r.miny <= ?", box)
+    else:  # a bulk import is rebuilding the index: read every located crime
+        cursor = conn.execute(f"{select} WHERE c.geom IS NOT NULL")
+    while True:  # in slices: memory stays bounded however many months are stored
+        rows = cursor.fetchmany(RECOUNT_SLICE)
+        if not rows:
+            break
+        units, months, cats, blobs = zip(*rows)
+        del rows
+        x, y = gpkg.point_coordinates(list(blobs))
+        _insert_counts(conn, polygons, units, months, cats, x, y)
 
 
 def count_unit(conn, unit_force: str, month: str, lon: np.ndarray, lat: np.ndarray, category) -> None:

@@ -1,6 +1,12 @@
 """Helpers shared by the layer builders: the "Crime Map" group, roles, attribution metadata."""
 
-from qgis.core import QgsLayerMetadata, QgsLayerTreeGroup, QgsProject
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsLayerMetadata,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsVectorFileWriter,
+)
 
 GROUP_NAME = "Crime Map"
 ROLE_PROPERTY = "crimemap/role"
@@ -48,3 +54,20 @@ def add_to_group(layer, role: str, project: QgsProject = None, position: int = -
     else:
         group.insertLayer(position, layer)
     return layer
+
+
+def write_gpkg_layer(layer, path: str, name: str, new_file: bool) -> None:
+    """Write `layer` as layer `name` of the GeoPackage at `path` (a new file, or a layer added to or
+    replaced in an existing one); RuntimeError naming the file when it cannot be written."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = name
+    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if new_file
+                                    else QgsVectorFileWriter.CreateOrOverwriteLayer)
+    context = QgsCoordinateTransformContext()
+    if hasattr(QgsVectorFileWriter, "writeAsVectorFormatV3"):
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context, options)
+    else:
+        error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, context, options)
+    if error[0] != QgsVectorFileWriter.NoError:
+        raise RuntimeError(f"{path}: layer {name} cannot be written ({error[1]})")

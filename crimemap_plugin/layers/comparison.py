@@ -4,14 +4,12 @@ diverging or sequential ramp, and incomplete areas hatched as "no data"."""
 import math
 
 from qgis.core import (
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsFillSymbol,
     QgsPalLayerSettings,
     QgsRuleBasedRenderer,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
@@ -22,7 +20,7 @@ from ..core import categories
 from ..core.classify import MEASURES, NO_DATA, classes
 from ..core.compare import Comparison
 from .boundaries import label_settings
-from .common import OGL, ONS_OS, attribution_metadata
+from .common import OGL, ONS_OS, attribution_metadata, write_gpkg_layer
 
 ROLE = "comparison"
 FIELD_TYPES = {
@@ -105,14 +103,7 @@ def write_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str, 
                 measure: str = "change_pct") -> QgsVectorLayer:
     """The comparison written to a GeoPackage of its own (so projects keep it and QGIS never asks
     about losing a scratch layer), opened and styled."""
-    memory = build_layer(comparison, areas, code_field, measure)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = "comparison"
-    options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteFile
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(memory, path, QgsCoordinateTransformContext(), options)
-    if error[0] != QgsVectorFileWriter.NoError:
-        raise RuntimeError(f"{path}: the comparison layer cannot be written ({error[1]})")
+    write_gpkg_layer(build_layer(comparison, areas, code_field, measure), path, "comparison", new_file=True)
     layer = QgsVectorLayer(f"{path}|layername=comparison", legend_title(comparison, measure), "ogr")
     style(layer, comparison, measure)
     return layer

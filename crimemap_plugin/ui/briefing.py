@@ -10,13 +10,14 @@ import json
 import time
 from pathlib import Path
 
-from qgis.core import QgsCoordinateTransformContext, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 
 from .. import settings
 from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, SAME_PERIOD_LAST_YEAR
 from ..core.store import open_store
+from ..layers.common import write_gpkg_layer
 from ..log import CRITICAL, log
 from ..processing.briefing_map import make_briefings
 
@@ -40,15 +41,10 @@ def _saver(store_path: str, project: QgsProject):
     path = folder / f"briefing-{stamp}-{int(time.time() * 1000) % 1000:03d}.gpkg"
 
     def save(layer: QgsVectorLayer, key: str) -> QgsVectorLayer:
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = key
-        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if path.exists()
-                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
-        error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsCoordinateTransformContext(),
-                                                           options)
-        if error[0] != QgsVectorFileWriter.NoError:
-            raise CrimeMapError(f"{path}: the briefing's layers cannot be saved ({error[1]})")
+        try:
+            write_gpkg_layer(layer, str(path), key, new_file=not path.exists())
+        except RuntimeError as exc:
+            raise CrimeMapError(f"the briefing's layers cannot be saved: {exc}") from exc
         saved = QgsVectorLayer(f"{path}|layername={key}", layer.name(), "ogr")
         saved.setRenderer(layer.renderer().clone())
         if layer.labeling() is not None:

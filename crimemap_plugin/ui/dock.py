@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QFileDialog, QMenu, QVBoxLayout, QWidget
 
 from .. import settings
@@ -105,7 +105,11 @@ class CrimeMapDock(QDockWidget):
         menu.addAction("Show police force areas", self.show_force_areas)
         self._change_store_action = menu.addAction("Change store…", self.choose_store)
         ui.storeMenuButton.setMenu(menu)
+        self.results = results.ResultsModel(self)
+        ui.resultsTable.setModel(self.results)
         ui.resultsTable.horizontalHeader().setStretchLastSection(False)
+        # Column widths from the first rows only: thousands of neighbourhoods would cost a measure each.
+        ui.resultsTable.horizontalHeader().setResizeContentsPrecision(200)
 
 
     def _fill_compare_areas(self, level: str) -> None:
@@ -143,7 +147,7 @@ class CrimeMapDock(QDockWidget):
                       ui.compareAreaCombo, ui.measureCombo):
             combo.currentIndexChanged.connect(self.update_comparison)
         ui.periodLengthSpin.valueChanged.connect(self.update_comparison)
-        ui.resultsTable.itemSelectionChanged.connect(self._on_row_selected)
+        ui.resultsTable.selectionModel().selectionChanged.connect(self._on_row_selected)
         ui.loadSampleButton.clicked.connect(self.load_sample)
         ui.importButton.clicked.connect(self.choose_import)
         ui.exportButton.clicked.connect(self.export_csv)
@@ -223,7 +227,7 @@ class CrimeMapDock(QDockWidget):
                 "measure": ui.measureCombo.currentData(), "selected": self.selected_code}
 
     def update_comparison(self, *_args) -> None:
-        if self._loading or self.store is None or not self.ui.periodEndCombo.count():
+        if self._loading or self.store is None or self.ui.periodEndCombo.currentData() is None:
             return
         started = time.perf_counter()
         self._fill_compare_areas(self.ui.areaLevelCombo.currentData())
@@ -231,8 +235,8 @@ class CrimeMapDock(QDockWidget):
         area_mode = c["baseline"] == AREA
         self.ui.compareAreaCombo.setEnabled(area_mode)
         self.ui.compareAreaLabel.setEnabled(area_mode)
-        period = Period(c["end"], c["length"])
         try:
+            period = Period(c["end"], c["length"])
             comparison = compare(self.store, c["level"], c["category"], period,
                                  SAME_PERIOD_LAST_YEAR if area_mode else c["baseline"])
         except (CrimeMapError, ValueError) as exc:
@@ -251,12 +255,13 @@ class CrimeMapDock(QDockWidget):
                 measure = "rate_per_1000"
         else:
             self.ui.titleLabel.setText(f"<b>{comparison.title()}</b>")
-        results.fill(self.ui.resultsTable, rows)
-        self.ui.resultsTable.resizeColumnsToContents()
-        header = self.ui.resultsTable.horizontalHeader()
+        self.results.set_rows(rows)
+        table = self.ui.resultsTable
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
         header.resizeSection(0, min(header.sectionSize(0), 160))  # long neighbourhood names are elided
-        if not area_mode and self.ui.resultsTable.horizontalHeader().sortIndicatorSection() >= len(results.COLUMNS):
-            self.ui.resultsTable.sortItems(1)
+        if not area_mode and not 0 <= header.sortIndicatorSection() < len(results.COLUMNS):
+            table.sortByColumn(1, Qt.AscendingOrder)
         self._update_map(comparison, measure)
         self._update_trend()
         self.save_state()
@@ -340,11 +345,11 @@ class CrimeMapDock(QDockWidget):
             return self.selected_code
         return self._default_code
 
-    def _on_row_selected(self) -> None:
-        items = self.ui.resultsTable.selectedItems()
-        if not items:
+    def _on_row_selected(self, *_args) -> None:
+        rows = self.ui.resultsTable.selectionModel().selectedRows()
+        if not rows:
             return
-        code = items[0].data(results.CODE_ROLE)
+        code = rows[0].data(results.CODE_ROLE)
         if self.ui.baselineCombo.currentData() == AREA:
             return
         self.selected_code = code
@@ -492,7 +497,7 @@ class CrimeMapDock(QDockWidget):
 
     def write_csv(self, path: str) -> None:
         with open(path, "w", newline="", encoding="utf-8") as fh:
-            fh.write(results.table_text(self.ui.resultsTable, ","))
+            fh.write(results.table_text(self.results, ","))
 
     def request_briefing(self) -> None:
         """A briefing for the selected area (or the one the trend shows)."""
@@ -508,4 +513,4 @@ class CrimeMapDock(QDockWidget):
             self.briefingRequested.emit(self.store_path(), force, nid)
 
     def copy_table(self) -> None:
-        QApplication.clipboard().setText(results.table_text(self.ui.resultsTable, "\t"))
+        QApplication.clipboard().setText(results.table_text(self.results, "\t"))

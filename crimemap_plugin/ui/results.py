@@ -1,15 +1,21 @@
 """The results table of the dock: plain numbers, 'no data' where a month is missing, sortable,
-exportable as CSV and copyable (tab-separated, no thousands separators)."""
+exportable as CSV and copyable (tab-separated, no thousands separators).
+
+A model (not a widget per cell): at neighbourhood level the table holds thousands of areas, and
+filling and sorting them must stay within the dock's 100 ms per update. Each cell is computed once
+per update as (text, sort key, tooltip); Qt asks for what it shows.
+"""
 
 import csv
 import io
 import math
 
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QTableWidgetItem
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtGui import QColor
 
 CODE_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
+NO_DATA_COLOUR = QColor(128, 128, 128)
 
 COLUMNS = (
     ("Area", "The police force area"),
@@ -23,19 +29,6 @@ COLUMNS = (
                        "p < 0.05; the p-value is in each cell's tooltip"),
 )
 NO_DATA = "no data"
-
-
-class SortableItem(QTableWidgetItem):
-    """A cell that sorts by a key (numbers numerically; missing values last)."""
-
-    def __lt__(self, other):
-        a, b = self.data(SORT_ROLE), other.data(SORT_ROLE)
-        if a is None or b is None:
-            # "no data" goes to the bottom whichever way the column is sorted.
-            table = self.tableWidget()
-            descending = table is not None and table.horizontalHeader().sortIndicatorOrder() == Qt.DescendingOrder
-            return (a is None and b is not None) if descending else (a is not None and b is None)
-        return a < b
 
 
 def short_name(area_name: str) -> str:
@@ -86,39 +79,89 @@ def cell_values(row: dict) -> list:
     return out
 
 
-def fill(table, rows) -> None:
-    """Fill the QTableWidget with comparison rows (dicts with the comparison fields)."""
-    sorting = table.isSortingEnabled()
-    table.setSortingEnabled(False)
-    table.clearContents()
-    table.setColumnCount(len(COLUMNS))
-    for i, (title, tip) in enumerate(COLUMNS):
-        header = QTableWidgetItem(title)
-        header.setToolTip(tip)
-        table.setHorizontalHeaderItem(i, header)
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, (text, key, tip) in enumerate(cell_values(row)):
-            item = SortableItem(text)
-            item.setData(SORT_ROLE, key)
-            item.setData(CODE_ROLE, row["area_code"])
-            if tip:
-                item.setToolTip(tip)
-            if c:
-                item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
-            if text == NO_DATA:
-                item.setForeground(Qt.gray)
-            table.setItem(r, c, item)
-    table.setSortingEnabled(sorting)
+class ResultsModel(QAbstractTableModel):
+    """Comparison rows as a sortable table; "no data" sorts last whichever the direction."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._cells = []          # per row: [(text, key, tooltip)] per column
+        self._codes = []
+        self._sort = None         # (column, order) last asked for
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._cells = [cell_values(r) for r in rows]
+        self._codes = [r["area_code"] for r in rows]
+        if self._sort is not None:
+            self._order(*self._sort)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self._cells)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        text, key, tip = self._cells[index.row()][index.column()]
+        if role == Qt.DisplayRole:
+            return text
+        if role == CODE_ROLE:
+            return self._codes[index.row()]
+        if role == SORT_ROLE:
+            return key
+        if role == Qt.ToolTipRole:
+            return tip
+        if role == Qt.TextAlignmentRole:
+            return int((Qt.AlignRight if index.column() else Qt.AlignLeft) | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and text == NO_DATA:
+            return NO_DATA_COLOUR
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation != Qt.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.DisplayRole:
+            return COLUMNS[section][0]
+        if role == Qt.ToolTipRole:
+            return COLUMNS[section][1]
+        return None
+
+    def _order(self, column: int, order) -> list:
+        known = [i for i, cells in enumerate(self._cells) if cells[column][1] is not None]
+        missing = [i for i, cells in enumerate(self._cells) if cells[column][1] is None]
+        known.sort(key=lambda i: self._cells[i][column][1], reverse=order == Qt.DescendingOrder)
+        ranking = known + missing
+        self._cells = [self._cells[i] for i in ranking]
+        self._codes = [self._codes[i] for i in ranking]
+        return ranking
+
+    def sort(self, column, order=Qt.AscendingOrder):
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ranking = self._order(column, order)
+        moved = {before: after for after, before in enumerate(ranking)}
+        self.changePersistentIndexList(old, [self.index(moved[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
+    def code(self, row: int) -> str:
+        return self._codes[row]
+
+    def text(self, row: int, column: int) -> str:
+        return self._cells[row][column][0]
 
 
-def table_text(table, delimiter: str) -> str:
+def table_text(model: ResultsModel, delimiter: str) -> str:
     """The table as delimited text with a header row, exactly as shown (numbers plain)."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(["area_code"] + [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())])
-    for r in range(table.rowCount()):
-        code = table.item(r, 0).data(CODE_ROLE)
-        writer.writerow([code] + [table.item(r, c).text() for c in range(table.columnCount())])
+    writer.writerow(["area_code"] + [title for title, _ in COLUMNS])
+    for r in range(model.rowCount()):
+        writer.writerow([model.code(r)] + [model.text(r, c) for c in range(len(COLUMNS))])
     return buf.getvalue()
 

@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDockWidget,
     QPushButton,
-    QTableWidget,
+    QTableView,
     QTextBrowser,
 )
 from qgis.utils import active_plugins, iface, loadPlugin, plugins, startPlugin, unloadPlugin
@@ -31,15 +31,21 @@ def crimemap_objects():
     return sorted(names)
 
 
+def table_rows(dock):
+    """Area code (the rows' Qt.UserRole + 1) -> the cell texts of the dock's results table."""
+    model = dock.findChild(QTableView, "resultsTable").model()
+    return {model.index(r, 0).data(Qt.UserRole + 1): [model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())}
+
+
 def comparison_state():
     dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
     state = {}
     if dock is None:
         return state
-    table = dock.findChild(QTableWidget, "resultsTable")
-    for r in range(table.rowCount()):
-        if table.item(r, 0).data(Qt.UserRole + 1) == CITY:  # the row's area code
-            state["city_row"] = [table.item(r, c).text() for c in range(table.columnCount())]
+    rows = table_rows(dock)
+    if CITY in rows:
+        state["city_row"] = rows[CITY]
     state["category"] = dock.findChild(QComboBox, "categoryCombo").currentText()
     for layer in QgsProject.instance().mapLayers().values():
         if layer.customProperty("crimemap/role") == "comparison":
@@ -179,9 +185,7 @@ def neighbourhood_level_start():
 @guarded
 def neighbourhood_level():
     dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
-    table = dock.findChild(QTableWidget, "resultsTable")
-    rows = {table.item(r, 0).data(Qt.UserRole + 1): [table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())}
+    rows = table_rows(dock)
     layer = next(la for la in QgsProject.instance().mapLayers().values()
                  if la.customProperty("crimemap/role") == "comparison")
     result["neighbourhood_level"] = {"rows": len(rows), "st_marks": rows.get("gloucestershire/AA3"),

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QComboBox, QSpinBox, QTableWidget
+from qgis.PyQt.QtWidgets import QComboBox, QSpinBox, QTableView
 
 from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.layers.common import find_layer
@@ -54,15 +54,22 @@ def w(dock, cls, name):
     return found
 
 
+def table_rows(table):
+    """(area code, [cell texts]) for every row of the results table, in the order shown."""
+    model = table.model()
+    return [(model.index(r, 0).data(Qt.UserRole + 1),
+             [model.index(r, c).data() for c in range(model.columnCount())]) for r in range(model.rowCount())]
+
+
 def city_row(table):
-    for r in range(table.rowCount()):
-        if table.item(r, 0).data(Qt.UserRole + 1) == CITY:
-            return [table.item(r, c).text() for c in range(table.columnCount())]
+    for code, row in table_rows(table):
+        if code == CITY:
+            return row
     raise AssertionError("City of London not in the table")
 
 
 def test_opens_on_latest_three_months_against_last_year(dock):
-    table = w(dock, QTableWidget, "resultsTable")
+    table = w(dock, QTableView, "resultsTable")
     assert w(dock, QComboBox, "periodEndCombo").currentData() == "2025-12"
     assert w(dock, QSpinBox, "periodLengthSpin").value() == 3
     assert w(dock, QComboBox, "baselineCombo").currentText() == "Same period last year"
@@ -72,9 +79,8 @@ def test_opens_on_latest_three_months_against_last_year(dock):
     cur, base = expected("all-crime", months("2025-12", 3)), expected("all-crime", months("2024-12", 3))
     assert row[1:4] == [str(cur), str(base), str(cur - base)]
     assert row[4] == f"{(cur - base) / base * 100:.1f}"
-    assert table.rowCount() == 43
-    others = [table.item(r, 1).text() for r in range(table.rowCount())
-              if table.item(r, 0).data(Qt.UserRole + 1) != CITY]
+    assert table.model().rowCount() == 43
+    others = [row[1] for code, row in table_rows(table) if code != CITY]
     assert set(others) == {"no data"}
     layer = find_layer("comparison")
     assert layer is not None and layer.featureCount() == 43
@@ -96,7 +102,7 @@ def test_choosing_burglary_updates_table_map_and_trend(dock, qtbot):
     layer_before = find_layer("comparison")
     with qtbot.waitSignal(dock.updated):
         combo.setCurrentIndex(combo.findData("burglary"))
-    row = city_row(w(dock, QTableWidget, "resultsTable"))
+    row = city_row(w(dock, QTableView, "resultsTable"))
     assert row[1] == str(expected("burglary", months("2025-12", 3)))
     assert row[2] == str(expected("burglary", months("2024-12", 3)))
     layer = find_layer("comparison")
@@ -114,7 +120,7 @@ def test_previous_period_and_length(dock, qtbot):
         w(dock, QComboBox, "baselineCombo").setCurrentIndex(1)
     with qtbot.waitSignal(dock.updated):
         w(dock, QSpinBox, "periodLengthSpin").setValue(6)
-    row = city_row(w(dock, QTableWidget, "resultsTable"))
+    row = city_row(w(dock, QTableView, "resultsTable"))
     assert row[1] == str(expected("all-crime", months("2025-12", 6)))
     assert row[2] == str(expected("all-crime", months("2025-06", 6)))
 
@@ -126,19 +132,18 @@ def test_area_against_area(dock, qtbot):
     assert other.isEnabled()
     with qtbot.waitSignal(dock.updated):
         other.setCurrentIndex(other.findData("E23000005"))
-    table = w(dock, QTableWidget, "resultsTable")
-    assert table.rowCount() == 2
-    assert [table.item(r, 0).text() for r in range(2)] == ["City of London", "Greater Manchester"]
+    table = w(dock, QTableView, "resultsTable")
+    assert [row[0] for _, row in table_rows(table)] == ["City of London", "Greater Manchester"]
     assert city_row(table)[1] == str(expected("all-crime", months("2025-12", 3)))
     assert "City of London against Greater Manchester" in dock.ui.titleLabel.text()
 
 
 def test_sorting_copy_and_csv_export(dock, tmp_path, qtbot):
-    table = w(dock, QTableWidget, "resultsTable")
-    table.sortItems(1, Qt.DescendingOrder)
-    assert table.item(0, 0).data(Qt.UserRole + 1) == CITY
-    table.sortItems(1, Qt.AscendingOrder)
-    assert table.item(0, 0).data(Qt.UserRole + 1) == CITY, "'no data' sorts last both ways"
+    table = w(dock, QTableView, "resultsTable")
+    table.sortByColumn(1, Qt.DescendingOrder)
+    assert table_rows(table)[0][0] == CITY
+    table.sortByColumn(1, Qt.AscendingOrder)
+    assert table_rows(table)[0][0] == CITY, "'no data' sorts last both ways"
     out = tmp_path / "table.csv"
     dock.write_csv(str(out))
     with open(out, newline="") as fh:
@@ -152,8 +157,8 @@ def test_sorting_copy_and_csv_export(dock, tmp_path, qtbot):
 
 
 def test_row_click_selects_the_area(dock, qtbot):
-    table = w(dock, QTableWidget, "resultsTable")
-    r = next(r for r in range(table.rowCount()) if table.item(r, 0).data(Qt.UserRole + 1) == CITY)
+    table = w(dock, QTableView, "resultsTable")
+    r = next(r for r, (code, _) in enumerate(table_rows(table)) if code == CITY)
     table.selectRow(r)
     layer = find_layer("comparison")
     assert [f["area_code"] for f in layer.selectedFeatures()] == [CITY]
@@ -249,11 +254,10 @@ def test_neighbourhood_level(neighbourhood_dock, qtbot):
         w(dock, QComboBox, "baselineCombo").setCurrentIndex(1)
     with qtbot.waitSignal(dock.updated):
         level.setCurrentIndex(level.findData("neighbourhood"))
-    table = w(dock, QTableWidget, "resultsTable")
-    assert table.rowCount() == 55
+    table = w(dock, QTableView, "resultsTable")
+    assert table.model().rowCount() == 55
     counted = counts_inside(st_marks_polygon())
-    row = next([table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())
-               if table.item(r, 0).data(Qt.UserRole + 1) == "gloucestershire/AA3")
+    row = dict(table_rows(table))["gloucestershire/AA3"]
     assert row[0] == "St Marks"
     assert row[1] == str(sum(n for (m, _), n in counted.items() if m in months("2021-05", 3)))
     assert row[2] == str(sum(n for (m, _), n in counted.items() if m in months("2021-02", 3)))

@@ -96,3 +96,12 @@ def test_neighbourhood_comparison_against_independent_counts(tmp_path, csvs, exp
 def test_neighbourhood_level_without_neighbourhoods_says_what_to_do(store):
     with open_store(store) as s, pytest.raises(ValueError, match="importneighbourhoods"):
         compare(s, NEIGHBOURHOOD, "all-crime", Period("2025-12", 3))
+
+
+def test_recount_in_small_slices_adds_up(tmp_path, csvs, expected, monkeypatch):
+    from crimemap_plugin.core import neighbourhoods
+    monkeypatch.setattr(neighbourhoods, "RECOUNT_SLICE", 37)   # slices end mid-month, mid-category
+    path = tmp_path / "sliced.gpkg"
+    import_path(csvs, path)
+    imported_force(tmp_path, path)
+    assert stored_counts(path) == expected
