@@ -83,11 +83,8 @@ def ensure_tables(conn) -> None:
     if LAYER not in names:
         gpkg.add_point_layer(conn, LAYER, LAYER_COLUMNS, "police.uk neighbourhood boundaries", LAYER,
                              geometry_type="MULTIPOLYGON")
-    else:
-        have = {r[1] for r in conn.execute(f"PRAGMA table_info({LAYER})")}
-        for column in LAYER_COLUMNS:
-            if column.split()[0] not in have:  # a store made before the column existed
-                conn.execute(f"ALTER TABLE {LAYER} ADD COLUMN {column}")
+    elif needs_upgrade(conn):
+        _upgrade(conn)
     if DETAILS not in names:
         gpkg.add_attribute_table(conn, DETAILS, DETAILS_DDL, "police.uk neighbourhood teams, priorities, events")
     if COUNTS not in names:
@@ -95,6 +92,31 @@ def ensure_tables(conn) -> None:
                                  "counted in the neighbourhood polygons")
         conn.execute(f"CREATE INDEX {COUNTS}_month ON {COUNTS} (month, category)")
         recount(conn)
+
+
+def needs_upgrade(conn) -> bool:
+    """A store made by a version before the neighbourhood level (no area code, census population or
+    counts yet)."""
+    names = _tables(conn)
+    if LAYER not in names:
+        return False
+    have = {r[1] for r in conn.execute(f"PRAGMA table_info({LAYER})")}
+    return COUNTS not in names or any(c.split()[0] not in have for c in LAYER_COLUMNS)
+
+
+def _upgrade(conn) -> None:
+    """Add the columns a store made before the neighbourhood level lacks, and fill them."""
+    have = {r[1] for r in conn.execute(f"PRAGMA table_info({LAYER})")}
+    for column in LAYER_COLUMNS:
+        if column.split()[0] not in have:
+            conn.execute(f"ALTER TABLE {LAYER} ADD COLUMN {column}")
+    conn.execute(f"UPDATE {LAYER} SET area_code = force || '/' || neighbourhood_id WHERE area_code IS NULL")
+    rows = conn.execute(f"SELECT fid, geom FROM {LAYER} WHERE census_population IS NULL").fetchall()
+    if rows:
+        lon, lat, residents = lsoa_centroids()
+        census = count_in_polygons(lon, lat, [gpkg.polygon_rings(g) for _, g in rows], weights=residents)
+        conn.executemany(f"UPDATE {LAYER} SET census_population = ? WHERE fid = ?",
+                         [(int(n), fid) for (fid, _), n in zip(rows, census)])
 
 
 def fetch_one(api: PoliceApi, force: str, nid: str, name: Optional[str] = None) -> Neighbourhood:

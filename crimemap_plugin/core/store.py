@@ -89,6 +89,9 @@ class GeoPackageStore:
         if "crimemap_meta" in tables and "crimes" in tables:
             if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='lsoa_counts_month'").fetchone():
                 self._create_indexes()
+            if neighbourhoods.needs_upgrade(conn):
+                with self._transaction():
+                    neighbourhoods.ensure_tables(conn)  # counts the stored crimes in them, once
             return
         if tables and "gpkg_contents" not in tables:
             raise StoreError(f"{self.path}: is an SQLite database but not a GeoPackage; refusing to change it")

@@ -91,8 +91,17 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
         self.show()
         self.raise_()
         found = self._stored_at(lon, lat)
+        if found and self.show_stored(*found):
+            return True
         if found:
-            return self.show_stored(*found)
+            # A boundary without details (imported from a KML zip): ask police.uk for them.
+            self.current = found
+            self.refresh_button.setEnabled(True)
+            self.briefing_button.setEnabled(True)
+            self.browser.clear()
+            self.status.setText(f"{found[0]} · {found[1]}: no team details stored yet; asking police.uk…")
+            self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), *found))
+            return False
         self.current = None
         self.refresh_button.setEnabled(False)
         self.briefing_button.setEnabled(False)
@@ -140,7 +149,9 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
             return
         if self.current:
             # Offline or failing: what is stored stays on screen, and says how old it is.
-            self.show_stored(*self.current, note=f"Could not refresh from police.uk ({error}); showing the "
-                                                 "stored details.")
+            if not self.show_stored(*self.current, note=f"Could not refresh from police.uk ({error}); showing "
+                                                        "the stored details."):
+                self.status.setText(f"{self.current[0]} · {self.current[1]}: no team details stored, and "
+                                    f"police.uk did not answer: {error}")
         else:
             self.status.setText(f"No neighbourhood here in the store, and police.uk did not answer: {error}")

@@ -170,3 +170,34 @@ def test_identify_asks_police_uk_where_nothing_is_stored(plugin, qgis_iface, qtb
         qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
     shown = panel.findChild(QTextBrowser, "neighbourhoodText").toPlainText()
     assert "St Marks" in shown and "PC Jane Doe" in shown and panel.current == ("gloucestershire", "AA3")
+
+
+def test_identify_on_a_boundary_from_kml_fetches_its_details(plugin, qgis_iface, qtbot, tmp_path, monkeypatch):
+    """Boundaries from a KML zip carry no team: a click asks police.uk for it, and says so if it cannot."""
+    from qgis.PyQt.QtWidgets import QTextBrowser
+
+    from crimemap_plugin.core.kml import import_force_kml
+    from crimemap_plugin.core.store import open_store
+    from tests.api_server import FakePoliceUk
+    from tests.kml_fixture import boundaries, write_kml_zip
+    archive = tmp_path / "n.zip"
+    write_kml_zip(archive, hostile=False)
+    store = tmp_path / "kml.gpkg"
+    with open_store(store) as s:
+        import_force_kml(s, archive, "gloucestershire")
+    monkeypatch.setenv("CRIMEMAP_STORE", str(store))
+    qgis_iface.mainWindow().findChild(QAction, "CrimeMapIdentifyAction").trigger()
+    panel = plugin.neighbourhood_dock
+    ring = boundaries()["AA3"][1]
+    lon, lat = sum(x for x, _ in ring) / len(ring), sum(y for _, y in ring) / len(ring)  # in St Marks
+    width = max(x for x, _ in ring) - min(x for x, _ in ring)  # the next copy east is one width along
+    with FakePoliceUk(rate=1000, burst=1000) as server:
+        monkeypatch.setenv("CRIMEMAP_API_URL", server.url)
+        plugin.identify_tool.identified.emit(lon, lat)
+        assert panel.current == ("gloucestershire", "AA3") and "asking police.uk" in panel.status.text()
+        qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
+    assert "PC Jane Doe" in panel.findChild(QTextBrowser, "neighbourhoodText").toPlainText()
+    # police.uk gone, and another neighbourhood without details: the panel says so.
+    plugin.identify_tool.identified.emit(lon + width, lat)
+    qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
+    assert "no team details stored, and police.uk did not answer" in panel.status.text()

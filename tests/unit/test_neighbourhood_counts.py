@@ -105,3 +105,19 @@ def test_recount_in_small_slices_adds_up(tmp_path, csvs, expected, monkeypatch):
     import_path(csvs, path)
     imported_force(tmp_path, path)
     assert stored_counts(path) == expected
+
+
+def test_a_store_from_before_the_neighbourhood_level_is_upgraded_on_opening(tmp_path, csvs, expected):
+    path = imported_force(tmp_path)
+    import_path(csvs, path)
+    with sqlite3.connect(path) as conn:   # as version 0.3.0 left it: no counts, area codes or census
+        conn.execute("DROP TABLE neighbourhood_counts")
+        conn.execute("DELETE FROM gpkg_contents WHERE table_name = 'neighbourhood_counts'")
+        conn.execute("ALTER TABLE neighbourhoods DROP COLUMN area_code")
+        conn.execute("ALTER TABLE neighbourhoods DROP COLUMN census_population")
+    with open_store(path, create=False) as store:
+        rows = {r["area_code"]: r for r in compare(store, NEIGHBOURHOOD, "all-crime", Period("2021-05", 3),
+                                                   PREVIOUS_PERIOD).records()}
+    assert len(rows) == 55
+    assert rows["gloucestershire/AA3"]["population"] == census_population_inside(st_marks_polygon())
+    assert stored_counts(path) == expected
