@@ -10,7 +10,7 @@ import json
 import time
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsLayoutItemMap, QgsProject, QgsVectorLayer
 
 from .. import settings
 from ..core import categories
@@ -34,9 +34,13 @@ def dock_choices() -> dict:
             "baseline": baseline if baseline in BASELINES else SAME_PERIOD_LAST_YEAR}
 
 
-def _saver(store_path: str, project: QgsProject):
+def _folder(store_path: str) -> Path:
+    return Path(store_path).with_name(Path(store_path).stem + "_briefings")
+
+
+def _saver(store_path: str, project: QgsProject, saved_ids: list):
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    folder = Path(store_path).with_name(Path(store_path).stem + "_briefings")
+    folder = _folder(store_path)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"briefing-{stamp}-{int(time.time() * 1000) % 1000:03d}.gpkg"
 
@@ -52,6 +56,7 @@ def _saver(store_path: str, project: QgsProject):
             saved.setLabelsEnabled(layer.labelsEnabled())
         saved.setMetadata(layer.metadata())
         project.addMapLayer(saved, False)   # in the project (saved with it), not in the layer tree
+        saved_ids.append(saved.id())
         return saved
 
     return save
@@ -69,20 +74,28 @@ def open_briefing(iface, store_path: str, force: str, neighbourhood: str = ""):
         log(f"No briefing: {exc}", CRITICAL, bar=True)
         return None
     if held and choices["end"] not in held:
-        # The dock shows a month this force has no data for: brief on the force's latest instead.
-        later = [m for m in held if m <= choices["end"]] if choices["end"] else []
-        choices["end"] = later[-1] if later else held[-1]
+        # The dock shows a month this force has no data for: brief on the force's latest before it
+        # (or its latest of all).
+        earlier = [m for m in held if m <= choices["end"]] if choices["end"] else []
+        choices["end"] = earlier[-1] if earlier else held[-1]
+    saved_ids = []
     try:
         layout, _layers, briefs = make_briefings(store_path, force, neighbourhood, False, choices["category"],
                                                  choices["end"], choices["months"], choices["baseline"],
-                                                 persist=_saver(store_path, project))
+                                                 persist=_saver(store_path, project, saved_ids))
     except (CrimeMapError, ValueError, RuntimeError) as exc:
+        project.removeMapLayers(saved_ids)
         log(f"No briefing: {exc}", CRITICAL, bar=True)
         return None
     manager = project.layoutManager()
     old = manager.layoutByName(layout.name())
     if old is not None:
+        # The briefing made again: the old layout goes, and with it the layers only it drew.
+        folder = str(_folder(store_path))
+        drawn = {la.id() for item in old.items() if isinstance(item, QgsLayoutItemMap) for la in item.layers()
+                 if la.source().startswith(folder)}
         manager.removeLayout(old)
+        project.removeMapLayers(list(drawn))
     manager.addLayout(layout)
     if iface is not None:
         iface.openLayoutDesigner(layout)

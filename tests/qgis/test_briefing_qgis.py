@@ -161,5 +161,13 @@ def test_briefing_from_the_panel_opens_in_the_layout_designer(plugin, qgis_iface
     from crimemap_plugin.layers.briefing import export
     export(layout, str(out))
     assert "Burglary: March–May 2021 compared with December 2020–February 2021" in pdf_text(out)
-    QgsProject.instance().layoutManager().removeLayout(layout)
+    # Made again: one layout of that name, and the old one's layers gone from the project.
+    before = set(QgsProject.instance().mapLayers())
+    panel.briefing_button.click()
+    layouts = QgsProject.instance().layoutManager().printLayouts()
+    assert [la.name() for la in layouts].count("St Marks (Gloucestershire Constabulary): crime briefing") == 1
+    assert len(set(QgsProject.instance().mapLayers()) - before) == 2 and len(before - set(
+        QgsProject.instance().mapLayers())) == 2
+    for la in layouts:
+        QgsProject.instance().layoutManager().removeLayout(la)
     settings.DOCK_STATE.set_value("")
