@@ -219,8 +219,8 @@ class GeoPackageStore:
         """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
         within"), 'lsoa' or 'neighbourhood' (area "force/id", counted in the stored polygons);
         category None means all crime."""
-        table, col = {"force": ("crime_counts", "force"), "lsoa": ("lsoa_counts", "lsoa_code"),
-                      "neighbourhood": (neighbourhoods.COUNTS, "force || '/' || neighbourhood_id")}[level]
+        table, keys = {"force": ("crime_counts", ["force"]), "lsoa": ("lsoa_counts", ["lsoa_code"]),
+                       "neighbourhood": (neighbourhoods.COUNTS, ["force", "neighbourhood_id"])}[level]
         if table == neighbourhoods.COUNTS and not self._has_table(table):
             return pd.DataFrame({"area": pd.Series(dtype=str), "month": pd.Series(dtype=str),
                                  "n": pd.Series(dtype="int64")})
@@ -231,11 +231,14 @@ class GeoPackageStore:
             where.append("category = ?")
             args.append(category)
         if area:
-            where.append(f"{col} = ?")
-            args.append(area)
-        sql = (f"SELECT {col} AS area, month, SUM(n) AS n FROM {table} WHERE {' AND '.join(where)} "
-               f"GROUP BY {col}, month")
+            parts = area.split("/", 1) if len(keys) == 2 else [area]
+            where += [f"{k} = ?" for k in keys]
+            args += parts if len(parts) == len(keys) else [area, ""]
+        group = ", ".join(keys)
+        sql = f"SELECT {group}, month, SUM(n) FROM {table} WHERE {' AND '.join(where)} GROUP BY {group}, month"
         rows = self.conn.execute(sql, args).fetchall()
+        if len(keys) == 2:   # neighbourhoods are "force/id"
+            rows = [(f"{f}/{nid}", m, n) for f, nid, m, n in rows]
         return pd.DataFrame(rows, columns=["area", "month", "n"]).astype({"n": "int64"})
 
     def _has_table(self, name: str) -> bool:

@@ -102,12 +102,11 @@ def _label(layout, page, text, x, y, w, h, size=8.0, bold=False, colour="#1a1a1a
     return label
 
 
-def _rect(layout, page, x, y, w, h, colour, outline=None, hatched=False):
+def _rect(layout, page, x, y, w, h, colour, hatched=False):
     shape = QgsLayoutItemShape(layout)
     shape.setShapeType(QgsLayoutItemShape.Rectangle)
-    shape.setSymbol(QgsFillSymbol.createSimple({
-        "color": colour, "style": "b_diagonal" if hatched else "solid",
-        "outline_style": "solid" if outline else "no", "outline_color": outline or colour, "outline_width": "0.2"}))
+    shape.setSymbol(QgsFillSymbol.createSimple({"color": colour, "style": "b_diagonal" if hatched else "solid",
+                                                "outline_style": "no"}))
     layout.addLayoutItem(shape)
     _place(shape, page, x, y, w, h)
     return shape

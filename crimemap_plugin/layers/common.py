@@ -56,12 +56,16 @@ def add_to_group(layer, role: str, project: QgsProject = None, position: int = -
     return layer
 
 
-def write_gpkg_layer(layer, path: str, name: str, new_file: bool) -> None:
+def write_gpkg_layer(layer, path: str, name: str, new_file: bool, spatial_index: bool = True) -> None:
     """Write `layer` as layer `name` of the GeoPackage at `path` (a new file, or a layer added to or
-    replaced in an existing one); RuntimeError naming the file when it cannot be written."""
+    replaced in an existing one); RuntimeError naming the file when it cannot be written. Without a
+    spatial index, rewriting attributes leaves the geometry index alone (the comparison layers are
+    small enough to draw without one, and are rewritten at every change in the dock)."""
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
+    if not spatial_index:
+        options.layerOptions = ["SPATIAL_INDEX=NO"]
     options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if new_file
                                     else QgsVectorFileWriter.CreateOrOverwriteLayer)
     context = QgsCoordinateTransformContext()

@@ -103,7 +103,8 @@ def write_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str, 
                 measure: str = "change_pct") -> QgsVectorLayer:
     """The comparison written to a GeoPackage of its own (so projects keep it and QGIS never asks
     about losing a scratch layer), opened and styled."""
-    write_gpkg_layer(build_layer(comparison, areas, code_field, measure), path, "comparison", new_file=True)
+    write_gpkg_layer(build_layer(comparison, areas, code_field, measure), path, "comparison", new_file=True,
+                     spatial_index=False)
     layer = QgsVectorLayer(f"{path}|layername=comparison", legend_title(comparison, measure), "ogr")
     style(layer, comparison, measure)
     return layer

@@ -182,6 +182,7 @@ class CrimeMapDock(QDockWidget):
     def refresh(self) -> None:
         """Re-read the store (after an import or a change of store) and update everything."""
         self._close_store()
+        self.ui.compareAreaCombo.setProperty(LEVEL_PROPERTY, None)  # its neighbourhoods may have changed
         path = self.store_path()
         self._change_store_action.setEnabled(not settings.STORE_PATH.overridden())
         self.ui.storeSummaryLabel.setToolTip(path)
