@@ -113,7 +113,10 @@ class GeoPackageStore:
 
     # -- spatial index for bulk imports ------------------------------------------------------------
     def row_count(self, table: str) -> int:
-        return self.conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+        """Rows stored in a point layer, from the force-month bookkeeping (no scan of the layer)."""
+        kind = next(k for k, (t, _) in POINT_TABLES.items() if t == table)
+        return self.conn.execute("SELECT COALESCE(SUM(rows), 0) FROM force_months WHERE kind = ?",
+                                 (kind,)).fetchone()[0]
 
     def begin_bulk(self, tables) -> None:
         """Drop the R-trees of `tables` until end_bulk(): the points go in without per-row index
