@@ -40,7 +40,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
 from ..core import categories
@@ -128,9 +128,13 @@ def fitted_size(text: str, width_mm: float, size_pt: float, smallest: float, bol
 
 
 def text_lines(text: str, width_mm: float, size_pt: float) -> int:
-    """How many lines `text` takes wrapped at `width_mm` (an estimate from the average glyph width)."""
-    per_line = max(10, int(width_mm / (size_pt * 0.3528 * 0.52)))
-    return sum(max(1, math.ceil(len(par) / per_line)) for par in text.split("\n"))
+    """How many lines `text` takes word-wrapped at `width_mm` (measured like text_width_mm)."""
+    font = _font(size_pt)
+    font.setPixelSize(int(size_pt * 20))
+    metrics = QFontMetricsF(font)
+    width = width_mm / 0.3528 * 20
+    height = metrics.boundingRect(QRectF(0, 0, width, 1e7), int(Qt.TextWordWrap), text).height()
+    return max(1, math.ceil(height / metrics.lineSpacing() - 0.01))
 
 
 def line_mm(size_pt: float) -> float:
