@@ -141,23 +141,36 @@ def line_mm(size_pt: float) -> float:
     return size_pt * 0.3528 * 1.3
 
 
+HEADING_PT = 8.0
+
+
+def _bullets(items) -> str:
+    return "\n".join(f"• {i}" for i in items)
+
+
+def section_mm(body: str, width_mm: float, size_pt: float) -> float:
+    """Height of a section as _people places it: bold heading, then the wrapped body."""
+    return (line_mm(HEADING_PT) + 0.6 + text_lines(body, width_mm, size_pt) * line_mm(size_pt)
+            + 0.4 * line_mm(size_pt) + 1.0)
+
+
 def fit_sections(sections, width_mm: float, height_mm: float, size_pt: float):
-    """The sections [(heading, [items])] cut to fit the box: items are dropped from the longest
-    section first. Returns ([(heading, body text)], how many items were dropped)."""
+    """The sections [(heading, [items])] cut to fit the box, with a line to spare for saying how many
+    were left out: items are dropped from the longest section first, each section keeps one.
+    Returns ([(heading, body text)], how many items were dropped)."""
     sections = [(h, list(items)) for h, items in sections]
 
     def height() -> float:
-        lines = sum(1 + sum(text_lines(f"• {i}", width_mm, size_pt) for i in items) for _, items in sections)
-        return (lines + 0.4 * len(sections)) * line_mm(size_pt)
+        return sum(section_mm(_bullets(items), width_mm, size_pt) for _, items in sections) + line_mm(size_pt)
 
     dropped = 0
-    while height() > height_mm - line_mm(size_pt):
+    while height() > height_mm:
         longest = max((sec for sec in sections if len(sec[1]) > 1), key=lambda sec: len(sec[1]), default=None)
         if longest is None:
             break
         longest[1].pop()
         dropped += 1
-    return [(h, "\n".join(f"• {i}" for i in items)) for h, items in sections], dropped
+    return [(h, _bullets(items)) for h, items in sections], dropped
 
 
 def _north_arrow(layout, page, map_item, x, y):
@@ -334,11 +347,10 @@ def _people(layout, page, brief: Briefing, size: float = 7.5) -> None:
     sections, dropped = fit_sections(_people_sections(brief), RIGHT_W, TEXT_BOTTOM - TEXT_TOP, size)
     y = TEXT_TOP
     for heading, body in sections:
-        _label(layout, page, heading, RIGHT_X, y, RIGHT_W, line_mm(8.0), size=8.0, bold=True)
-        y += line_mm(8.0) + 0.6
-        height = text_lines(body, RIGHT_W, size) * line_mm(size)
-        _label(layout, page, body, RIGHT_X, y, RIGHT_W, height + 1.0, size=size)
-        y += height + 0.4 * line_mm(size) + 1.0
+        _label(layout, page, heading, RIGHT_X, y, RIGHT_W, line_mm(HEADING_PT), size=HEADING_PT, bold=True)
+        _label(layout, page, body, RIGHT_X, y + line_mm(HEADING_PT) + 0.6, RIGHT_W,
+               text_lines(body, RIGHT_W, size) * line_mm(size) + 1.0, size=size)
+        y += section_mm(body, RIGHT_W, size)
     if dropped:
         _label(layout, page, f"… and {dropped} more in the neighbourhood panel and on police.uk", RIGHT_X, y,
                RIGHT_W, line_mm(size), size=6.5, colour="#555555")

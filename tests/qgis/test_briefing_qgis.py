@@ -171,3 +171,17 @@ def test_briefing_from_the_panel_opens_in_the_layout_designer(plugin, qgis_iface
     for la in layouts:
         QgsProject.instance().layoutManager().removeLayout(la)
     settings.DOCK_STATE.set_value("")
+
+
+def test_long_team_texts_are_cut_to_the_box_and_say_how_many_more(qgis_app):
+    from crimemap_plugin.layers.briefing import RIGHT_W, TEXT_BOTTOM, TEXT_TOP, fit_sections, line_mm, section_mm
+    long = "Anti-social behaviour around the shops on the high street in the evenings. " * 3
+    sections, dropped = fit_sections([("Your neighbourhood team", [f"PC {i} Example, Police Constable" for i in
+                                                                   range(6)]),
+                                      ("Current priorities", [long] * 10), ("Next events", ["Surgery"] * 3)],
+                                     RIGHT_W, TEXT_BOTTOM - TEXT_TOP, 7.5)
+    assert dropped > 0 and [h for h, _ in sections] == ["Your neighbourhood team", "Current priorities",
+                                                        "Next events"]
+    used = sum(section_mm(body, RIGHT_W, 7.5) for _, body in sections) + line_mm(7.5)  # and the "more" line
+    assert used <= TEXT_BOTTOM - TEXT_TOP
+    assert all(body for _, body in sections), "every section keeps at least one line"
