@@ -10,7 +10,7 @@ ZIP := dist/$(PLUGIN)-$(VERSION).zip
 TEST_ENV := QT_QPA_PLATFORM=offscreen HOME=$(CURDIR)/build/test-home XDG_RUNTIME_DIR=$(CURDIR)/build/test-home/run \
 	PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: deps run test lint package deploy bench clean
+.PHONY: deps run test lint package deploy bench clean translations
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -50,6 +50,12 @@ deploy: package
 
 clean:
 	rm -rf build dist $(PROFILE_DIR) .pytest_cache
+
+## make translations: collect the strings into crimemap_plugin/i18n/*.ts and compile the .qm files
+## (needs lrelease: apt-get install qttools5-dev-tools). The .qm files are committed.
+translations:
+	/usr/bin/python3 scripts/update_translations.py cy
+	lrelease -silent $(PLUGIN)/i18n/crimemap_cy.ts -qm $(PLUGIN)/i18n/crimemap_cy.qm
 
 ## make bench: import benchmark (a national month three ways; MONTHS national months for memory)
 MONTHS ?= 3

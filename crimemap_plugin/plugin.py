@@ -5,7 +5,8 @@ from qgis.PyQt.QtCore import Qt, QThread
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import about, log, settings
+from . import about, i18n, log, settings
+from .i18n import tr
 
 MENU = "&Crime Map"
 
@@ -31,6 +32,7 @@ class CrimeMapPlugin:
 
     def initGui(self):  # noqa: N802
         log.install(self.iface)
+        i18n.install()
         self.initProcessing()
         from .ui.dock import CrimeMapDock
         from .ui.options import CrimeMapOptionsFactory
@@ -51,7 +53,7 @@ class CrimeMapPlugin:
 
         toggle = self.dock.toggleViewAction()
         toggle.setIcon(QIcon(about.icon_path()))
-        toggle.setText("Crime Map")
+        toggle.setText(tr("Crime Map"))
         toggle.setObjectName("CrimeMapDockAction")
         self.iface.addToolBarIcon(toggle)
         self.iface.addPluginToMenu(MENU, toggle)
@@ -60,7 +62,7 @@ class CrimeMapPlugin:
         self.options_factory = CrimeMapOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
-        identify = QAction(QIcon(about.icon_path("identify.svg")), "Neighbourhood team at a point",
+        identify = QAction(QIcon(about.icon_path("identify.svg")), tr("Neighbourhood team at a point"),
                            self.iface.mainWindow())
         identify.setObjectName("CrimeMapIdentifyAction")
         identify.setCheckable(True)
@@ -105,6 +107,7 @@ class CrimeMapPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         log.uninstall()
+        i18n.uninstall()
 
     def start_identify(self):
         """Switch to the neighbourhood identify tool (created, with its panel, on first use)."""

@@ -21,6 +21,7 @@ from ..core.compare import FORCE, NEIGHBOURHOOD, compare, monthly_trend
 from ..core.errors import CrimeMapError
 from ..core.periods import PREVIOUS_PERIOD, SAME_PERIOD_LAST_YEAR, Period
 from ..core.store import open_store
+from ..i18n import tr, tr_noop
 from ..layers.boundaries import comparison_areas, ensure_force_areas
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
@@ -33,12 +34,20 @@ from .trend import TrendChart
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
 AREA = "area"
-LEVEL_ITEMS = ((FORCE, "Police force areas"), (NEIGHBOURHOOD, "Neighbourhoods"))
+LEVEL_ITEMS = ((FORCE, tr_noop("Police force areas")), (NEIGHBOURHOOD, tr_noop("Neighbourhoods")))
 LEVEL_PROPERTY = "crimemap/level"
-BASELINE_ITEMS = ((SAME_PERIOD_LAST_YEAR, "Same period last year"), (PREVIOUS_PERIOD, "Previous period"),
-                  (AREA, "Another area"))
-MEASURE_ITEMS = (("change_pct", "Change %"), ("rate_per_1000", "Crimes per 1,000 residents"),
-                 ("annual_rate_per_1000", "Crimes per 1,000 residents a year"), ("current", "Crimes"))
+BASELINE_ITEMS = ((SAME_PERIOD_LAST_YEAR, tr_noop("Same period last year")),
+                  (PREVIOUS_PERIOD, tr_noop("Previous period")), (AREA, tr_noop("Another area")))
+MEASURE_ITEMS = (("change_pct", tr_noop("Change %")), ("rate_per_1000", tr_noop("Crimes per 1,000 residents")),
+                 ("annual_rate_per_1000", tr_noop("Crimes per 1,000 residents a year")), ("current", tr_noop("Crimes")))
+# The category names as police.uk writes them (core/categories.py), marked for translation here.
+CATEGORY_NAMES = (
+    tr_noop("All crime"), tr_noop("Anti-social behaviour"), tr_noop("Bicycle theft"), tr_noop("Burglary"),
+    tr_noop("Criminal damage and arson"), tr_noop("Drugs"), tr_noop("Other theft"),
+    tr_noop("Possession of weapons"), tr_noop("Public order"), tr_noop("Robbery"), tr_noop("Shoplifting"),
+    tr_noop("Theft from the person"), tr_noop("Vehicle crime"), tr_noop("Violence and sexual offences"),
+    tr_noop("Other crime"),
+)
 TREND_MONTHS = 36
 PROJECT_SCOPE, PROJECT_KEY = "crimemap", "dock_state"
 
@@ -46,7 +55,7 @@ PROJECT_SCOPE, PROJECT_KEY = "crimemap", "dock_state"
 def category_items():
     """'All crime' first, then the 2009 headline groups, then every other police.uk category."""
     order = list(categories.HEADLINE) + [s for s in categories.CATEGORIES if s not in categories.HEADLINE]
-    return [(slug, categories.label(slug)) for slug in order]
+    return [(slug, tr(categories.label(slug))) for slug in order]
 
 
 class DockContents(FORM_CLASS, QWidget):
@@ -88,25 +97,26 @@ class CrimeMapDock(QDockWidget):
     def _build_controls(self) -> None:
         ui = self.ui
         for value, text in LEVEL_ITEMS:
-            ui.areaLevelCombo.addItem(text, value)
+            ui.areaLevelCombo.addItem(tr(text), value)
         for value, text in category_items():
             ui.categoryCombo.addItem(text, value)
         ui.categoryCombo.insertSeparator(len(categories.HEADLINE))
         for value, text in BASELINE_ITEMS:
-            ui.baselineCombo.addItem(text, value)
+            ui.baselineCombo.addItem(tr(text), value)
         for value, text in MEASURE_ITEMS:
-            ui.measureCombo.addItem(text, value)
+            ui.measureCombo.addItem(tr(text), value)
         self._fill_compare_areas(FORCE)
         menu = QMenu(ui.storeMenuButton)
-        menu.addAction("Import data…", self.choose_import)
-        menu.addAction("Load sample", self.load_sample)
-        menu.addAction("Import neighbourhoods…", self.import_neighbourhoods)
+        menu.addAction(tr("Import data…"), self.choose_import)
+        menu.addAction(tr("Load sample"), self.load_sample)
+        menu.addAction(tr("Import neighbourhoods…"), self.import_neighbourhoods)
         menu.addSeparator()
-        menu.addAction("Show police force areas", self.show_force_areas)
-        self._change_store_action = menu.addAction("Change store…", self.choose_store)
+        menu.addAction(tr("Show police force areas"), self.show_force_areas)
+        self._change_store_action = menu.addAction(tr("Change store…"), self.choose_store)
         ui.storeMenuButton.setMenu(menu)
         self.results = results.ResultsModel(self)
         ui.resultsTable.setModel(self.results)
+        ui.resultsTable.sortByColumn(0, Qt.AscendingOrder)  # by area until the user picks a column
         ui.resultsTable.horizontalHeader().setStretchLastSection(False)
         # Column widths from the first rows only: thousands of neighbourhoods would cost a measure each.
         ui.resultsTable.horizontalHeader().setResizeContentsPrecision(200)
@@ -136,8 +146,8 @@ class CrimeMapDock(QDockWidget):
         has = self.store is not None and not self.store.neighbourhood_areas().empty
         item = self.ui.areaLevelCombo.model().item(self.ui.areaLevelCombo.findData(NEIGHBOURHOOD))
         item.setEnabled(has)
-        item.setToolTip("" if has else "Import a force's neighbourhoods first (store menu, or "
-                                       "crimemap:importneighbourhoods in Processing)")
+        item.setToolTip("" if has else tr("Import a force's neighbourhoods first (store menu, or "
+                                          "crimemap:importneighbourhoods in Processing)"))
         if not has and self.ui.areaLevelCombo.currentData() == NEIGHBOURHOOD:
             self.ui.areaLevelCombo.setCurrentIndex(0)
 
@@ -193,16 +203,16 @@ class CrimeMapDock(QDockWidget):
                 info = self.store.summary()
                 months = self.store.months()
             except CrimeMapError as exc:
-                self.ui.storeSummaryLabel.setText(f"The store cannot be read: {exc}")
+                self.ui.storeSummaryLabel.setText(tr("The store cannot be read: {}").format(exc))
                 self._show_empty(True)
                 return
         if not months:
-            self.ui.storeSummaryLabel.setText(f"Store: {Path(path).name} (empty)")
+            self.ui.storeSummaryLabel.setText(tr("Store: {} (empty)").format(Path(path).name))
             self._show_empty(True)
             return
-        self.ui.storeSummaryLabel.setText(
-            f"<b>{info['crimes']:,}</b> crimes · {info['forces']} force{'s' if info['forces'] != 1 else ''} · "
-            f"{info['first_month']} to {info['last_month']}")
+        forces_text = (tr("1 force") if info["forces"] == 1 else tr("{} forces").format(info["forces"]))
+        self.ui.storeSummaryLabel.setText(tr("<b>{crimes}</b> crimes · {forces} · {first} to {last}").format(
+            crimes=f"{info['crimes']:,}", forces=forces_text, first=info["first_month"], last=info["last_month"]))
         self._show_empty(False)
         self._loading = True
         combo = self.ui.periodEndCombo
@@ -256,13 +266,11 @@ class CrimeMapDock(QDockWidget):
                 measure = "rate_per_1000"
         else:
             self.ui.titleLabel.setText(f"<b>{comparison.title()}</b>")
-        self.results.set_rows(rows)
+        self.results.set_rows(rows, keep_order=area_mode)  # area against area: the chosen area first
         table = self.ui.resultsTable
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
         header.resizeSection(0, min(header.sectionSize(0), 160))  # long neighbourhood names are elided
-        if not area_mode and not 0 <= header.sortIndicatorSection() < len(results.COLUMNS):
-            table.sortByColumn(1, Qt.AscendingOrder)
         self._update_map(comparison, measure)
         self._update_trend()
         self.save_state()

@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, Q
 from .. import settings
 from ..core import neighbourhoods
 from ..core.neighbourhood_view import render
+from ..i18n import tr
 from .neighbourhood_task import FetchNeighbourhoodTask
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -46,20 +47,20 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
     briefingRequested = pyqtSignal(str, str, str)   # store, force, neighbourhood id
 
     def __init__(self, parent=None):
-        super().__init__("Neighbourhood", parent)
+        super().__init__(tr("Neighbourhood"), parent)
         self.setObjectName("CrimeMapNeighbourhoodDock")
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.status = QLabel("Click the map with the neighbourhood tool.", body)
+        self.status = QLabel(tr("Click the map with the neighbourhood tool."), body)
         self.status.setWordWrap(True)
-        self.refresh_button = QPushButton("Refresh from police.uk", body)
+        self.refresh_button = QPushButton(tr("Refresh from police.uk"), body)
         self.refresh_button.setObjectName("refreshButton")
         self.refresh_button.setEnabled(False)
         self.refresh_button.clicked.connect(self.refresh)
-        self.briefing_button = QPushButton("Briefing map…", body)
+        self.briefing_button = QPushButton(tr("Briefing map…"), body)
         self.briefing_button.setObjectName("briefingButton")
-        self.briefing_button.setToolTip("A one-page briefing for this neighbourhood (period and crime as chosen "
-                                        "in the Crime Map dock), opened in the layout designer")
+        self.briefing_button.setToolTip(tr("A one-page briefing for this neighbourhood (period and crime as "
+                                           "chosen in the Crime Map dock), opened in the layout designer"))
         self.briefing_button.setEnabled(False)
         self.briefing_button.clicked.connect(
             lambda: self.current and self.briefingRequested.emit(self.store_path, *self.current))
@@ -99,14 +100,15 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
             self.refresh_button.setEnabled(True)
             self.briefing_button.setEnabled(True)
             self.browser.clear()
-            self.status.setText(f"{found[0]} · {found[1]}: no team details stored yet; asking police.uk…")
+            self.status.setText(tr("{} · {}: no team details stored yet; asking police.uk…").format(*found))
             self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), *found))
             return False
         self.current = None
         self.refresh_button.setEnabled(False)
         self.briefing_button.setEnabled(False)
         self.browser.clear()
-        self.status.setText(f"No stored neighbourhood at {lat:.5f}, {lon:.5f}: asking police.uk…")
+        self.status.setText(tr("No stored neighbourhood at {}, {}: asking police.uk…").format(f"{lat:.5f}",
+                                                                                              f"{lon:.5f}"))
         self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), lat=lat, lon=lon))
         return False
 
@@ -132,7 +134,7 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
 
     def refresh(self) -> None:
         if self.current and self.task is None:
-            self.status.setText("Asking police.uk…")
+            self.status.setText(tr("Asking police.uk…"))
             self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), *self.current))
 
     def _start(self, task) -> None:
@@ -149,9 +151,10 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
             return
         if self.current:
             # Offline or failing: what is stored stays on screen, and says how old it is.
-            if not self.show_stored(*self.current, note=f"Could not refresh from police.uk ({error}); showing "
-                                                        "the stored details."):
-                self.status.setText(f"{self.current[0]} · {self.current[1]}: no team details stored, and "
-                                    f"police.uk did not answer: {error}")
+            note = tr("Could not refresh from police.uk ({}); showing the stored details.").format(error)
+            if not self.show_stored(*self.current, note=note):
+                self.status.setText(tr("{} · {}: no team details stored, and police.uk did not answer: {}").format(
+                    *self.current, error))
         else:
-            self.status.setText(f"No neighbourhood here in the store, and police.uk did not answer: {error}")
+            self.status.setText(tr("No neighbourhood here in the store, and police.uk did not answer: {}").format(
+                error))

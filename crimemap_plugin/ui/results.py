@@ -13,22 +13,24 @@ import math
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QColor
 
+from ..i18n import tr, tr_noop
+
 CODE_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 NO_DATA_COLOUR = QColor(128, 128, 128)
 
 COLUMNS = (
-    ("Area", "The police force area"),
-    ("Crimes", "Crimes in the period"),
-    ("Before", "Crimes in the baseline period"),
-    ("Change", "Crimes in the period minus crimes in the baseline"),
-    ("Change %", "Change as a percentage of the baseline (empty when the baseline is 0)"),
-    ("Per 1,000", "Crimes in the period per 1,000 residents (Census 2021)"),
-    ("Per 1,000, 12 months", "Crimes in the 12 months to the end month per 1,000 residents"),
-    ("Beyond chance?", "Is the change larger than chance would explain? Exact test for two Poisson counts, "
-                       "p < 0.05; the p-value is in each cell's tooltip"),
+    (tr_noop("Area"), tr_noop("The area")),
+    (tr_noop("Crimes"), tr_noop("Crimes in the period")),
+    (tr_noop("Before"), tr_noop("Crimes in the baseline period")),
+    (tr_noop("Change"), tr_noop("Crimes in the period minus crimes in the baseline")),
+    (tr_noop("Change %"), tr_noop("Change as a percentage of the baseline (empty when the baseline is 0)")),
+    (tr_noop("Per 1,000"), tr_noop("Crimes in the period per 1,000 residents (Census 2021)")),
+    (tr_noop("Per 1,000, 12 months"), tr_noop("Crimes in the 12 months to the end month per 1,000 residents")),
+    (tr_noop("Beyond chance?"), tr_noop("Is the change larger than chance would explain? Exact test for two "
+                                        "Poisson counts, p < 0.05; the p-value is in each cell's tooltip")),
 )
-NO_DATA = "no data"
+NO_DATA = tr_noop("no data")
 
 
 def short_name(area_name: str) -> str:
@@ -45,37 +47,53 @@ def _missing(v) -> bool:
         return True
 
 
-def cell_values(row: dict) -> list:
+WORDS = {
+    "no_data": NO_DATA,
+    "period_gap": tr_noop("A month of this period has no data for this force"),
+    "either_gap": tr_noop("A month of either period has no data for this force"),
+    "not_defined": tr_noop("n/a"),
+    "not_defined_tip": tr_noop("No crimes in the baseline: a percentage is not defined"),
+    "month_gap": tr_noop("A month has no data"),
+    "up": tr_noop("▲ yes"),
+    "down": tr_noop("▼ yes"),
+    "no": tr_noop("no"),
+    "beyond": tr_noop("p = {}: larger than chance would explain (p < 0.05)"),
+    "within": tr_noop("p = {}: within what chance would explain"),
+}
+
+
+def words() -> dict:
+    """WORDS in the user's language (looked up once per table fill, not once per cell)."""
+    return {key: tr(text) for key, text in WORDS.items()}
+
+
+def cell_values(row: dict, said: dict = None) -> list:
     """Display text, sort key and tooltip for each column of one comparison row."""
+    said = said or words()
+    no_data = said["no_data"]
     name = short_name(row["area_name"])
     out = [(name, name.lower(), row["area_name"])]
     complete = bool(row["complete"]) if not _missing(row["complete"]) else False
     for key in ("current", "baseline", "change"):
         v = row[key]
-        out.append((NO_DATA, None, "A month of this period has no data for this force") if _missing(v)
-                   else (str(int(v)), int(v), None))
+        out.append((no_data, None, said["period_gap"]) if _missing(v) else (str(int(v)), int(v), None))
     pct = row["change_pct"]
     if not complete:
-        out.append((NO_DATA, None, "A month of either period has no data for this force"))
+        out.append((no_data, None, said["either_gap"]))
     elif _missing(pct):
-        out.append(("n/a", None, "No crimes in the baseline: a percentage is not defined"))
+        out.append((said["not_defined"], None, said["not_defined_tip"]))
     else:
         out.append((f"{pct:.1f}", float(pct), None))
     for key in ("rate_per_1000", "annual_rate_per_1000"):
         v = row[key]
-        out.append((NO_DATA, None, "A month has no data") if _missing(v) else (f"{v:.2f}", float(v), None))
+        out.append((no_data, None, said["month_gap"]) if _missing(v) else (f"{v:.2f}", float(v), None))
     p = row["p_value"]
     if not complete or _missing(p):
-        out.append((NO_DATA, None, None))
+        out.append((no_data, None, None))
+    elif p < 0.05:
+        out.append((said["up"] if (row["change"] or 0) > 0 else said["down"], p, said["beyond"].format(f"{p:.2g}")))
     else:
-        rising = (row["change"] or 0) > 0
-        if p < 0.05:
-            text = "▲ yes" if rising else "▼ yes"
-            tip = f"p = {p:.2g}: larger than chance would explain (p < 0.05)"
-        else:
-            text = "no"
-            tip = f"p = {p:.2g}: within what chance would explain"
-        out.append((text, p, tip))
+        out.append((said["no"], p, said["within"].format(f"{p:.2g}")))
     return out
 
 
@@ -87,12 +105,16 @@ class ResultsModel(QAbstractTableModel):
         self._cells = []          # per row: [(text, key, tooltip)] per column
         self._codes = []
         self._sort = None         # (column, order) last asked for
+        self._no_data = NO_DATA
 
-    def set_rows(self, rows) -> None:
+    def set_rows(self, rows, keep_order: bool = False) -> None:
+        """Show `rows`, sorted as last asked (or in the order given, with keep_order)."""
         self.beginResetModel()
-        self._cells = [cell_values(r) for r in rows]
+        said = words()
+        self._no_data = said["no_data"]
+        self._cells = [cell_values(r, said) for r in rows]
         self._codes = [r["area_code"] for r in rows]
-        if self._sort is not None:
+        if self._sort is not None and not keep_order:
             self._order(*self._sort)
         self.endResetModel()
 
@@ -116,7 +138,7 @@ class ResultsModel(QAbstractTableModel):
             return tip
         if role == Qt.TextAlignmentRole:
             return int((Qt.AlignRight if index.column() else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and text == NO_DATA:
+        if role == Qt.ForegroundRole and text == self._no_data:
             return NO_DATA_COLOUR
         return None
 
@@ -124,9 +146,9 @@ class ResultsModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.DisplayRole:
-            return COLUMNS[section][0]
+            return tr(COLUMNS[section][0])
         if role == Qt.ToolTipRole:
-            return COLUMNS[section][1]
+            return tr(COLUMNS[section][1])
         return None
 
     def _order(self, column: int, order) -> list:
@@ -160,7 +182,7 @@ def table_text(model: ResultsModel, delimiter: str) -> str:
     """The table as delimited text with a header row, exactly as shown (numbers plain)."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(["area_code"] + [title for title, _ in COLUMNS])
+    writer.writerow(["area_code"] + [tr(title) for title, _ in COLUMNS])
     for r in range(model.rowCount()):
         writer.writerow([model.code(r)] + [model.text(r, c) for c in range(len(COLUMNS))])
     return buf.getvalue()

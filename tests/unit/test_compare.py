@@ -172,3 +172,14 @@ def test_change_classes_never_offer_a_fall_beyond_minus_100_percent():
         assert len(found) == 7
         assert found[0].upper > -100 and all(c.lower is None or c.lower > -100 for c in found)
         assert found[3].label.startswith("about the same")
+
+
+def test_every_category_name_is_marked_for_translation():
+    import ast
+    from pathlib import Path
+
+    from crimemap_plugin.core import categories
+    source = (Path(__file__).resolve().parents[2] / "crimemap_plugin" / "ui" / "dock.py").read_text()
+    marked = {node.args[0].value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
+              and getattr(node.func, "id", None) == "tr_noop"}
+    assert {categories.label(s) for s in (categories.ALL_CRIME, *categories.CATEGORIES)} <= marked
