@@ -41,6 +41,12 @@ def pdf_text(path) -> str:
     return unicodedata.normalize("NFKC", text)   # "ﬁ" ligatures back to "fi"
 
 
+def pdf_text_of(layout, path) -> str:
+    from crimemap_plugin.layers.briefing import export
+    export(layout, str(path))
+    return pdf_text(path)
+
+
 def table_row(text: str, label: str) -> list:
     """The cells printed after a headline group's name in the table (the line where numbers follow it)."""
     for line in text.splitlines():
@@ -168,8 +174,18 @@ def test_briefing_from_the_panel_opens_in_the_layout_designer(plugin, qgis_iface
     assert [la.name() for la in layouts].count("St Marks (Gloucestershire Constabulary): crime briefing") == 1
     assert len(set(QgsProject.instance().mapLayers()) - before) == 2 and len(before - set(
         QgsProject.instance().mapLayers())) == 2
-    for la in layouts:
-        QgsProject.instance().layoutManager().removeLayout(la)
+    # Saved with the project, the briefing reopens whole: the layout and the layers its map draws.
+    project_file = tmp_path / "briefing.qgz"
+    assert QgsProject.instance().write(str(project_file))
+    QgsProject.instance().clear()
+    assert QgsProject.instance().read(str(project_file))
+    reopened = QgsProject.instance().layoutManager().layoutByName(
+        "St Marks (Gloucestershire Constabulary): crime briefing")
+    maps = [i for i in reopened.items() if i.__class__.__name__ == "QgsLayoutItemMap"]
+    assert [len(m.layers()) for m in maps] == [2]
+    assert all(la.isValid() and la.featureCount() > 0 for la in maps[0].layers())
+    assert "St Marks" in pdf_text_of(reopened, tmp_path / "reopened.pdf")
+    QgsProject.instance().clear()
     settings.DOCK_STATE.set_value("")
 
 
