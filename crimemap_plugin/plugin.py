@@ -25,6 +25,7 @@ class CrimeMapPlugin:
 
     # Processing only (qgis_process and the Processing framework call this without initGui)
     def initProcessing(self):  # noqa: N802
+        i18n.install()  # before the algorithms build their parameters (QGIS calls this before initGui)
         if self.provider is None:
             from .processing.provider import CrimeMapProvider
             self.provider = CrimeMapProvider()
