@@ -270,8 +270,8 @@ def synthetic_neighbourhoods(per_force: int = 100, vertices: int = 400) -> dict:
         records = []
         for k, (x, y) in enumerate(zip(cx[keep], cy[keep])):
             ring = list(zip(x + side / 2 * wobble * np.cos(angles), y + side / 2 * wobble * np.sin(angles)))
-            records.append(Neighbourhood(force.slug, f"N{k}", f"{force.slug} {k}", ring, {}, [], [], [], "2025-01-01",
-                                         has_details=False))
+            records.append(Neighbourhood(force.slug, f"N{k}", f"{force.slug} {k}", [[ring]], {}, [], [], [],
+                                         "2025-01-01", has_details=False))
         out[force.slug] = records
     return out
 

@@ -57,6 +57,7 @@ class Briefing:
     as_of: Optional[datetime] = None
     rises: List[str] = field(default_factory=list)
     rises_of: str = ""
+    comparison: Optional[Comparison] = None   # the category at the briefing's level: what the map shows
 
     @property
     def force_name(self) -> str:
@@ -151,8 +152,9 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
     now = now or datetime.now()
     baseline = period.baseline(baseline_kind)
     level = FORCE if neighbourhoods is None else NEIGHBOURHOOD
-    comparisons = {slug: {r["area_code"]: r for r in compare(store, level, slug, period, baseline_kind).records()}
-                   for slug in dict.fromkeys(categories.HEADLINE + (category,))}
+    made = {slug: compare(store, level, slug, period, baseline_kind)
+            for slug in dict.fromkeys(categories.HEADLINE + (category,))}
+    comparisons = {slug: {r["area_code"]: r for r in c.records()} for slug, c in made.items()}
     months = Period(period.end, TREND_MONTHS).months
     out = []
     if level == FORCE:
@@ -171,7 +173,8 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
         trend = monthly_trend(store, level, trend_area, category, months)
         brief = Briefing(level, force, code, name, category, period, baseline, baseline_kind,
                          _headline(comparisons, code), months,
-                         [None if v != v else float(v) for v in trend.tolist()], now)
+                         [None if v != v else float(v) for v in trend.tolist()], now,
+                         comparison=made[category])
         if nid is not None:
             for key, value in _details_text(store.conn, force, nid, now).items():
                 setattr(brief, key, value)

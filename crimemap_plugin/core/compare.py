@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import categories, forces
+from .errors import CrimeMapError
 from .periods import SAME_PERIOD_LAST_YEAR, Period
 from .population import force_population, lsoa_table
 from .stats import ALPHA, poisson_change_p
@@ -145,6 +146,14 @@ def compare(store, level: str, category: str, period: Period,
         frame = pd.DataFrame(columns=["area_code", "area_name", "force", "population"])
     rows = _finish(frame, by_month, period, baseline, available)
     return Comparison(level, category, period, baseline_kind, rows)
+
+
+def latest_month(store) -> str:
+    """The store's latest month of street-level crime (the default end of a period)."""
+    stored = store.months()
+    if not stored:
+        raise CrimeMapError(f"{store.path}: the store holds no street-level crime yet")
+    return stored[-1]
 
 
 def monthly_trend(store, level: str, area_force_or_code: str, category: str, months: List[str]) -> pd.Series:

@@ -202,8 +202,7 @@ def read_force(path, force: str, known_names: Optional[Dict[str, str]] = None) -
     records = []
     for nid, (name, polygons) in parsed.items():
         label = known_names.get(nid) or name or nid
-        records.append(Neighbourhood(force, nid, label, polygons[0][0], {}, [], [], [], fetched,
-                                     polygons=polygons, has_details=False))
+        records.append(Neighbourhood(force, nid, label, polygons, {}, [], [], [], fetched, has_details=False))
     return records, report
 
 

@@ -45,17 +45,13 @@ class Neighbourhood:
     force: str
     nid: str
     name: str
-    boundary: List[tuple]        # (lon, lat) of the outer ring, as the API gives it
+    polygons: list               # [[outer ring, hole, ...], ...] of (lon, lat)
     detail: dict
     people: list
     events: list
     priorities: list
     fetched_at: str
-    polygons: Optional[list] = None   # [[ring, hole, ...], ...] where the source has more than one ring
-    has_details: bool = True          # False for a boundary-only source (KML): stored details are kept
-
-    def parts(self) -> list:
-        return self.polygons if self.polygons is not None else [[self.boundary]]
+    has_details: bool = True     # False for a boundary-only source (KML): stored details are kept
 
 
 def area_code(force: str, nid: str) -> str:
@@ -79,7 +75,7 @@ class NeighbourhoodReport:
 
 
 def ensure_tables(conn) -> None:
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    names = _tables(conn)
     if LAYER not in names:
         gpkg.add_point_layer(conn, LAYER, LAYER_COLUMNS, "police.uk neighbourhood boundaries", LAYER,
                              geometry_type="MULTIPOLYGON")
@@ -131,7 +127,7 @@ def fetch_one(api: PoliceApi, force: str, nid: str, name: Optional[str] = None) 
     boundary = api.boundary(force, nid)
     if len(boundary) < 3:
         raise ApiError("no boundary")
-    return Neighbourhood(force, nid, name or detail.get("name") or nid, boundary, detail, api.people(force, nid),
+    return Neighbourhood(force, nid, name or detail.get("name") or nid, [[boundary]], detail, api.people(force, nid),
                          api.events(force, nid), api.priorities(force, nid),
                          time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
 
@@ -181,12 +177,12 @@ def _store(store, force: str, records: List[Neighbourhood], keep=frozenset(), on
             conn.execute(f"DELETE FROM {DETAILS} WHERE force = ? AND neighbourhood_id {test} ({placeholders})",
                          (force, *ids))
         lon, lat, residents = lsoa_centroids()
-        census = count_in_polygons(lon, lat, [_rings(r.parts()) for r in records], weights=residents)
+        census = count_in_polygons(lon, lat, [_rings(r.polygons) for r in records], weights=residents)
         for r, people in zip(records, census.tolist()):
             d = r.detail
             conn.execute(f"INSERT INTO {LAYER} (geom, force, neighbourhood_id, name, population, fetched_at, "
                          "area_code, census_population) VALUES (?,?,?,?,?,?,?,?)",
-                         (gpkg.multipolygon_blob(r.parts()), r.force, r.nid, r.name, _integer(d.get("population")),
+                         (gpkg.multipolygon_blob(r.polygons), r.force, r.nid, r.name, _integer(d.get("population")),
                           r.fetched_at, area_code(r.force, r.nid), people))
         for r in with_details:
             d = r.detail
@@ -309,8 +305,7 @@ def import_force(api: PoliceApi, store, force: str, progress=None, cancelled=Non
 
 def find_at(conn, lon: float, lat: float) -> Optional[tuple]:
     """(force, neighbourhood_id) of the stored neighbourhood containing the point, or None."""
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if LAYER not in names:
+    if LAYER not in _tables(conn):
         return None
     rows = conn.execute(
         f"SELECT n.force, n.neighbourhood_id, n.geom FROM {LAYER} n JOIN rtree_{LAYER}_geom r ON r.id = n.fid "

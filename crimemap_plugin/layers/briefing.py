@@ -45,8 +45,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
 from ..core import categories
 from ..core.briefing import Briefing
-from ..core.compare import Comparison, compare
-from ..core.store import open_store
+from ..core.compare import Comparison
 from .boundaries import comparison_areas, label_settings
 from .common import OGL, ONS_OS
 from .comparison import build_layer
@@ -475,10 +474,8 @@ def build_layout(store_path: str, briefs: List[Briefing], project: Optional[QgsP
     persist = persist or (lambda layer, key: layer)
     project = project or QgsProject.instance()
     first = briefs[0]
-    with open_store(store_path, create=False) as store:
-        comparison = compare(store, first.level, first.category, first.period, first.baseline_kind)
     areas, code_field = comparison_areas(first.level, store_path)
-    comparison_layer = briefing_comparison_layer(comparison, areas, code_field)
+    comparison_layer = briefing_comparison_layer(first.comparison, areas, code_field)
     comparison_layer.setName(legend_title_for(first).replace("\n", " "))
     comparison_layer = persist(comparison_layer, "briefing_comparison")
     layout = new_layout(project, name or (first.title() if len(briefs) == 1 else

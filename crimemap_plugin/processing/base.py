@@ -1,7 +1,18 @@
-"""What every crimemap algorithm shares: names, groups and help from class attributes."""
+"""What every crimemap algorithm shares: names, groups and help from class attributes, and the
+parameters several of them take (the store; category, period and baseline)."""
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtCore import QCoreApplication
+
+from .. import settings
+from ..core import categories
+from ..core.periods import BASELINES
 
 
 class CrimeMapAlgorithm(QgsProcessingAlgorithm):
@@ -10,6 +21,7 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
     GROUP = ""
     GROUP_ID = ""
     HELP = ""
+    STORE, CATEGORY, END_MONTH, MONTHS, BASELINE = "STORE", "CATEGORY", "END_MONTH", "MONTHS", "BASELINE"
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -31,3 +43,27 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self):
         return self.tr(self.HELP)
+
+    def add_store_parameter(self) -> None:
+        """STORE: an existing store (the default from the settings)."""
+        self.addParameter(QgsProcessingParameterFile(
+            self.STORE, self.tr("Store (GeoPackage)"), extension="gpkg", defaultValue=settings.store_path()))
+
+    def add_period_parameters(self) -> None:
+        """CATEGORY, END_MONTH, MONTHS and BASELINE, as comparisons take them."""
+        self.addParameter(QgsProcessingParameterString(
+            self.CATEGORY, self.tr("Category (API slug, or all-crime)"), defaultValue=categories.ALL_CRIME))
+        self.addParameter(QgsProcessingParameterString(
+            self.END_MONTH, self.tr("End month (YYYY-MM; empty = latest in the store)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(self.MONTHS, self.tr("Months in the period"),
+                                                       QgsProcessingParameterNumber.Integer, 3, minValue=1,
+                                                       maxValue=36))
+        self.addParameter(QgsProcessingParameterEnum(self.BASELINE, self.tr("Baseline"), options=list(BASELINES),
+                                                     defaultValue=BASELINES[0], usesStaticStrings=True))
+
+    def period_values(self, parameters, context) -> tuple:
+        """(category, end month or "", months, baseline) from add_period_parameters' parameters."""
+        return (self.parameterAsString(parameters, self.CATEGORY, context).strip() or categories.ALL_CRIME,
+                self.parameterAsString(parameters, self.END_MONTH, context).strip(),
+                self.parameterAsInt(parameters, self.MONTHS, context),
+                self.parameterAsEnumString(parameters, self.BASELINE, context))

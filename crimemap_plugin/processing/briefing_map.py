@@ -8,16 +8,13 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
-from .. import settings
 from ..core import categories
 from ..core.briefing import briefings, force_neighbourhoods
+from ..core.compare import latest_month
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, Period
 from ..core.store import open_store
@@ -32,11 +29,7 @@ def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_n
     `persist` as for layers.briefing.build_layout."""
     force = force.strip().lower()
     with open_store(store_path, create=False) as store:
-        if not end:
-            stored = store.months()
-            if not stored:
-                raise CrimeMapError(f"{store_path}: the store holds no street-level crime yet")
-            end = stored[-1]
+        end = end or latest_month(store)
         if every_neighbourhood:
             ids = force_neighbourhoods(store, force)
             if not ids:
@@ -50,8 +43,7 @@ def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_n
 
 
 class BriefingMapAlgorithm(CrimeMapAlgorithm):
-    STORE, FORCE, NEIGHBOURHOOD, ALL = "STORE", "FORCE", "NEIGHBOURHOOD", "ALL_NEIGHBOURHOODS"
-    CATEGORY, END_MONTH, MONTHS, BASELINE, OUTPUT = "CATEGORY", "END_MONTH", "MONTHS", "BASELINE", "OUTPUT"
+    FORCE, NEIGHBOURHOOD, ALL, OUTPUT = "FORCE", "NEIGHBOURHOOD", "ALL_NEIGHBOURHOODS", "OUTPUT"
 
     NAME = "briefingmap"
     DISPLAY_NAME = "Briefing map"
@@ -74,23 +66,14 @@ class BriefingMapAlgorithm(CrimeMapAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            self.STORE, self.tr("Store (GeoPackage)"), extension="gpkg", defaultValue=settings.store_path()))
+        self.add_store_parameter()
         self.addParameter(QgsProcessingParameterString(self.FORCE, self.tr("Force (police.uk id, e.g. "
                                                                            "gloucestershire)")))
         self.addParameter(QgsProcessingParameterString(
             self.NEIGHBOURHOOD, self.tr("Neighbourhood (police.uk id; empty = the whole force)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.ALL, self.tr("Every stored neighbourhood of the force (one page each)"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterString(
-            self.CATEGORY, self.tr("Category (API slug, or all-crime)"), defaultValue=categories.ALL_CRIME))
-        self.addParameter(QgsProcessingParameterString(
-            self.END_MONTH, self.tr("End month (YYYY-MM; empty = latest in the store)"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(self.MONTHS, self.tr("Months in the period"),
-                                                       QgsProcessingParameterNumber.Integer, 3, minValue=1,
-                                                       maxValue=36))
-        self.addParameter(QgsProcessingParameterEnum(self.BASELINE, self.tr("Baseline"), options=list(BASELINES),
-                                                     defaultValue=BASELINES[0], usesStaticStrings=True))
+        self.add_period_parameters()
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Briefing"), fileFilter="PDF (*.pdf);;PNG image (*.png)"))
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
@@ -105,10 +88,7 @@ class BriefingMapAlgorithm(CrimeMapAlgorithm):
                 self.parameterAsString(parameters, self.FORCE, context),
                 self.parameterAsString(parameters, self.NEIGHBOURHOOD, context),
                 self.parameterAsBoolean(parameters, self.ALL, context),
-                self.parameterAsString(parameters, self.CATEGORY, context).strip() or categories.ALL_CRIME,
-                self.parameterAsString(parameters, self.END_MONTH, context).strip(),
-                self.parameterAsInt(parameters, self.MONTHS, context),
-                self.parameterAsEnumString(parameters, self.BASELINE, context))
+                *self.period_values(parameters, context))
             feedback.setProgress(50)
             written = export(layout, output)
         except (CrimeMapError, ValueError, RuntimeError) as exc:

@@ -8,31 +8,23 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
 
-from .. import settings
-from ..core import categories
-from ..core.compare import LEVELS, LSOA, compare
+from ..core.compare import LEVELS, LSOA, compare, latest_month
 from ..core.errors import CrimeMapError
-from ..core.periods import BASELINES, Period
+from ..core.periods import Period
 from ..core.store import open_store
 from ..layers.boundaries import comparison_areas
 from ..layers.comparison import comparison_features, comparison_fields, legend_title, style
 from .base import CrimeMapAlgorithm
 from .styling import StylePostProcessor, save_default_style
 
-CATEGORY_CHOICES = [categories.ALL_CRIME] + list(categories.CATEGORIES)
-
 
 class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
-    STORE, LEVEL, CATEGORY, END_MONTH, MONTHS, BASELINE = "STORE", "LEVEL", "CATEGORY", "END_MONTH", "MONTHS", \
-        "BASELINE"
+    LEVEL = "LEVEL"
     AREAS, AREA_CODE_FIELD, MEASURE, OUTPUT = "AREAS", "AREA_CODE_FIELD", "MEASURE", "OUTPUT"
     MEASURES = ["change_pct", "current", "rate_per_1000", "annual_rate_per_1000"]
 
@@ -53,19 +45,10 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
             "code field.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            self.STORE, self.tr("Store (GeoPackage)"), extension="gpkg", defaultValue=settings.store_path()))
+        self.add_store_parameter()
         self.addParameter(QgsProcessingParameterEnum(self.LEVEL, self.tr("Area level"), options=list(LEVELS),
                                                      defaultValue=LEVELS[0], usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.CATEGORY, self.tr("Category (API slug, or all-crime)"), defaultValue=categories.ALL_CRIME))
-        self.addParameter(QgsProcessingParameterString(
-            self.END_MONTH, self.tr("End month (YYYY-MM; empty = latest in the store)"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(self.MONTHS, self.tr("Months in the period"),
-                                                       QgsProcessingParameterNumber.Integer, 3, minValue=1,
-                                                       maxValue=36))
-        self.addParameter(QgsProcessingParameterEnum(self.BASELINE, self.tr("Baseline"), options=list(BASELINES),
-                                                     defaultValue=BASELINES[0], usesStaticStrings=True))
+        self.add_period_parameters()
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.AREAS, self.tr("LSOA boundaries (LEVEL lsoa only)"), [QgsProcessing.TypeVectorPolygon],
             optional=True))
@@ -80,11 +63,8 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         store_path = self.parameterAsFile(parameters, self.STORE, context)
         level = self.parameterAsEnumString(parameters, self.LEVEL, context)
-        baseline = self.parameterAsEnumString(parameters, self.BASELINE, context)
         measure = self.parameterAsEnumString(parameters, self.MEASURE, context)
-        category = self.parameterAsString(parameters, self.CATEGORY, context).strip() or categories.ALL_CRIME
-        end = self.parameterAsString(parameters, self.END_MONTH, context).strip()
-        months = self.parameterAsInt(parameters, self.MONTHS, context)
+        category, end, months, baseline = self.period_values(parameters, context)
         areas_frame = None
         if level == LSOA:
             areas = self.parameterAsVectorLayer(parameters, self.AREAS, context)
@@ -95,12 +75,8 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
             areas_frame = pd.DataFrame({"area_code": sorted({str(f[code_field]) for f in areas.getFeatures()})})
         try:
             with open_store(store_path, create=False) as store:
-                if not end:
-                    stored = store.months()
-                    if not stored:
-                        raise QgsProcessingException(self.tr("The store holds no street-level crime yet."))
-                    end = stored[-1]
-                comparison = compare(store, level, category, Period(end, months), baseline, areas=areas_frame)
+                period = Period(end or latest_month(store), months)
+                comparison = compare(store, level, category, period, baseline, areas=areas_frame)
         except (CrimeMapError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from None
         if level != LSOA:

@@ -15,12 +15,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .. import settings
 from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import parse
@@ -72,8 +70,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             "store's crimes layer (points are counted in the polygons' CRS, as there), many times faster.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            self.STORE, self.tr("Store (GeoPackage)"), extension="gpkg", defaultValue=settings.store_path()))
+        self.add_store_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(self.POLYGONS, self.tr("Polygons"),
                                                               [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterString(self.CATEGORY, self.tr("Category (API slug; empty = all)"),
