@@ -1,7 +1,7 @@
 """Collect the plugin's translatable strings into crimemap_plugin/i18n/crimemap_<lang>.ts.
 
-Python: the literal first argument of tr()/tr_noop() (context "CrimeMap") and of self.tr() inside a
-class (context: the class name, as Qt uses it). Qt Designer files: every <string> not marked notr,
+Python: the literal first argument of tr(), tr_noop() and self.tr() (the plugin's classes translate
+through crimemap_plugin.i18n, all in context "CrimeMap"). Qt Designer files: every <string> not marked notr,
 in the context of the form's class. Translations already in the .ts file are kept; new strings are
 added as unfinished; strings no longer in the code are dropped. `make translations` runs this, then
 lrelease to compile the .qm files the plugin loads.
@@ -19,24 +19,15 @@ DEFAULT_CONTEXT = "CrimeMap"
 
 
 def _python_strings(path: Path):
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-
-    def visit(node, klass):
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.ClassDef):
-                yield from visit(child, child.name)
-                continue
-            if isinstance(child, ast.Call) and child.args and isinstance(child.args[0], ast.Constant) \
-                    and isinstance(child.args[0].value, str):
-                func = child.func
-                if isinstance(func, ast.Name) and func.id in ("tr", "tr_noop"):
-                    yield DEFAULT_CONTEXT, child.args[0].value
-                elif isinstance(func, ast.Attribute) and func.attr == "tr" and klass and \
-                        isinstance(func.value, ast.Name) and func.value.id == "self":
-                    yield klass, child.args[0].value
-            yield from visit(child, klass)
-
-    yield from visit(tree, None)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)):
+            continue
+        func = node.func
+        if (isinstance(func, ast.Name) and func.id in ("tr", "tr_noop")) or (
+                isinstance(func, ast.Attribute) and func.attr == "tr" and isinstance(func.value, ast.Name)
+                and func.value.id == "self"):
+            yield DEFAULT_CONTEXT, node.args[0].value
 
 
 def _ui_strings(path: Path):
@@ -68,6 +59,7 @@ def update(language: str, found: dict) -> Path:
                 translation = message.find("translation")
                 if translation is not None and translation.text and translation.get("type") != "unfinished":
                     known[(name, message.findtext("source"))] = translation.text
+                    known.setdefault((None, message.findtext("source")), translation.text)  # any context
     root = ET.Element("TS", version="2.1", language=language)
     missing = 0
     for name in sorted(found):
@@ -78,8 +70,8 @@ def update(language: str, found: dict) -> Path:
             ET.SubElement(message, "location", filename=where)
             ET.SubElement(message, "source").text = text
             translation = ET.SubElement(message, "translation")
-            if (name, text) in known:
-                translation.text = known[(name, text)]
+            if (name, text) in known or (None, text) in known:
+                translation.text = known.get((name, text), known.get((None, text)))
             else:
                 translation.set("type", "unfinished")
                 missing += 1

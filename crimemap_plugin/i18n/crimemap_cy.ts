@@ -2,160 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy">
   <context>
-    <name>BriefingMapAlgorithm</name>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Baseline</source>
-      <translation>Cyfnod cymharu</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Briefing</source>
-      <translation>Briff</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Category (API slug, or all-crime)</source>
-      <translation>Categori (slug API, neu all-crime)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>End month (YYYY-MM; empty = latest in the store)</source>
-      <translation>Mis olaf (BBBB-MM; gwag = y diweddaraf yn y storfa)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Every stored neighbourhood of the force (one page each)</source>
-      <translation>Pob cymdogaeth a storiwyd i'r heddlu (un dudalen yr un)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Force (police.uk id, e.g. gloucestershire)</source>
-      <translation>Heddlu (id police.uk, e.e. gloucestershire)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Months in the period</source>
-      <translation>Misoedd yn y cyfnod</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Neighbourhood (police.uk id; empty = the whole force)</source>
-      <translation>Cymdogaeth (id police.uk; gwag = yr heddlu cyfan)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Pages</source>
-      <translation>Tudalennau</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>Store (GeoPackage)</source>
-      <translation>Storfa (GeoPackage)</translation>
-    </message>
-  </context>
-  <context>
-    <name>ComparePeriodsAlgorithm</name>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>Area level</source>
-      <translation>Lefel ardal</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>Baseline</source>
-      <translation>Cyfnod cymharu</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>Category (API slug, or all-crime)</source>
-      <translation>Categori (slug API, neu all-crime)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>Comparison</source>
-      <translation>Cymhariaeth</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>End month (YYYY-MM; empty = latest in the store)</source>
-      <translation>Mis olaf (BBBB-MM; gwag = y diweddaraf yn y storfa)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>LEVEL lsoa needs AREAS (LSOA boundaries) and AREA_CODE_FIELD.</source>
-      <translation>Mae LEVEL lsoa angen AREAS (ffiniau LSOA) ac AREA_CODE_FIELD.</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>LSOA boundaries (LEVEL lsoa only)</source>
-      <translation>Ffiniau LSOA (LEVEL lsoa yn unig)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>LSOA code field</source>
-      <translation>Maes cod LSOA</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>Measure to map</source>
-      <translation>Mesur i'w fapio</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>Months in the period</source>
-      <translation>Misoedd yn y cyfnod</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>Store (GeoPackage)</source>
-      <translation>Storfa (GeoPackage)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/compare_periods.py" />
-      <source>The store holds no street-level crime yet.</source>
-      <translation>Does dim troseddau lefel stryd yn y storfa eto.</translation>
-    </message>
-  </context>
-  <context>
-    <name>CountInPolygonsAlgorithm</name>
-    <message>
-      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
-      <source>Category (API slug; empty = all)</source>
-      <translation>Categori (slug API; gwag = y cyfan)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
-      <source>First month (YYYY-MM)</source>
-      <translation>Mis cyntaf (BBBB-MM)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
-      <source>Last month (YYYY-MM)</source>
-      <translation>Mis olaf (BBBB-MM)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
-      <source>Polygons</source>
-      <translation>Polygonau</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
-      <source>Polygons with crime counts</source>
-      <translation>Polygonau gyda chyfrifon troseddau</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
-      <source>Store (GeoPackage)</source>
-      <translation>Storfa (GeoPackage)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
-      <source>Unknown category: </source>
-      <translation>Categori anhysbys: </translation>
-    </message>
-  </context>
-  <context>
     <name>CrimeMap</name>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
@@ -208,9 +54,19 @@
       <translation>Ardal</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>Area level</source>
+      <translation>Lefel ardal</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
       <source>Asking police.uk…</source>
       <translation>Yn holi police.uk…</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/base.py" />
+      <source>Baseline</source>
+      <translation>Cyfnod cymharu</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/results.py" />
@@ -228,6 +84,11 @@
       <translation>Dwyn beiciau</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>Briefing</source>
+      <translation>Briff</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
       <source>Briefing map…</source>
       <translation>Map briffio…</translation>
@@ -236,6 +97,16 @@
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Burglary</source>
       <translation>Byrgleriaeth</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/base.py" />
+      <source>Category (API slug, or all-crime)</source>
+      <translation>Categori (slug API, neu all-crime)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
+      <source>Category (API slug; empty = all)</source>
+      <translation>Categori (slug API; gwag = y cyfan)</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/results.py" />
@@ -261,6 +132,11 @@
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
       <source>Click the map with the neighbourhood tool.</source>
       <translation>Cliciwch ar y map gyda'r offeryn cymdogaeth.</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>Comparison</source>
+      <translation>Cymhariaeth</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
@@ -323,6 +199,36 @@
       <translation>Cyffuriau</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/base.py" />
+      <source>End month (YYYY-MM; empty = latest in the store)</source>
+      <translation>Mis olaf (BBBB-MM; gwag = y diweddaraf yn y storfa)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>Every stored neighbourhood of the force (one page each)</source>
+      <translation>Pob cymdogaeth a storiwyd i'r heddlu (un dudalen yr un)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
+      <source>First month (YYYY-MM)</source>
+      <translation>Mis cyntaf (BBBB-MM)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>Force (police.uk id, e.g. gloucestershire)</source>
+      <translation>Heddlu (id police.uk, e.e. gloucestershire)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/options.py" />
+      <source>Greyed settings are set by the environment (CRIMEMAP_STORE, CRIMEMAP_API_URL).</source>
+      <translation>Mae'r amgylchedd yn pennu'r gosodiadau llwyd (CRIMEMAP_STORE, CRIMEMAP_API_URL).</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <source>INPUT is required: a CSV file, a folder or a zip archive.</source>
+      <translation>Mae angen INPUT: ffeil CSV, ffolder neu archif zip.</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Import a force's neighbourhoods first (store menu, or crimemap:importneighbourhoods in Processing)</source>
       <translation>Mewnforiwch gymdogaethau heddlu yn gyntaf (dewislen y storfa, neu crimemap:importneighbourhoods yn Prosesu)</translation>
@@ -343,14 +249,54 @@
       <translation>A yw'r newid yn fwy nag y byddai siawns yn ei esbonio? Prawf union ar gyfer dau gyfrif Poisson, p &lt; 0.05; mae'r gwerth p yng nghyngor pob cell</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>LEVEL lsoa needs AREAS (LSOA boundaries) and AREA_CODE_FIELD.</source>
+      <translation>Mae LEVEL lsoa angen AREAS (ffiniau LSOA) ac AREA_CODE_FIELD.</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>LSOA boundaries (LEVEL lsoa only)</source>
+      <translation>Ffiniau LSOA (LEVEL lsoa yn unig)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>LSOA code field</source>
+      <translation>Maes cod LSOA</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
+      <source>Last month (YYYY-MM)</source>
+      <translation>Mis olaf (BBBB-MM)</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Load sample</source>
       <translation>Llwytho sampl</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>Measure to map</source>
+      <translation>Mesur i'w fapio</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/base.py" />
+      <source>Months in the period</source>
+      <translation>Misoedd yn y cyfnod</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
       <source>Neighbourhood</source>
       <translation>Cymdogaeth</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>Neighbourhood (police.uk id; empty = the whole force)</source>
+      <translation>Cymdogaeth (id police.uk; gwag = yr heddlu cyfan)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
+      <source>Neighbourhood KML zip (optional; instead of the API)</source>
+      <translation>Zip KML cymdogaethau (dewisol; yn lle'r API)</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/plugin.py" />
@@ -361,6 +307,16 @@
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Neighbourhoods</source>
       <translation>Cymdogaethau</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
+      <source>Neighbourhoods stored</source>
+      <translation>Cymdogaethau a storiwyd</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
+      <source>Neighbourhoods that failed</source>
+      <translation>Cymdogaethau a fethodd</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/results.py" />
@@ -378,6 +334,11 @@
       <translation>Dim cymdogaeth wedi'i storio yn {}, {}: yn holi police.uk…</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <source>Nothing imported: </source>
+      <translation>Dim wedi'i fewnforio: </translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Other crime</source>
       <translation>Troseddau eraill</translation>
@@ -386,6 +347,11 @@
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Other theft</source>
       <translation>Dwyn arall</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>Pages</source>
+      <translation>Tudalennau</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/results.py" />
@@ -401,6 +367,16 @@
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Police force areas</source>
       <translation>Ardaloedd heddluoedd</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
+      <source>Polygons</source>
+      <translation>Polygonau</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
+      <source>Polygons with crime counts</source>
+      <translation>Polygonau gyda chyfrifon troseddau</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
@@ -443,6 +419,21 @@
       <translation>Dangos ardaloedd heddluoedd</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <source>Store</source>
+      <translation>Storfa</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/base.py" />
+      <source>Store (GeoPackage)</source>
+      <translation>Storfa (GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <source>Store (GeoPackage, created or updated)</source>
+      <translation>Storfa (GeoPackage, wedi'i chreu neu ei diweddaru)</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Store: {} (empty)</source>
       <translation>Storfa: {} (gwag)</translation>
@@ -461,6 +452,16 @@
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Theft from the person</source>
       <translation>Dwyn oddi ar y person</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
+      <source>Unknown category: </source>
+      <translation>Categori anhysbys: </translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
+      <source>Unknown force: </source>
+      <translation>Heddlu anhysbys: </translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
@@ -496,6 +497,16 @@
       <location filename="crimemap_plugin/ui/results.py" />
       <source>p = {}: within what chance would explain</source>
       <translation>p = {}: o fewn yr hyn y byddai siawns yn ei esbonio</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/options.py" />
+      <source>police.uk API base URL</source>
+      <translation>URL sylfaen API police.uk</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <source>police.uk CSV file, folder or zip archive</source>
+      <translation>Ffeil CSV police.uk, ffolder neu archif zip</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
@@ -644,90 +655,6 @@
       <location filename="crimemap_plugin/ui/dock.ui" />
       <source>Store ▾</source>
       <translation>Storfa ▾</translation>
-    </message>
-  </context>
-  <context>
-    <name>CrimeMapOptionsPage</name>
-    <message>
-      <location filename="crimemap_plugin/ui/options.py" />
-      <source>Greyed settings are set by the environment (CRIMEMAP_STORE, CRIMEMAP_API_URL).</source>
-      <translation>Mae'r amgylchedd yn pennu'r gosodiadau llwyd (CRIMEMAP_STORE, CRIMEMAP_API_URL).</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/ui/options.py" />
-      <source>Store (GeoPackage)</source>
-      <translation>Storfa (GeoPackage)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/ui/options.py" />
-      <source>police.uk API base URL</source>
-      <translation>URL sylfaen API police.uk</translation>
-    </message>
-  </context>
-  <context>
-    <name>ImportCrimesAlgorithm</name>
-    <message>
-      <location filename="crimemap_plugin/processing/import_crimes.py" />
-      <source>INPUT is required: a CSV file, a folder or a zip archive.</source>
-      <translation>Mae angen INPUT: ffeil CSV, ffolder neu archif zip.</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_crimes.py" />
-      <source>Nothing imported: </source>
-      <translation>Dim wedi'i fewnforio: </translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_crimes.py" />
-      <source>Store</source>
-      <translation>Storfa</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_crimes.py" />
-      <source>Store (GeoPackage, created or updated)</source>
-      <translation>Storfa (GeoPackage, wedi'i chreu neu ei diweddaru)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_crimes.py" />
-      <source>police.uk CSV file, folder or zip archive</source>
-      <translation>Ffeil CSV police.uk, ffolder neu archif zip</translation>
-    </message>
-  </context>
-  <context>
-    <name>ImportNeighbourhoodsAlgorithm</name>
-    <message>
-      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
-      <source>Force (police.uk id, e.g. gloucestershire)</source>
-      <translation>Heddlu (id police.uk, e.e. gloucestershire)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
-      <source>Neighbourhood KML zip (optional; instead of the API)</source>
-      <translation>Zip KML cymdogaethau (dewisol; yn lle'r API)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
-      <source>Neighbourhoods stored</source>
-      <translation>Cymdogaethau a storiwyd</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
-      <source>Neighbourhoods that failed</source>
-      <translation>Cymdogaethau a fethodd</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
-      <source>Store</source>
-      <translation>Storfa</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
-      <source>Store (GeoPackage, created or updated)</source>
-      <translation>Storfa (GeoPackage, wedi'i chreu neu ei diweddaru)</translation>
-    </message>
-    <message>
-      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
-      <source>Unknown force: </source>
-      <translation>Heddlu anhysbys: </translation>
     </message>
   </context>
 </TS>

@@ -8,11 +8,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..core import categories
 from ..core.periods import BASELINES
+from ..i18n import tr
 
 
 class CrimeMapAlgorithm(QgsProcessingAlgorithm):
@@ -24,7 +24,7 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
     STORE, CATEGORY, END_MONTH, MONTHS, BASELINE = "STORE", "CATEGORY", "END_MONTH", "MONTHS", "BASELINE"
 
     def tr(self, text):
-        return QCoreApplication.translate(type(self).__name__, text)
+        return tr(text)
 
     def createInstance(self):
         return type(self)()

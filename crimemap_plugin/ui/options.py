@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QLineEdit
 
 from .. import about, settings
+from ..i18n import tr
 
 
 class CrimeMapOptionsPage(QgsOptionsPageWidget):
@@ -21,10 +22,10 @@ class CrimeMapOptionsPage(QgsOptionsPageWidget):
         self.api = QLineEdit(settings.API_URL.value(), self)
         self.api.setObjectName("apiUrlEdit")
         self.api.setEnabled(not settings.API_URL.overridden())
-        layout.addRow(self.tr("Store (GeoPackage)"), self.store)
-        layout.addRow(self.tr("police.uk API base URL"), self.api)
+        layout.addRow(tr("Store (GeoPackage)"), self.store)
+        layout.addRow(tr("police.uk API base URL"), self.api)
         if settings.STORE_PATH.overridden() or settings.API_URL.overridden():
-            layout.addRow(QLabel(self.tr("Greyed settings are set by the environment "
+            layout.addRow(QLabel(tr("Greyed settings are set by the environment "
                                          "(CRIMEMAP_STORE, CRIMEMAP_API_URL).")))
 
     def apply(self):
