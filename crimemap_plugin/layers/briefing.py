@@ -2,46 +2,25 @@
 items only (labels, map, legend, scale bar, north arrow, a manual table, shapes for the trend), so it
 opens in the layout designer for last edits and exports text as text (pdftotext reads it)."""
 
-import math
-import os
 from typing import List, Optional
 
-from osgeo import gdal
 from qgis.core import (
-    Qgis,
-    QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
-    QgsLayoutExporter,
     QgsLayoutFrame,
-    QgsLayoutItemLabel,
-    QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
-    QgsLayoutItemMap,
-    QgsLayoutItemPage,
-    QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
-    QgsLayoutItemShape,
-    QgsLayoutPoint,
-    QgsLayoutSize,
     QgsLayoutTable,
-    QgsLegendRenderer,
-    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
-    QgsRectangle,
     QgsSingleSymbolRenderer,
     QgsTableCell,
-    QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QRectF, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
 
 from ..core import categories
 from ..core.briefing import Briefing
@@ -49,6 +28,22 @@ from ..core.compare import Comparison
 from .boundaries import comparison_areas, label_settings
 from .common import OGL, ONS_OS
 from .comparison import build_layer
+from .layout_items import (
+    add_legend,
+    add_map,
+    add_scale_bar,
+    box,
+    export,  # noqa: F401  (the briefing's writer: the dock, Processing and tests call it from here)
+    fitted_size,
+    label,
+    line_mm,
+    new_layout,
+    north_arrow,
+    place,
+    qfont,
+    text_format,
+    text_lines,
+)
 
 PAGE_W, PAGE_H = 297.0, 210.0
 MARGIN = 10.0
@@ -56,88 +51,6 @@ MAP_RECT = (MARGIN, 30.0, 168.0, 128.0)          # x, y, w, h in mm
 RIGHT_X, RIGHT_W = 184.0, PAGE_W - 184.0 - MARGIN
 TEXT_TOP, TEXT_BOTTOM = 120.0, 192.0
 PERIOD_COLOUR, BASELINE_COLOUR, OTHER_COLOUR = "#ef8a62", "#67a9cf", "#cccccc"
-FONT = "Sans Serif"
-BNG = "EPSG:27700"
-
-
-def _font(size: float, bold: bool = False) -> QFont:
-    font = QFont(FONT)
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
-
-
-def _text_format(size: float, bold: bool = False, colour: str = "#1a1a1a") -> QgsTextFormat:
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(size, bold))
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    fmt.setColor(QColor(colour))
-    return fmt
-
-
-def _place(item, page: int, x: float, y: float, w: float, h: float) -> None:
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page)
-
-
-def _label(layout, page, text, x, y, w, h, size=8.0, bold=False, colour="#1a1a1a", align=Qt.AlignLeft,
-           item_id=""):
-    label = QgsLayoutItemLabel(layout)
-    label.setText(text)
-    if hasattr(label, "setTextFormat"):     # QGIS 3.24 and later
-        label.setTextFormat(_text_format(size, bold, colour))
-    else:
-        label.setFont(_font(size, bold))
-        label.setFontColor(QColor(colour))
-    label.setHAlign(align)
-    label.setVAlign(Qt.AlignTop)
-    label.setMarginX(0)
-    label.setMarginY(0)
-    if item_id:
-        label.setId(item_id)
-    layout.addLayoutItem(label)
-    _place(label, page, x, y, w, h)
-    return label
-
-
-def _rect(layout, page, x, y, w, h, colour, hatched=False):
-    shape = QgsLayoutItemShape(layout)
-    shape.setShapeType(QgsLayoutItemShape.Rectangle)
-    shape.setSymbol(QgsFillSymbol.createSimple({"color": colour, "style": "b_diagonal" if hatched else "solid",
-                                                "outline_style": "no"}))
-    layout.addLayoutItem(shape)
-    _place(shape, page, x, y, w, h)
-    return shape
-
-
-def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
-    """The printed width of one line of text (measured on the font at a large pixel size, so it
-    does not depend on the screen's resolution)."""
-    font = _font(size_pt, bold)
-    font.setPixelSize(int(size_pt * 20))
-    return QFontMetricsF(font).horizontalAdvance(text) / 20 * 0.3528
-
-
-def fitted_size(text: str, width_mm: float, size_pt: float, smallest: float, bold: bool = False) -> float:
-    """The largest size from `size_pt` down to `smallest` at which the text fits on one line."""
-    while size_pt > smallest and text_width_mm(text, size_pt, bold) > width_mm:
-        size_pt -= 0.5
-    return size_pt
-
-
-def text_lines(text: str, width_mm: float, size_pt: float) -> int:
-    """How many lines `text` takes word-wrapped at `width_mm` (measured like text_width_mm)."""
-    font = _font(size_pt)
-    font.setPixelSize(int(size_pt * 20))
-    metrics = QFontMetricsF(font)
-    width = width_mm / 0.3528 * 20
-    height = metrics.boundingRect(QRectF(0, 0, width, 1e7), int(Qt.TextWordWrap), text).height()
-    return max(1, math.ceil(height / metrics.lineSpacing() - 0.01))
-
-
-def line_mm(size_pt: float) -> float:
-    return size_pt * 0.3528 * 1.3
 
 
 HEADING_PT = 8.0
@@ -172,91 +85,9 @@ def fit_sections(sections, width_mm: float, height_mm: float, size_pt: float):
     return [(h, _bullets(items)) for h, items in sections], dropped
 
 
-def _north_arrow(layout, page, map_item, x, y):
-    for folder in QgsApplication.svgPaths():
-        path = os.path.join(folder, "arrows", "NorthArrow_02.svg")
-        if os.path.exists(path):
-            arrow = QgsLayoutItemPicture(layout)
-            arrow.setPicturePath(path)
-            arrow.setLinkedMap(map_item)
-            arrow.setBackgroundEnabled(True)
-            arrow.setBackgroundColor(QColor(255, 255, 255, 200))
-            layout.addLayoutItem(arrow)
-            _place(arrow, page, x, y, 8, 12)
-            return arrow
-    return _label(layout, page, "N\n↑", x, y, 8, 12, size=10, bold=True, align=Qt.AlignHCenter)
-
-
-def _map(layout, page, layers, extent: QgsRectangle, extent_crs: QgsCoordinateReferenceSystem):
-    map_item = QgsLayoutItemMap(layout)
-    map_item.setId(f"map{page + 1}")
-    layout.addLayoutItem(map_item)
-    x, y, w, h = MAP_RECT
-    _place(map_item, page, x, y, w, h)
-    crs = QgsCoordinateReferenceSystem(BNG)
-    map_item.setCrs(crs)
-    map_item.setLayers(layers)
-    map_item.setKeepLayerSet(True)
-    map_item.setFrameEnabled(True)
-    map_item.setBackgroundColor(QColor("#f4f6f7"))
-    extent = QgsCoordinateTransform(extent_crs, crs, QgsProject.instance()).transformBoundingBox(extent)
-    extent.scale(1.45)                       # the area and its surroundings
-    map_item.zoomToExtent(extent)
-    return map_item
-
-
-def _legend(layout, page, map_item, layers, title):
-    legend = QgsLayoutItemLegend(layout)
-    legend.setLinkedMap(map_item)
-    legend.setAutoUpdateModel(False)
-    root = legend.model().rootGroup()
-    root.clear()
-    for k, layer in enumerate(layers):
-        node = root.addLayer(layer)
-        if k == 0:  # the comparison: the legend's title says what it shows
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
-    legend.setTitle(title)
-    legend.setColumnCount(4)
-    legend.setSplitLayer(True)
-    legend.setSymbolWidth(5)
-    legend.setSymbolHeight(3.2)
-    legend.setBackgroundColor(QColor(255, 255, 255, 235))
-    legend.setFrameEnabled(False)
-    for style, size, bold in ((QgsLegendStyle.Title, 8.0, True), (QgsLegendStyle.Group, 7.0, True),
-                              (QgsLegendStyle.Subgroup, 7.0, True), (QgsLegendStyle.SymbolLabel, 6.5, False)):
-        legend.rstyle(style).setFont(_font(size, bold))
-    legend.setResizeToContents(True)
-    layout.addLayoutItem(legend)
-    x, y, w, h = MAP_RECT
-    legend.attemptMove(QgsLayoutPoint(x, y + h + 2, QgsUnitTypes.LayoutMillimeters), page=page)
-    return legend
-
-
-def _scale_bar(layout, page, map_item):
-    bar = QgsLayoutItemScaleBar(layout)
-    bar.setStyle("Single Box")
-    bar.setLinkedMap(map_item)
-    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-    bar.setNumberOfSegmentsLeft(0)
-    bar.setNumberOfSegments(2)
-    bar.setHeight(1.5)
-    bar.setBackgroundEnabled(True)
-    bar.setBackgroundColor(QColor(255, 255, 255, 210))
-    if hasattr(bar, "setTextFormat"):
-        bar.setTextFormat(_text_format(6.5))
-    else:
-        bar.setFont(_font(6.5))
-    layout.addLayoutItem(bar)
-    bar.update()
-    x, y, w, h = MAP_RECT
-    bar.attemptMove(QgsLayoutPoint(x + w - bar.rect().width() - 2.5, y + h - 10, QgsUnitTypes.LayoutMillimeters),
-                    page=page)
-    return bar
-
-
 def _cell(text, bold=False, align=Qt.AlignRight, colour=None):
     cell = QgsTableCell(text)
-    cell.setTextFormat(_text_format(7.0, bold))
+    cell.setTextFormat(text_format(7.0, bold))
     cell.setHorizontalAlignment(align)
     if colour:
         cell.setBackgroundColor(QColor(colour))
@@ -290,41 +121,41 @@ def _headline_table(layout, page, brief: Briefing):
     table.setCellMargin(0.6)
     frame = QgsLayoutFrame(layout, table)
     table.addFrame(frame)
-    _place(frame, page, RIGHT_X, 36.0, RIGHT_W, 42.0)
+    place(frame, page, RIGHT_X, 36.0, RIGHT_W, 42.0)
     return table
 
 
 def _trend(layout, page, brief: Briefing, top: float):
     """Bars per month, the period and the baseline in their colours; 'no data' months hatched."""
-    _label(layout, page, f"{categories.label(brief.category)} each month, {brief.trend_months[0][:4]}–"
+    label(layout, page, f"{categories.label(brief.category)} each month, {brief.trend_months[0][:4]}–"
                          f"{brief.trend_months[-1][:4]}", RIGHT_X, top, RIGHT_W, 4.5, size=8, bold=True)
     chart_top, chart_h = top + 9.0, 20.0
     values = [v for v in brief.trend if v is not None]
     peak = max(values) if values else 0
-    _label(layout, page, f"highest: {peak:,.0f}", RIGHT_X, top + 5.0, 40, 3.5, size=6.5, colour="#555555")
+    label(layout, page, f"highest: {peak:,.0f}", RIGHT_X, top + 5.0, 40, 3.5, size=6.5, colour="#555555")
     n = len(brief.trend_months)
     slot = RIGHT_W / n
     for i, (month, v) in enumerate(zip(brief.trend_months, brief.trend)):
         x = RIGHT_X + i * slot + slot * 0.12
         if v is None:
-            _rect(layout, page, x, chart_top + chart_h - 3.0, slot * 0.76, 3.0, "#999999", hatched=True)
+            box(layout, page, x, chart_top + chart_h - 3.0, slot * 0.76, 3.0, "#999999", hatched=True)
             continue
         colour = PERIOD_COLOUR if month in brief.period.months else \
             BASELINE_COLOUR if month in brief.baseline.months else OTHER_COLOUR
         height = max(chart_h * (v / peak) if peak else 0, 0.3)  # a month with none still shows a sliver
-        _rect(layout, page, x, chart_top + chart_h - height, slot * 0.76, height, colour)
-    _rect(layout, page, RIGHT_X, chart_top + chart_h, RIGHT_W, 0.25, "#333333")
+        box(layout, page, x, chart_top + chart_h - height, slot * 0.76, height, colour)
+    box(layout, page, RIGHT_X, chart_top + chart_h, RIGHT_W, 0.25, "#333333")
     for i, month in enumerate(brief.trend_months):
         if month.endswith("-01") or i == 0:
-            _label(layout, page, month[:4] if month.endswith("-01") else "", RIGHT_X + i * slot, chart_top + chart_h
+            label(layout, page, month[:4] if month.endswith("-01") else "", RIGHT_X + i * slot, chart_top + chart_h
                    + 0.8, 12, 3.5, size=6, colour="#444444")
     key_y = chart_top + chart_h + 4.8
-    _rect(layout, page, RIGHT_X, key_y + 0.6, 3, 2.2, PERIOD_COLOUR)
-    _label(layout, page, brief.period.short_label(), RIGHT_X + 4, key_y, 38, 3.5, size=6.5)
-    _rect(layout, page, RIGHT_X + 42, key_y + 0.6, 3, 2.2, BASELINE_COLOUR)
-    _label(layout, page, brief.baseline.short_label(), RIGHT_X + 46, key_y, 38, 3.5, size=6.5)
-    _rect(layout, page, RIGHT_X + 84, key_y + 0.6, 3, 2.2, "#999999", hatched=True)
-    _label(layout, page, "no data", RIGHT_X + 88, key_y, 15, 3.5, size=6.5)
+    box(layout, page, RIGHT_X, key_y + 0.6, 3, 2.2, PERIOD_COLOUR)
+    label(layout, page, brief.period.short_label(), RIGHT_X + 4, key_y, 38, 3.5, size=6.5)
+    box(layout, page, RIGHT_X + 42, key_y + 0.6, 3, 2.2, BASELINE_COLOUR)
+    label(layout, page, brief.baseline.short_label(), RIGHT_X + 46, key_y, 38, 3.5, size=6.5)
+    box(layout, page, RIGHT_X + 84, key_y + 0.6, 3, 2.2, "#999999", hatched=True)
+    label(layout, page, "no data", RIGHT_X + 88, key_y, 15, 3.5, size=6.5)
 
 
 def _people_sections(brief: Briefing):
@@ -346,12 +177,12 @@ def _people(layout, page, brief: Briefing, size: float = 7.5) -> None:
     sections, dropped = fit_sections(_people_sections(brief), RIGHT_W, TEXT_BOTTOM - TEXT_TOP, size)
     y = TEXT_TOP
     for heading, body in sections:
-        _label(layout, page, heading, RIGHT_X, y, RIGHT_W, line_mm(HEADING_PT), size=HEADING_PT, bold=True)
-        _label(layout, page, body, RIGHT_X, y + line_mm(HEADING_PT) + 0.6, RIGHT_W,
+        label(layout, page, heading, RIGHT_X, y, RIGHT_W, line_mm(HEADING_PT), size=HEADING_PT, bold=True)
+        label(layout, page, body, RIGHT_X, y + line_mm(HEADING_PT) + 0.6, RIGHT_W,
                text_lines(body, RIGHT_W, size) * line_mm(size) + 1.0, size=size)
         y += section_mm(body, RIGHT_W, size)
     if dropped:
-        _label(layout, page, f"… and {dropped} more in the neighbourhood panel and on police.uk", RIGHT_X, y,
+        label(layout, page, f"… and {dropped} more in the neighbourhood panel and on police.uk", RIGHT_X, y,
                RIGHT_W, line_mm(size), size=6.5, colour="#555555")
 
 
@@ -369,7 +200,7 @@ def highlight_layer(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, na
     settings = label_settings("label", size=8.0)
     settings.priority = 10          # before any neighbour's label (the comparison's own for this area too)
     fmt = settings.format()
-    fmt.setFont(_font(8.0, True))
+    fmt.setFont(qfont(8.0, True))
     settings.setFormat(fmt)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
@@ -393,69 +224,29 @@ def add_page(layout: QgsPrintLayout, page: int, brief: Briefing, comparison_laye
     """Every item of one briefing on page `page` (0-based) of the layout."""
     width = PAGE_W - 2 * MARGIN
     title, subtitle = brief.title(), f"{categories.label(brief.category)}: {brief.period_words()}"
-    _label(layout, page, title, MARGIN, 8.0, width, 9.0, size=fitted_size(title, width, 17, 10, True), bold=True,
+    label(layout, page, title, MARGIN, 8.0, width, 9.0, size=fitted_size(title, width, 17, 10, True), bold=True,
            item_id=f"title{page + 1}")
-    _label(layout, page, subtitle, MARGIN, 18.5, width, 6.0, size=fitted_size(subtitle, width, 11, 8),
+    label(layout, page, subtitle, MARGIN, 18.5, width, 6.0, size=fitted_size(subtitle, width, 11, 8),
            colour="#333333")
-    map_item = _map(layout, page, [area_layer, comparison_layer], area_layer.extent(), area_layer.crs())
+    map_item = add_map(layout, page, MAP_RECT, [area_layer, comparison_layer], area_layer.extent(),
+                       area_layer.crs())
     x, y, w, h = MAP_RECT
-    _legend(layout, page, map_item, [comparison_layer, area_layer], legend_title_for(brief))
-    _north_arrow(layout, page, map_item, x + w - 11, y + 2.5)
-    _scale_bar(layout, page, map_item)
-    _label(layout, page, "Crimes in the period and before it", RIGHT_X, 30.0, RIGHT_W, 5.0, size=9, bold=True)
+    add_legend(layout, page, map_item, MAP_RECT, [comparison_layer, area_layer], legend_title_for(brief))
+    north_arrow(layout, page, map_item, x + w - 11, y + 2.5)
+    add_scale_bar(layout, page, map_item, MAP_RECT)
+    label(layout, page, "Crimes in the period and before it", RIGHT_X, 30.0, RIGHT_W, 5.0, size=9, bold=True)
     _headline_table(layout, page, brief)
     _trend(layout, page, brief, 82.0)
     _people(layout, page, brief)
     footer = (f"{OGL} {ONS_OS} Street-level crime from police.uk: locations are approximate (snapped to "
               f"anonymous points). 'Beyond chance?': exact test for two Poisson counts, p < 0.05. {made_text}")
-    _label(layout, page, footer, MARGIN, PAGE_H - 12.5, PAGE_W - 2 * MARGIN, 9.0, size=6, colour="#444444",
+    label(layout, page, footer, MARGIN, PAGE_H - 12.5, PAGE_W - 2 * MARGIN, 9.0, size=6, colour="#444444",
            item_id=f"attribution{page + 1}")
 
 
 def legend_title_for(brief: Briefing) -> str:
     return f"Change in {categories.label(brief.category).lower()},\n{brief.period.short_label()} against " \
            f"{brief.baseline.short_label()}"
-
-
-def new_layout(project: QgsProject, name: str, pages: int) -> QgsPrintLayout:
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName(name)
-    collection = layout.pageCollection()
-    collection.page(0).setPageSize("A4", QgsLayoutItemPage.Landscape)
-    for _ in range(pages - 1):
-        page = QgsLayoutItemPage(layout)
-        page.setPageSize("A4", QgsLayoutItemPage.Landscape)
-        collection.addPage(page)
-    return layout
-
-
-def export(layout: QgsPrintLayout, path: str) -> List[str]:
-    """Write the layout to a PDF (every page in one file) or PNGs (one a page: name.png, name_2.png…).
-    Returns the files written; raises RuntimeError naming the file on failure."""
-    exporter = QgsLayoutExporter(layout)
-    if path.lower().endswith(".pdf"):
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # text stays text: searchable, copyable
-        settings.dpi = 300
-        status = exporter.exportToPdf(path, settings)
-        written = [path]
-    else:
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = 150
-        settings.exportMetadata = False
-        # QGIS then tries to georeference the image through GDAL, which cannot update a PNG: harmless,
-        # but its message would alarm; keep GDAL quiet for this call.
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        try:
-            status = exporter.exportToImage(path, settings)
-        finally:
-            gdal.PopErrorHandler()
-        stem, ext = os.path.splitext(path)
-        written = [path] + [f"{stem}_{k}{ext}" for k in range(2, layout.pageCollection().pageCount() + 1)]
-    if status != QgsLayoutExporter.Success:
-        raise RuntimeError(f"{path}: the briefing could not be written ({exporter.errorMessage() or status})")
-    return written
 
 
 def area_geometry(layer: QgsVectorLayer, code_field: str, code: str) -> Optional[QgsGeometry]:
