@@ -6,13 +6,11 @@ so no layer the project still shows is ever rewritten), and added to the project
 the layer tree: a saved project reopens with its briefing intact.
 """
 
-import json
 import time
 from pathlib import Path
 
 from qgis.core import QgsLayoutItemMap, QgsProject, QgsVectorLayer
 
-from .. import settings
 from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, SAME_PERIOD_LAST_YEAR
@@ -20,14 +18,12 @@ from ..core.store import open_store
 from ..layers.common import write_gpkg_layer
 from ..log import CRITICAL, log
 from ..processing.briefing_map import make_briefings
+from .dock_state import saved_state
 
 
 def dock_choices() -> dict:
     """Category, period and baseline as last chosen in the dock (defaults otherwise)."""
-    try:
-        state = json.loads(settings.DOCK_STATE.value() or "{}")
-    except ValueError:
-        state = {}
+    state = saved_state()
     baseline = state.get("baseline")
     return {"category": state.get("category") or categories.ALL_CRIME, "end": state.get("end") or "",
             "months": int(state.get("length") or 3),

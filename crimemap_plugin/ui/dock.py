@@ -6,14 +6,13 @@ comparison from the store's aggregate tables and updates the table, the trend an
 (updated in place, never a new layer per change).
 """
 
-import json
 import time
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject
+from qgis.core import QgsFeatureRequest, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QFileDialog, QMenu, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QVBoxLayout, QWidget
 
 from .. import settings
 from ..core import categories, forces
@@ -26,9 +25,10 @@ from ..layers.boundaries import comparison_areas, ensure_force_areas
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
 from ..layers.comparison import update_layer, write_layer
-from ..log import CRITICAL, WARNING, log
+from ..log import CRITICAL, log
 from . import results
-from .import_task import ImportTask, sample_path
+from .dock_actions import DockActions
+from .dock_state import DockState, saved_state
 from .trend import TrendChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
@@ -49,7 +49,6 @@ CATEGORY_NAMES = (
     tr_noop("Other crime"),
 )
 TREND_MONTHS = 36
-PROJECT_SCOPE, PROJECT_KEY = "crimemap", "dock_state"
 
 
 def category_items():
@@ -66,7 +65,7 @@ class DockContents(FORM_CLASS, QWidget):
         self.setupUi(self)
 
 
-class CrimeMapDock(QDockWidget):
+class CrimeMapDock(DockActions, DockState, QDockWidget):
     storeChanged = pyqtSignal(str)
     updated = pyqtSignal()
     briefingRequested = pyqtSignal(str, str, str)   # store, force, neighbourhood id ("" = the force)
@@ -221,7 +220,7 @@ class CrimeMapDock(QDockWidget):
         for month in reversed(months):
             combo.addItem(Period(month, 1).label(), month)
         self._loading = False
-        self.restore_state(self._saved_state(), fallback_end=previous)
+        self.restore_state(saved_state(), fallback_end=previous)
 
     def _show_empty(self, empty: bool) -> None:
         self.ui.emptyFrame.setVisible(empty)
@@ -372,55 +371,6 @@ class CrimeMapDock(QDockWidget):
             if self.iface is not None and ids:
                 self.iface.mapCanvas().zoomToSelected(layer)
 
-    # -- state -------------------------------------------------------------------------------------
-    def save_state(self) -> None:
-        if not self._loading:
-            settings.DOCK_STATE.set_value(json.dumps(self.controls()))
-
-    @staticmethod
-    def _saved_state() -> dict:
-        try:
-            return json.loads(settings.DOCK_STATE.value() or "{}")
-        except ValueError:
-            return {}
-
-    def restore_state(self, state: dict, fallback_end=None) -> None:
-        """Set the controls from a saved state (unknown values fall back to the defaults: the latest
-        3 months against the same period last year, all crime, force level) and update once."""
-        ui = self.ui
-        self._loading = True
-        try:
-            for combo, key in ((ui.areaLevelCombo, "level"), (ui.categoryCombo, "category"),
-                               (ui.baselineCombo, "baseline"),
-                               (ui.measureCombo, "measure")):
-                value = state.get(key)
-                index = combo.findData(value) if value is not None else -1
-                combo.setCurrentIndex(index if index >= 0 else 0)
-            self._enable_levels()
-            self._fill_compare_areas(ui.areaLevelCombo.currentData())
-            index = ui.compareAreaCombo.findData(state.get("compare_area"))
-            ui.compareAreaCombo.setCurrentIndex(max(index, 0))
-            end = ui.periodEndCombo.findData(state["end"]) if state.get("end") else -1
-            if end < 0 and fallback_end:
-                end = ui.periodEndCombo.findData(fallback_end)
-            ui.periodEndCombo.setCurrentIndex(max(end, 0))
-            ui.periodLengthSpin.setValue(int(state.get("length") or 3))
-            self.selected_code = state.get("selected")
-        finally:
-            self._loading = False
-        self.update_comparison()
-
-    def _on_project_write(self, _document) -> None:
-        QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_KEY, json.dumps(self.controls()))
-
-    def _on_project_read(self, _document) -> None:
-        text, ok = QgsProject.instance().readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
-        if ok and text:
-            try:
-                self.restore_state(json.loads(text))
-            except ValueError:
-                log("The project's Crime Map state cannot be read; using the defaults.", WARNING)
-
     # -- first showing: force areas ----------------------------------------------------------------
     def set_ready(self) -> None:
         """QGIS has finished starting (its start-up project exists): layers may be added now."""
@@ -443,83 +393,3 @@ class CrimeMapDock(QDockWidget):
             ensure_force_areas(QgsProject.instance())
         except RuntimeError as exc:
             log(str(exc), CRITICAL, bar=True)
-
-    # -- actions -----------------------------------------------------------------------------------
-    def choose_store(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Crime Map store", self.store_path(), "GeoPackage (*.gpkg)",
-                                              options=QFileDialog.DontConfirmOverwrite)
-        if path:
-            if not path.lower().endswith(".gpkg"):
-                path += ".gpkg"
-            settings.STORE_PATH.set_value(path)
-            self.refresh()
-            self.storeChanged.emit(path)
-
-    def import_neighbourhoods(self) -> None:
-        """Processing's dialog for crimemap:importneighbourhoods, on this store; the dock re-reads the
-        store when it closes."""
-        import processing
-        self._close_store()
-        try:
-            processing.execAlgorithmDialog("crimemap:importneighbourhoods", {"STORE": self.store_path()})
-        finally:
-            self.refresh()
-            self.storeChanged.emit(self.store_path())
-
-    def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import police.uk data", "",
-                                              "police.uk data (*.csv *.zip);;All files (*)")
-        if path:
-            self.start_import(path)
-
-    def load_sample(self) -> ImportTask:
-        return self.start_import(str(sample_path()))
-
-    def start_import(self, path: str) -> ImportTask:
-        if self.task is not None:
-            log("An import is already running.", bar=True)
-            return self.task
-        self._close_store()  # the import writes; the dock reopens the store when it is done
-        task = ImportTask(path, self.store_path())
-        task.progressChanged.connect(lambda value: self.ui.importProgress.setValue(int(value)))
-        task.done.connect(self._on_import_done)
-        self.task = task
-        self.ui.importProgress.setValue(0)
-        self.ui.importProgress.setVisible(True)
-        self.ui.importButton.setEnabled(False)
-        self.ui.loadSampleButton.setEnabled(False)
-        QgsApplication.taskManager().addTask(task)
-        return task
-
-    def _on_import_done(self, ok: bool) -> None:
-        self.task = None
-        self.ui.importProgress.setVisible(False)
-        self.ui.importButton.setEnabled(True)
-        self.ui.loadSampleButton.setEnabled(True)
-        self.refresh()
-        self.storeChanged.emit(self.store_path())
-
-    def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the table", "crime-comparison.csv", "CSV (*.csv)")
-        if path:
-            self.write_csv(path)
-
-    def write_csv(self, path: str) -> None:
-        with open(path, "w", newline="", encoding="utf-8") as fh:
-            fh.write(results.table_text(self.results, ","))
-
-    def request_briefing(self) -> None:
-        """A briefing for the selected area (or the one the trend shows)."""
-        code = self._current_code()
-        if self.comparison is None or not code:
-            return
-        if self.comparison.level == FORCE:
-            force = forces.BY_ONS_CODE.get(code)
-            if force is not None:
-                self.briefingRequested.emit(self.store_path(), force.slug, "")
-        else:
-            force, nid = code.split("/", 1)
-            self.briefingRequested.emit(self.store_path(), force, nid)
-
-    def copy_table(self) -> None:
-        QApplication.clipboard().setText(results.table_text(self.results, "\t"))

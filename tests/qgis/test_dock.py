@@ -21,10 +21,8 @@ def expected(category, month_list, files=None):
     return total(street_counts(files or street_files(city_of_london_street())), category, month_list)
 
 
-@pytest.fixture()
-def dock(qgis_iface, qtbot, tmp_path, monkeypatch, sample_store):
-    store = tmp_path / "store.gpkg"
-    shutil.copy(sample_store, store)
+def shown_dock(store, qgis_iface, qtbot, monkeypatch):
+    """A dock on `store`, with no remembered choices, shown after QGIS has started; closed after."""
     monkeypatch.setenv("CRIMEMAP_STORE", str(store))
     from crimemap_plugin import settings
     settings.DOCK_STATE.set_value("")
@@ -35,6 +33,13 @@ def dock(qgis_iface, qtbot, tmp_path, monkeypatch, sample_store):
     yield widget
     widget.teardown()
     settle(qgis_iface)
+
+
+@pytest.fixture()
+def dock(qgis_iface, qtbot, tmp_path, monkeypatch, sample_store):
+    store = tmp_path / "store.gpkg"
+    shutil.copy(sample_store, store)
+    yield from shown_dock(store, qgis_iface, qtbot, monkeypatch)
 
 
 def settle(iface):
@@ -232,16 +237,7 @@ def neighbourhood_dock(qgis_iface, qtbot, tmp_path, monkeypatch):
     store = imported_force(tmp_path)
     write_street_csvs(tmp_path / "csv")
     import_path(tmp_path / "csv", store)
-    monkeypatch.setenv("CRIMEMAP_STORE", str(store))
-    from crimemap_plugin import settings
-    settings.DOCK_STATE.set_value("")
-    widget = CrimeMapDock(qgis_iface)
-    qtbot.addWidget(widget)
-    widget.set_ready()
-    widget.show()
-    yield widget
-    widget.teardown()
-    settle(qgis_iface)
+    yield from shown_dock(store, qgis_iface, qtbot, monkeypatch)
 
 
 def test_neighbourhood_level(neighbourhood_dock, qtbot):
