@@ -14,7 +14,7 @@ from typing import List, Optional
 from . import categories, forces
 from .compare import FORCE, LSOA, NEIGHBOURHOOD, Comparison, compare, monthly_trend
 from .neighbourhood_view import _date, ordered_priorities, upcoming_events
-from .neighbourhoods import DETAILS, area_code
+from .neighbourhoods import area_code, details
 from .periods import Period
 from .sanitize import html_to_text
 
@@ -95,14 +95,10 @@ def _headline(comparisons: dict, code: str) -> List[HeadlineRow]:
 
 
 def _details_text(conn, force: str, nid: str, now: datetime) -> dict:
-    row = None
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (DETAILS,)).fetchone():
-        cur = conn.execute(f"SELECT people, priorities, events, fetched_at FROM {DETAILS} "
-                           "WHERE force = ? AND neighbourhood_id = ?", (force, nid))
-        row = cur.fetchone()
+    row = details(conn, force, nid)
     if row is None:
         return {}
-    people, priorities, events = (json.loads(v or "[]") for v in row[:3])
+    people, priorities, events = (json.loads(row[k] or "[]") for k in ("people", "priorities", "events"))
     team = []
     for p in people:
         line = ", ".join(v for v in (html_to_text(p.get("name")), html_to_text(p.get("rank"))) if v)
@@ -127,7 +123,7 @@ def _details_text(conn, force: str, nid: str, now: datetime) -> dict:
         where = html_to_text(e.get("address"))
         out_events.append(_cut(f"{start:%A} {_day(start)}, {start:%H:%M}: {html_to_text(e.get('title'))}"
                                + (f", {where}" if where else ""), 160))
-    return {"team": team, "priorities": out_priorities, "events": out_events, "as_of": _date(row[3])}
+    return {"team": team, "priorities": out_priorities, "events": out_events, "as_of": _date(row["fetched_at"])}
 
 
 def _rises(comparison: Comparison, force: str) -> List[str]:

@@ -66,6 +66,11 @@ def init(conn: sqlite3.Connection) -> None:
           "degrees on the WGS 84 spheroid")])
 
 
+def table_names(conn: sqlite3.Connection) -> set:
+    """The names of the database's tables."""
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
 def is_geopackage(conn: sqlite3.Connection) -> bool:
     row = conn.execute("SELECT count(*) FROM sqlite_master WHERE name='gpkg_contents'").fetchone()
     return bool(row and row[0])

@@ -75,7 +75,7 @@ class NeighbourhoodReport:
 
 
 def ensure_tables(conn) -> None:
-    names = _tables(conn)
+    names = gpkg.table_names(conn)
     if LAYER not in names:
         gpkg.add_point_layer(conn, LAYER, LAYER_COLUMNS, "police.uk neighbourhood boundaries", LAYER,
                              geometry_type="MULTIPOLYGON")
@@ -96,7 +96,7 @@ def ensure_tables(conn) -> None:
 def needs_upgrade(conn) -> bool:
     """A store made by a version before the neighbourhood level (no area code, census population or
     counts yet)."""
-    names = _tables(conn)
+    names = gpkg.table_names(conn)
     if LAYER not in names:
         return False
     have = {r[1] for r in conn.execute(f"PRAGMA table_info({LAYER})")}
@@ -216,10 +216,6 @@ def _closed(rings):
 
 
 # -- crimes per neighbourhood ----------------------------------------------------------------------
-def _tables(conn) -> set:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-
-
 def _stored_polygons(conn, where: str = "1", args=()) -> list:
     return [(f, n, gpkg.polygon_rings(g)) for f, n, g in conn.execute(
         f"SELECT force, neighbourhood_id, geom FROM {LAYER} WHERE geom IS NOT NULL AND ({where})", list(args))]
@@ -245,7 +241,7 @@ def _insert_counts(conn, polygons, unit_force, month, category, x, y) -> None:
 def recount(conn, force: Optional[str] = None, only=None) -> None:
     """Count the stored street crimes again in the stored neighbourhoods (all, a force's, or only
     the given ids of a force)."""
-    names = _tables(conn)
+    names = gpkg.table_names(conn)
     if LAYER not in names or COUNTS not in names:
         return
     where, args = "1", []
@@ -280,7 +276,7 @@ def recount(conn, force: Optional[str] = None, only=None) -> None:
 
 def count_unit(conn, unit_force: str, month: str, lon: np.ndarray, lat: np.ndarray, category) -> None:
     """Count one force-month's street crimes (being imported) in the stored neighbourhoods."""
-    names = _tables(conn)
+    names = gpkg.table_names(conn)
     if LAYER not in names or COUNTS not in names:
         return
     conn.execute(f"DELETE FROM {COUNTS} WHERE unit_force = ? AND month = ?", (unit_force, month))
@@ -305,7 +301,7 @@ def import_force(api: PoliceApi, store, force: str, progress=None, cancelled=Non
 
 def find_at(conn, lon: float, lat: float) -> Optional[tuple]:
     """(force, neighbourhood_id) of the stored neighbourhood containing the point, or None."""
-    if LAYER not in _tables(conn):
+    if LAYER not in gpkg.table_names(conn):
         return None
     rows = conn.execute(
         f"SELECT n.force, n.neighbourhood_id, n.geom FROM {LAYER} n JOIN rtree_{LAYER}_geom r ON r.id = n.fid "
@@ -317,6 +313,9 @@ def find_at(conn, lon: float, lat: float) -> Optional[tuple]:
 
 
 def details(conn, force: str, nid: str) -> Optional[dict]:
+    """The stored details of a neighbourhood (JSON columns as stored), or None."""
+    if DETAILS not in gpkg.table_names(conn):
+        return None
     cur = conn.execute(f"SELECT * FROM {DETAILS} WHERE force = ? AND neighbourhood_id = ?", (force, nid))
     row = cur.fetchone()
     return dict(zip([c[0] for c in cur.description], row)) if row else None

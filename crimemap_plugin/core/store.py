@@ -86,7 +86,7 @@ class GeoPackageStore(PointIndex):
 
     def _ensure_schema(self) -> None:
         conn = self.conn
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = gpkg.table_names(conn)
         if "crimemap_meta" in tables and "crimes" in tables:
             if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='lsoa_counts_month'").fetchone():
                 self._create_indexes()
@@ -157,8 +157,7 @@ class GeoPackageStore(PointIndex):
         return pd.DataFrame(rows, columns=["area", "month", "n"]).astype({"n": "int64"})
 
     def _has_table(self, name: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() \
-            is not None
+        return name in gpkg.table_names(self.conn)
 
     def neighbourhood_areas(self, force: Optional[str] = None) -> pd.DataFrame:
         """The stored neighbourhoods as comparison areas: area_code ("force/id"), area_name, force,
