@@ -35,6 +35,7 @@ class HeadlineRow:
     change_pct: Optional[float]
     significant: Optional[bool]
     complete: bool
+    partial: bool = False            # incomplete because a month is a partial submission
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Briefing:
     trend_months: List[str]
     trend: List[Optional[float]]     # None where the force has no data that month
     made: datetime
+    trend_states: List[str] = field(default_factory=list)   # whole / partial / missing, per month
     team: List[str] = field(default_factory=list)
     priorities: List[str] = field(default_factory=list)
     events: List[str] = field(default_factory=list)
@@ -90,7 +92,7 @@ def _headline(comparisons: dict, code: str) -> List[HeadlineRow]:
         record = comparisons[slug].get(code) or {}
         rows.append(HeadlineRow(slug, categories.label(slug), record.get("current"), record.get("baseline"),
                                 record.get("change"), record.get("change_pct"), record.get("significant"),
-                                bool(record.get("complete"))))
+                                bool(record.get("complete")), bool(record.get("partial_months"))))
     return rows
 
 
@@ -141,7 +143,7 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
 
     Every comparison is made once for all the briefings (a batch of a force's neighbourhoods costs
     little more than one)."""
-    if force not in forces.BY_SLUG or force == "btp":
+    if force not in forces.BY_SLUG:
         raise ValueError(f"unknown force {force!r}: use a police.uk force id such as 'gloucestershire'")
     if category != categories.ALL_CRIME and category not in categories.CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
@@ -154,7 +156,7 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
     months = Period(period.end, TREND_MONTHS).months
     out = []
     if level == FORCE:
-        code = forces.BY_SLUG[force].ons_code
+        code = forces.area_code(force)
         areas = [(code, force, forces.BY_SLUG[force].name, None)]
     else:
         known = {r["area_code"]: r for r in comparisons[category].values()}
@@ -168,8 +170,7 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
     for code, trend_area, name, nid in areas:
         trend = monthly_trend(store, level, trend_area, category, months)
         brief = Briefing(level, force, code, name, category, period, baseline, baseline_kind,
-                         _headline(comparisons, code), months,
-                         [None if v != v else float(v) for v in trend.tolist()], now,
+                         _headline(comparisons, code), months, trend.values, now, trend.states,
                          comparison=made[category])
         if nid is not None:
             for key, value in _details_text(store.conn, force, nid, now).items():

@@ -13,6 +13,7 @@ import numpy as np
 SEQUENTIAL = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")                        # YlOrRd 5
 DIVERGING = ("#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b")  # RdBu 7, reversed
 NO_DATA = "#bdbdbd"
+PARTIAL_DATA = "#9e9ac8"   # hatched: a partial submission, not the ramp's colours
 
 MEASURES = {
     "change_pct": "Change %",

@@ -1,21 +1,24 @@
 """Comparisons: every area's crimes for a period against a baseline, rates and significance.
 
 Pure and fast: it reads the aggregate tables the import maintains (never the points) and returns
-one row per area. A period touching a force-month with no data gives NULL (None/NaN) for that
-side, never a fall to zero: the `complete` flag says so.
+one row per area. A period touching a force-month with no data, or with a partial submission (the
+coverage audit), gives NULL (None/NaN) for that side, never a fall to zero: the `complete` flag
+says so, and `missing_months`/`partial_months` say which. Significance allows for the number of
+areas compared (Benjamini–Hochberg q-values over the complete areas).
 """
 
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional
+from typing import List, Optional
 
 import numpy as np
 import pandas as pd
 
 from . import categories, forces
+from .coverage import MISSING, PARTIAL, WHOLE, MonthStatus
 from .errors import CrimeMapError
 from .periods import SAME_PERIOD_LAST_YEAR, Period
 from .population import force_population, lsoa_table
-from .stats import ALPHA, poisson_change_p
+from .stats import ALPHA, benjamini_hochberg, poisson_change_p
 
 FORCE = "force"
 NEIGHBOURHOOD = "neighbourhood"
@@ -23,7 +26,12 @@ LSOA = "lsoa"
 LEVELS = (FORCE, NEIGHBOURHOOD, LSOA)
 
 FIELDS = ("area_code", "area_name", "force", "current", "baseline", "change", "change_pct", "rate_per_1000",
-          "annual_rate_per_1000", "p_value", "significant", "complete", "population")
+          "annual_rate_per_1000", "p_value", "q_value", "significant", "complete", "population",
+          "missing_months", "partial_months")
+
+# What "beyond chance" means, said wherever the result is shown.
+TEST_NOTE = ("exact test for two Poisson counts; Benjamini–Hochberg q < 0.05 over the areas compared, so "
+             "the number of areas tested at once is allowed for")
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,11 @@ class Comparison:
     @property
     def baseline(self) -> Period:
         return self.period.baseline(self.baseline_kind)
+
+    @property
+    def tested(self) -> int:
+        """How many areas the significance test allowed for (the complete ones)."""
+        return int(self.rows["complete"].sum())
 
     def records(self) -> List[dict]:
         """The rows as plain Python values: None where a value is missing (NA or NaN)."""
@@ -57,30 +70,34 @@ def _months_needed(period: Period, baseline: Period) -> List[str]:
     return sorted(set(period.months) | set(baseline.months) | set(period.annual().months))
 
 
-def _complete(available: Dict[str, set], force: str, months: Iterable[str]) -> bool:
-    have = available.get(force, set())
-    return all(m in have for m in months)
-
-
 def _finish(frame: pd.DataFrame, by_month: pd.DataFrame, period: Period, baseline: Period,
-            available: Dict[str, set]) -> pd.DataFrame:
+            status: MonthStatus) -> pd.DataFrame:
     """Add current/baseline/annual counts, change, rates and significance to `frame` (area_code,
-    area_name, force, population), given counts per area and month in `by_month` (area_code x month)."""
+    area_name, force, population), given counts per area and month in `by_month` (area_code x month).
+
+    A side of the comparison counts only when every month of it is whole for the area's force: a
+    month with no data or a partial submission makes that side NULL and the row incomplete, never a
+    fall. Significance is tested over the complete rows together (Benjamini–Hochberg)."""
     def total(months):
         cols = [m for m in months if m in by_month.columns]
         s = by_month[cols].sum(axis=1) if cols else pd.Series(0, index=by_month.index)
         return frame["area_code"].map(s).fillna(0).astype(np.int64)
 
-    def complete(months):  # per force once, then for every area of it
-        ok = {f: _complete(available, f, months) for f in set(frame["force"])}
+    gaps = {}   # per force once, then for every area of it: (missing, partial) over both periods
+    for force in set(frame["force"]):
+        gaps[force] = status.gaps(force, sorted(set(period.months) | set(baseline.months)))
+
+    def whole(months):
+        ok = {f: not any(status.state(f, m) != WHOLE for m in months) for f in set(frame["force"])}
         return frame["force"].map(ok).fillna(False).to_numpy(dtype=bool)
 
-    cur_ok, base_ok, year_ok = complete(period.months), complete(baseline.months), complete(period.annual().months)
+    cur_ok, base_ok, year_ok = whole(period.months), whole(baseline.months), whole(period.annual().months)
     current = total(period.months).to_numpy()
     base = total(baseline.months).to_numpy()
     annual = total(period.annual().months).to_numpy()
     both = cur_ok & base_ok
     out = frame.copy()
+
     def nullable(values, ok, dtype="Int64"):
         return pd.Series(values, index=out.index, dtype=dtype).where(pd.Series(ok, index=out.index))
 
@@ -96,10 +113,23 @@ def _finish(frame: pd.DataFrame, by_month: pd.DataFrame, period: Period, baselin
     out["rate_per_1000"] = np.where(cur_ok, rate, np.nan)
     out["annual_rate_per_1000"] = np.where(year_ok, annual_rate, np.nan)
     p = np.array([poisson_change_p(c, b) if ok else np.nan for c, b, ok in zip(current, base, both)])
+    q = benjamini_hochberg(p)
     out["p_value"] = p
-    out["significant"] = nullable(np.where(both, p < ALPHA, False), both, "boolean")
+    out["q_value"] = q
+    out["significant"] = nullable(np.where(both, q < ALPHA, False), both, "boolean")
     out["complete"] = both
+    out["missing_months"] = frame["force"].map(lambda f: ",".join(gaps[f][0]))
+    out["partial_months"] = frame["force"].map(lambda f: ",".join(gaps[f][1]))
     return out[list(FIELDS)]
+
+
+def force_areas() -> pd.DataFrame:
+    """Every force police.uk publishes, as comparison areas: area_code (ONS code, or the police.uk id
+    for btp and northern-ireland), area_name, force, population (Census 2021 usual residents; 0 for
+    British Transport Police, which has none)."""
+    pops = force_population()
+    return pd.DataFrame([{"area_code": forces.area_code(f.slug), "area_name": f.name, "force": f.slug,
+                          "population": pops.get(f.slug, 0)} for f in forces.published()])
 
 
 def compare(store, level: str, category: str, period: Period,
@@ -108,7 +138,8 @@ def compare(store, level: str, category: str, period: Period,
 
     For LSOA level, `areas` may restrict the LSOAs (a frame with area_code); by default every LSOA
     with crimes in the months needed is returned. Neighbourhood level covers the neighbourhoods in
-    the store (area_code "force/id"), or those of `areas`.
+    the store (area_code "force/id"), or those of `areas`. Force level lists every force police.uk
+    publishes (the 43 of England and Wales, British Transport Police and Northern Ireland).
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
@@ -117,34 +148,29 @@ def compare(store, level: str, category: str, period: Period,
         raise ValueError(f"unknown category {category!r}")
     baseline = period.baseline(baseline_kind)
     months = _months_needed(period, baseline)
-    available = store.available_force_months()
+    status = store.month_status()
     cat = None if category == categories.ALL_CRIME else category
+    counts = store.counts(level, months, cat)
+    by_month = counts.pivot_table(index="area", columns="month", values="n", aggfunc="sum", fill_value=0)
     if level == FORCE:
-        counts = store.counts(FORCE, months, cat)
-        by_month = counts.pivot_table(index="area", columns="month", values="n", aggfunc="sum", fill_value=0)
-        pops = force_population()
-        frame = pd.DataFrame([{"area_code": f.ons_code, "area_name": f.name, "force": f.slug,
-                               "population": pops.get(f.slug, 0)} for f in forces.territorial()])
-        by_month.index = [forces.BY_SLUG[s].ons_code if s in forces.BY_SLUG else s for s in by_month.index]
+        frame = force_areas()
+        by_month.index = [forces.area_code(s) if s in forces.BY_SLUG else s for s in by_month.index]
+    elif level == LSOA:
+        table = lsoa_table()
+        codes = list(areas["area_code"]) if areas is not None else sorted(set(by_month.index) & set(table))
+        frame = pd.DataFrame([{"area_code": c, "area_name": table.get(c, ("", "", 0))[0],
+                               "force": table.get(c, ("", "", 0))[1],
+                               "population": table.get(c, ("", "", 0))[2]} for c in codes])
     else:
-        counts = store.counts(level, months, cat)
-        by_month = counts.pivot_table(index="area", columns="month", values="n", aggfunc="sum", fill_value=0)
-        if level == LSOA:
-            table = lsoa_table()
-            codes = list(areas["area_code"]) if areas is not None else sorted(set(by_month.index) & set(table))
-            frame = pd.DataFrame([{"area_code": c, "area_name": table.get(c, ("", "", 0))[0],
-                                   "force": table.get(c, ("", "", 0))[1],
-                                   "population": table.get(c, ("", "", 0))[2]} for c in codes])
-        else:
-            frame = store.neighbourhood_areas()
-            if frame.empty:
-                raise ValueError("the store holds no neighbourhoods yet: import a force's neighbourhoods "
-                                 "first (crimemap:importneighbourhoods)")
-            if areas is not None:
-                frame = frame[frame["area_code"].isin(set(areas["area_code"]))].reset_index(drop=True)
+        frame = store.neighbourhood_areas()
+        if frame.empty:
+            raise ValueError("the store holds no neighbourhoods yet: import a force's neighbourhoods "
+                             "first (crimemap:importneighbourhoods)")
+        if areas is not None:
+            frame = frame[frame["area_code"].isin(set(areas["area_code"]))].reset_index(drop=True)
     if frame.empty:
         frame = pd.DataFrame(columns=["area_code", "area_name", "force", "population"])
-    rows = _finish(frame, by_month, period, baseline, available)
+    rows = _finish(frame, by_month, period, baseline, status)
     return Comparison(level, category, period, baseline_kind, rows)
 
 
@@ -156,16 +182,36 @@ def latest_month(store) -> str:
     return stored[-1]
 
 
-def monthly_trend(store, level: str, area_force_or_code: str, category: str, months: List[str]) -> pd.Series:
-    """Counts per month for one area (NaN where the area's force has no data that month)."""
+@dataclass(frozen=True)
+class Trend:
+    """Crimes a month for one area: a value per month (None where the force has no data that month)
+    and the month's state (whole, partial or missing)."""
+    months: List[str]
+    values: List[Optional[float]]
+    states: List[str]
+
+    @property
+    def partial(self) -> List[str]:
+        return [m for m, s in zip(self.months, self.states) if s == PARTIAL]
+
+
+def area_force(level: str, area: str) -> str:
+    """The force whose data an area's counts come from (completeness follows it)."""
+    if level == FORCE:
+        return area
+    if level == NEIGHBOURHOOD:
+        return area.split("/", 1)[0]
+    return lsoa_table().get(area, ("", "", 0))[1]
+
+
+def monthly_trend(store, level: str, area_force_or_code: str, category: str, months: List[str]) -> Trend:
+    """Counts per month for one area (a force by its police.uk id, a neighbourhood "force/id", an
+    LSOA code): the count where the month is stored, whole or partial; None where it has no data."""
     cat = None if category == categories.ALL_CRIME else category
     counts = store.counts(level, months, cat, area=area_force_or_code)
     series = counts.groupby("month")["n"].sum().reindex(months).fillna(0).astype(float)
-    if level == FORCE:
-        force = area_force_or_code
-    elif level == NEIGHBOURHOOD:
-        force = area_force_or_code.split("/", 1)[0]
-    else:
-        force = lsoa_table().get(area_force_or_code, ("", "", 0))[1]
-    have = store.available_force_months().get(force, set())
-    return series.where([m in have for m in months])
+    status = store.month_status()
+    force = area_force(level, area_force_or_code)
+    states = [status.state(force, m) for m in months]
+    values = [None if state == MISSING else float(v) for v, state in zip(series.tolist(), states)]
+    return Trend(list(months), values, states)

@@ -254,7 +254,10 @@ def _month_and_force(rows: _Rows, info):
     rows.reject(~valid, "unparseable month")
     if info:
         rows.reject((month != info.month).to_numpy(), f"month is not the file's month {info.month}")
-    force = _map_unique(frame["Falls within"], forces.slug_for_name)
+    # The file name (archive layout) says whose file it is: a variant of that force's name is read as
+    # that force, whatever police.uk called it that year.
+    file_force = info.force if info else None
+    force = _map_unique(frame["Falls within"], lambda name: forces.slug_for_name(name, file_force))
     rows.reject(force.isna().to_numpy(), "unknown force in 'Falls within'")
     if info:
         unit_force = info.force

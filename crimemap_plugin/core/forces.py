@@ -3,7 +3,8 @@
 Names differ between sources ("Devon & Cornwall Police" on police.uk, "Devon & Cornwall" at ONS,
 "London, City of" for the City of London): everything joins on slugs or ONS codes, never on names.
 British Transport Police (`btp`) appears only in bulk files and has no area; Northern Ireland has no
-ONS police force area code.
+ONS police force area code. Names have changed over the years ("Devon and Cornwall Constabulary" in
+2013, "Devon & Cornwall Police" today): `slug_for_name` knows every form.
 """
 
 from dataclasses import dataclass
@@ -69,33 +70,92 @@ FORCES = (
 BY_SLUG: Dict[str, Force] = {f.slug: f for f in FORCES}
 BY_ONS_CODE: Dict[str, Force] = {f.ons_code: f for f in FORCES if f.ons_code}
 
-# Spellings seen in "Falls within"/"Reported by" besides the canonical one.
-_ALIASES = {
-    "devon and cornwall police": "devon-and-cornwall",
-    "metropolitan police": "metropolitan",
-    "police service of northern ireland (psni)": "northern-ireland",
-    "psni": "northern-ireland",
+# Every other name police.uk has used for a force in "Falls within"/"Reported by" (older files say
+# "Constabulary" where today's say "Police", "and" where today's say "&", or the reverse), and the
+# spellings of other sources. Names are compared after _norm(): case, "&"/"and", spaces and
+# punctuation do not matter.
+HISTORIC_NAMES: Dict[str, tuple] = {
+    "metropolitan": ("Metropolitan Police", "The Metropolitan Police Service"),
+    "devon-and-cornwall": ("Devon and Cornwall Constabulary", "Devon and Cornwall Police"),
+    "leicestershire": ("Leicestershire Constabulary",),
+    "hampshire": ("Hampshire & Isle of Wight Constabulary", "Hampshire Police"),
+    "avon-and-somerset": ("Avon & Somerset Constabulary", "Avon and Somerset Police"),
+    "dyfed-powys": ("Dyfed Powys Police",),
+    "northern-ireland": ("PSNI", "Police Service of Northern Ireland (PSNI)", "Northern Ireland Police"),
+    "btp": ("BTP",),
 }
+
+# Words that name what a force is rather than where: "Devon and Cornwall Constabulary" and "Devon &
+# Cornwall Police" are variants of one force because their places agree.
+_KIND_WORDS = {"police", "constabulary", "service", "the", "force", "psni"}
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.replace("&", "and").lower().split())
+    text = (name or "").replace("&", " and ").lower()
+    text = "".join(ch if ch.isalnum() else " " for ch in text)
+    return " ".join(text.split())
+
+
+def _place(name: str) -> str:
+    """The place part of a force's name: 'devon and cornwall' for every spelling of Devon and Cornwall."""
+    return " ".join(w for w in _norm(name).split() if w not in _KIND_WORDS)
 
 
 _BY_NAME: Dict[str, str] = {}
+_BY_PLACE: Dict[str, set] = {}
 for _f in FORCES:
-    _BY_NAME[_norm(_f.name)] = _f.slug
-    if _f.ons_name:
-        _BY_NAME.setdefault(_norm(_f.ons_name), _f.slug)
-for _alias, _slug in _ALIASES.items():
-    _BY_NAME.setdefault(_norm(_alias), _slug)
+    for _name in (_f.name, _f.ons_name, *HISTORIC_NAMES.get(_f.slug, ())):
+        if _name:
+            _BY_NAME.setdefault(_norm(_name), _f.slug)
+            _BY_PLACE.setdefault(_place(_name), set()).add(_f.slug)
+_BY_PLACE.pop("", None)
 
 
-def slug_for_name(name: str) -> Optional[str]:
-    """The police.uk slug for a force name as any of our sources spells it, or None."""
-    return _BY_NAME.get(_norm(name or ""))
+def slug_for_name(name: str, file_force: Optional[str] = None) -> Optional[str]:
+    """The police.uk slug for a force name, or None when the name is truly unknown.
+
+    A name police.uk has used (HISTORIC_NAMES) or another source's spelling maps to its force. Any
+    other spelling whose place agrees with exactly one force is a variant of that force (so a
+    renamed force is never refused for its name); where the file says which force it holds
+    (`file_force`, from the archive's file name) a variant of that force is read as it first."""
+    key = _norm(name)
+    if key in _BY_NAME:
+        return _BY_NAME[key]
+    place = _place(name)
+    if not place:
+        return None
+    candidates = _BY_PLACE.get(place, set())
+    if file_force in candidates:
+        return file_force
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    return None
 
 
 def territorial() -> tuple:
     """The 43 forces of England and Wales (those with an ONS police force area)."""
     return tuple(f for f in FORCES if f.ons_code)
+
+
+def published() -> tuple:
+    """Every force police.uk publishes data for: the 43 of England and Wales, then British Transport
+    Police and the Police Service of Northern Ireland."""
+    return territorial() + (BY_SLUG["btp"], BY_SLUG["northern-ireland"])
+
+
+def area_code(slug: str) -> str:
+    """A force's area code in comparisons: its ONS code, or its police.uk id where ONS has no police
+    force area (btp, northern-ireland)."""
+    force = BY_SLUG[slug]
+    return force.ons_code or force.slug
+
+
+def by_area_code(code: str) -> Optional[Force]:
+    """The force with this comparison area code (ONS code or police.uk id), or None."""
+    return BY_ONS_CODE.get(code) or BY_SLUG.get(code)
+
+
+def has_area(slug: str) -> bool:
+    """Whether the force has an area boundary bundled (BTP polices the railways and has none; for
+    Northern Ireland police.uk publishes only a crude six-point outline, which is not drawn)."""
+    return bool(BY_SLUG[slug].ons_code) if slug in BY_SLUG else False

@@ -8,6 +8,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional
 
+from . import periods
+from .coverage import PARTIAL, WINDOW, ForceMonth
 from .csvparse import read_file
 from .errors import Cancelled, FileRefused
 from .sources import Source
@@ -31,6 +33,7 @@ class ImportReport:
     store: str
     files: List[FileReport] = field(default_factory=list)
     cancelled: bool = False
+    partial: List[ForceMonth] = field(default_factory=list)   # partial submissions near what was imported
 
     def _sum(self, attr):
         return sum(getattr(f, attr) for f in self.files)
@@ -68,9 +71,18 @@ class ImportReport:
             parts.append(f"{unchanged} files already stored unchanged")
         if self.refused:
             parts.append(f"{len(self.refused)} files refused")
+        if self.partial:
+            parts.append(f"{len(self.partial)} partial submission{'s' if len(self.partial) > 1 else ''} found ("
+                         + ", ".join(partial_text(fm) for fm in self.partial[:5])
+                         + (", …" if len(self.partial) > 5 else "") + "): counted as incomplete")
         if self.cancelled:
             parts.append("cancelled: the force-month in progress was left as it was")
         return "; ".join(parts)
+
+
+def partial_text(fm: ForceMonth) -> str:
+    """'kent 2018-12 street: 8,438 rows, about 17,042 expected'."""
+    return f"{fm.force} {fm.month} {fm.kind}: {fm.rows:,} rows, about {fm.expected:,.0f} expected"
 
 
 def _checksum(data: bytes) -> str:
@@ -95,7 +107,20 @@ def import_path(path, store_path, progress: Optional[Callable[[float], None]] = 
             if store.deferred:
                 say("Building the spatial index…", False)
             store.end_bulk()
+        report.partial = _partial_near(store, report.units)
     return report
+
+
+def _partial_near(store, units) -> List[ForceMonth]:
+    """The partial force-months within the audit's window of what was imported (importing a month
+    can reveal a neighbour as partial, as well as itself)."""
+    if not units:
+        return []
+    near = {}
+    for kind, force, month in units:
+        for k in range(-WINDOW, WINDOW + 1):
+            near[(kind, force, periods.shift(month, k))] = True
+    return [fm for fm in store.coverage() if fm.status == PARTIAL and (fm.kind, fm.force, fm.month) in near]
 
 
 # Rows per byte of a police.uk CSV is about 1/200; below this many new rows, or when they are a

@@ -9,11 +9,19 @@ from ..about import RESOURCES as _PLUGIN_RESOURCES
 RESOURCES = _PLUGIN_RESOURCES / "population"
 
 
+# Northern Ireland's usual residents on Census Day 2021 (NISRA, Census 2021 main statistics, MS-A01):
+# the population the Police Service of Northern Ireland serves. British Transport Police polices the
+# railways and has no residents: its rates are not defined.
+NORTHERN_IRELAND_2021 = 1_903_175
+
+
 @lru_cache(maxsize=1)
 def force_population() -> Dict[str, int]:
-    """police.uk slug -> usual residents (the 43 territorial forces)."""
+    """police.uk slug -> usual residents (the 43 territorial forces and Northern Ireland)."""
     with open(RESOURCES / "pfa_population_census2021.csv", newline="", encoding="utf-8") as fh:
-        return {row["force"]: int(row["population"]) for row in csv.DictReader(fh)}
+        out = {row["force"]: int(row["population"]) for row in csv.DictReader(fh)}
+    out["northern-ireland"] = NORTHERN_IRELAND_2021
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -49,6 +49,15 @@ ATTRIBUTE_TABLES = {
         unit_force TEXT NOT NULL, month TEXT NOT NULL, lsoa_code TEXT NOT NULL, category TEXT NOT NULL,
         n INTEGER NOT NULL, PRIMARY KEY (unit_force, month, lsoa_code, category))""",
                     "Crimes per LSOA x month x category, maintained by the import"),
+    "coverage": ("""CREATE TABLE coverage (
+        kind TEXT NOT NULL, force TEXT NOT NULL, month TEXT NOT NULL, rows INTEGER, expected REAL,
+        status TEXT NOT NULL, overridden INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (kind, force, month))""",
+                 "Coverage audit per kind x force x month: rows, rows expected from the force's neighbouring "
+                 "months, status whole / partial / missing, overridden when a user marked it whole"),
+    "coverage_overrides": ("""CREATE TABLE coverage_overrides (
+        kind TEXT NOT NULL, force TEXT NOT NULL, month TEXT NOT NULL, status TEXT NOT NULL, note TEXT,
+        set_at TEXT NOT NULL, PRIMARY KEY (kind, force, month))""",
+                           "Force-months a user marked whole against the coverage audit"),
     "rejected_rows": ("""CREATE TABLE rejected_rows (
         import_id INTEGER NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL)""",
                       "Rows refused by the import, with line and reason (first 200 per file)"),

@@ -40,5 +40,17 @@ def poisson_change_p(current: int, baseline: int) -> float:
     return min(1.0, 2.0 * _lower_tail_half(min(current, baseline), n))
 
 
-def significant(p_value: float, alpha: float = ALPHA) -> bool:
-    return p_value < alpha
+def benjamini_hochberg(p_values) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values (q-values) for a family of tests: NaN entries are not
+    tests (they stay NaN and do not count in the family's size)."""
+    p = np.asarray(p_values, dtype=float)
+    q = np.full(p.shape, np.nan)
+    tested = np.flatnonzero(~np.isnan(p))
+    m = len(tested)
+    if not m:
+        return q
+    order = tested[np.argsort(p[tested], kind="stable")]
+    ranked = p[order] * m / np.arange(1, m + 1)
+    # q_(i) = min over j >= i of p_(j) m / j, capped at 1
+    q[order] = np.minimum(np.minimum.accumulate(ranked[::-1])[::-1], 1.0)
+    return q

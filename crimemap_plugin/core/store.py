@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import gpkg, neighbourhoods
+from .coverage import WHOLE, ForceMonth, MonthStatus, audit
 from .errors import Cancelled, StoreError
 from .point_index import PointIndex
 from .schema import ATTRIBUTE_TABLES, LAYER_DESCRIPTIONS, POINT_TABLES, CrimeStore, UnitResult  # noqa: F401
@@ -93,6 +94,13 @@ class GeoPackageStore(PointIndex):
             if neighbourhoods.needs_upgrade(conn):
                 with self._transaction():
                     neighbourhoods.ensure_tables(conn)  # counts the stored crimes in them, once
+            missing = [t for t in ATTRIBUTE_TABLES if t not in tables]
+            if missing:  # tables added since the store was made (the coverage audit): quick to fill
+                with self._transaction():
+                    for table in missing:
+                        gpkg.add_attribute_table(conn, table, *ATTRIBUTE_TABLES[table])
+                    for kind in POINT_TABLES:
+                        self._refresh_coverage(kind)
             return
         if tables and "gpkg_contents" not in tables:
             raise StoreError(f"{self.path}: is an SQLite database but not a GeoPackage; refusing to change it")
@@ -129,6 +137,52 @@ class GeoPackageStore(PointIndex):
         for force, month in self.conn.execute("SELECT force, month FROM force_months WHERE kind = ?", (kind,)):
             out.setdefault(force, set()).add(month)
         return out
+
+    # -- the coverage audit ----------------------------------------------------------------------
+    def coverage(self, kind: Optional[str] = None) -> List[ForceMonth]:
+        """The audit of every force-month (of one kind, or all): whole, partial or missing."""
+        if not self._has_table("coverage"):   # a store from before the audit: worked out as asked
+            return [fm for fm in self._audit(kind) if kind is None or fm.kind == kind]
+        sql = "SELECT kind, force, month, rows, expected, status, overridden FROM coverage"
+        args = []
+        if kind is not None:
+            sql += " WHERE kind = ?"
+            args.append(kind)
+        return [ForceMonth(k, f, m, r, e, st, bool(o)) for k, f, m, r, e, st, o in
+                self.conn.execute(sql + " ORDER BY kind, force, month", args)]
+
+    def month_status(self, kind: str = "street") -> MonthStatus:
+        """Per force, the whole and the partial months of a kind (any other month is "no data")."""
+        return MonthStatus.of(self.coverage(kind), kind)
+
+    def _audit(self, kind: Optional[str] = None) -> List[ForceMonth]:
+        where, args = ("WHERE kind = ?", [kind]) if kind else ("", [])
+        stored = self.conn.execute(f"SELECT kind, force, month, rows FROM force_months {where}", args).fetchall()
+        overrides = []
+        if self._has_table("coverage_overrides"):
+            overrides = self.conn.execute(f"SELECT kind, force, month FROM coverage_overrides {where}",
+                                          args).fetchall()
+        return audit(stored, overrides)
+
+    def _refresh_coverage(self, kind: str) -> None:
+        """Audit one kind again (inside the caller's transaction): a new month changes its
+        neighbours' expectations and the store's span."""
+        rows = [(fm.kind, fm.force, fm.month, fm.rows, fm.expected, fm.status, int(fm.overridden))
+                for fm in self._audit(kind)]
+        self.conn.execute("DELETE FROM coverage WHERE kind = ?", (kind,))
+        self.conn.executemany("INSERT INTO coverage VALUES (?,?,?,?,?,?,?)", rows)
+
+    def mark_whole(self, kind: str, force: str, month: str, whole: bool = True, note: str = "") -> None:
+        """Mark a force-month whole against the audit (whole=False goes back to the audit's verdict)."""
+        with self._transaction() as conn:
+            if whole:
+                conn.execute("INSERT OR REPLACE INTO coverage_overrides VALUES (?,?,?,?,?,?)",
+                             (kind, force, month, WHOLE, note,
+                              time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())))
+            else:
+                conn.execute("DELETE FROM coverage_overrides WHERE kind = ? AND force = ? AND month = ?",
+                             (kind, force, month))
+            self._refresh_coverage(kind)
 
     def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
         """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
@@ -236,6 +290,7 @@ class GeoPackageStore(PointIndex):
                 else:
                     neighbourhoods.count_unit(conn, force, month, np.empty(0), np.empty(0), [])
             gpkg.forget_feature_count(conn, table)
+            self._refresh_coverage(kind)
             if cancelled and cancelled():
                 raise Cancelled(f"{source}: cancelled; {force} {month} left as it was")
         return UnitResult(kind, force, month, n, without_location, bool(old))

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="cy">
   <context>
     <name>CrimeMap</name>
@@ -219,6 +218,11 @@
       <translation>Heddlu (id police.uk, e.e. gloucestershire)</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/mark_whole.py" />
+      <source>Force (police.uk id, e.g. kent)</source>
+      <translation>Heddlu (dynodwr police.uk, e.e. kent)</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/options.py" />
       <source>Greyed settings are set by the environment (CRIMEMAP_STORE, CRIMEMAP_API_URL).</source>
       <translation>Mae'r amgylchedd yn pennu'r gosodiadau llwyd (CRIMEMAP_STORE, CRIMEMAP_API_URL).</translation>
@@ -244,9 +248,19 @@
       <translation>Mewnforio cymdogaethau…</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/ui/dock.py" />
+      <source>In the table, not on the map (no area boundary): {}</source>
+      <translation>Yn y tabl, nid ar y map (dim ffin ardal): {}</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/results.py" />
-      <source>Is the change larger than chance would explain? Exact test for two Poisson counts, p &lt; 0.05; the p-value is in each cell's tooltip</source>
-      <translation>A yw'r newid yn fwy nag y byddai siawns yn ei esbonio? Prawf union ar gyfer dau gyfrif Poisson, p &lt; 0.05; mae'r gwerth p yng nghyngor pob cell</translation>
+      <source>Is the change larger than chance would explain? Exact test for two Poisson counts, allowing for the number of areas compared (Benjamini–Hochberg q &lt; 0.05); p and q are in each cell's tooltip</source>
+      <translation>A yw'r newid yn fwy nag y byddai siawns yn ei egluro? Prawf union ar gyfer dau gyfrif Poisson, gan ystyried nifer yr ardaloedd a gymharwyd (Benjamini–Hochberg q &lt; 0.05); mae p a q yng nghyngor pob cell</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/mark_whole.py" />
+      <source>Kind of file</source>
+      <translation>Math o ffeil</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/compare_periods.py" />
@@ -277,6 +291,11 @@
       <location filename="crimemap_plugin/processing/compare_periods.py" />
       <source>Measure to map</source>
       <translation>Mesur i'w fapio</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/mark_whole.py" />
+      <source>Month (YYYY-MM)</source>
+      <translation>Mis (BBBB-MM)</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/base.py" />
@@ -324,9 +343,19 @@
       <translation>Dim troseddau yn y cyfnod cymharu: does dim canran</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/ui/results.py" />
+      <source>No data for {}</source>
+      <translation>Dim data ar gyfer {}</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
       <source>No neighbourhood here in the store, and police.uk did not answer: {}</source>
       <translation>Does dim cymdogaeth yma yn y storfa, ac ni atebodd police.uk: {}</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/results.py" />
+      <source>No residents (British Transport Police polices the railways): a rate is not defined</source>
+      <translation>Dim trigolion (mae Heddlu Trafnidiaeth Prydain yn plismona'r rheilffyrdd): nid oes cyfradd</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
@@ -337,6 +366,11 @@
       <location filename="crimemap_plugin/processing/import_crimes.py" />
       <source>Nothing imported: </source>
       <translation>Dim wedi'i fewnforio: </translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/dock.py" />
+      <source>Opening {}…</source>
+      <translation>Yn agor {}…</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
@@ -352,6 +386,16 @@
       <location filename="crimemap_plugin/processing/briefing_map.py" />
       <source>Pages</source>
       <translation>Tudalennau</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <source>Partial submission (counted as incomplete in comparisons): </source>
+      <translation>Cyflwyniad rhannol (yn cyfrif yn anghyflawn mewn cymariaethau): </translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/results.py" />
+      <source>Partial submission in {}: the force published far fewer rows than in the months around it, so this is not compared</source>
+      <translation>Cyflwyniad rhannol yn {}: cyhoeddodd yr heddlu lawer llai o resi nag yn y misoedd o'i gwmpas, felly ni chaiff ei gymharu</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/results.py" />
@@ -419,6 +463,11 @@
       <translation>Dangos ardaloedd heddluoedd</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/mark_whole.py" />
+      <source>Status now</source>
+      <translation>Statws nawr</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/processing/import_crimes.py" />
       <source>Store</source>
       <translation>Storfa</translation>
@@ -435,6 +484,11 @@
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
+      <source>Store: {}</source>
+      <translation>Storfa: {}</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/dock.py" />
       <source>Store: {} (empty)</source>
       <translation>Storfa: {} (gwag)</translation>
     </message>
@@ -442,6 +496,11 @@
       <location filename="crimemap_plugin/ui/results.py" />
       <source>The area</source>
       <translation>Yr ardal</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/dock.py" />
+      <source>The comparison failed: {}</source>
+      <translation>Methodd y gymhariaeth: {}</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
@@ -474,6 +533,11 @@
       <translation>Trais a throseddau rhywiol</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/mark_whole.py" />
+      <source>Whole (untick to let the audit decide again)</source>
+      <translation>Cyflawn (dad-diciwch i adael i'r archwiliad benderfynu eto)</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/results.py" />
       <source>n/a</source>
       <translation>amh</translation>
@@ -490,13 +554,18 @@
     </message>
     <message>
       <location filename="crimemap_plugin/ui/results.py" />
-      <source>p = {}: larger than chance would explain (p &lt; 0.05)</source>
-      <translation>p = {}: mwy nag y byddai siawns yn ei esbonio (p &lt; 0.05)</translation>
+      <source>p = {p}, q = {q}: larger than chance would explain, allowing for the {n} areas compared (q &lt; 0.05)</source>
+      <translation>p = {p}, q = {q}: mwy nag y byddai siawns yn ei egluro, gan ystyried y {n} ardal a gymharwyd (q &lt; 0.05)</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/results.py" />
-      <source>p = {}: within what chance would explain</source>
-      <translation>p = {}: o fewn yr hyn y byddai siawns yn ei esbonio</translation>
+      <source>p = {p}, q = {q}: within what chance would explain, allowing for the {n} areas compared</source>
+      <translation>p = {p}, q = {q}: o fewn yr hyn y byddai siawns yn ei egluro, gan ystyried y {n} ardal a gymharwyd</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/results.py" />
+      <source>partial data</source>
+      <translation>data rhannol</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/options.py" />

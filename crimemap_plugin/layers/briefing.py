@@ -24,7 +24,9 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core import categories
 from ..core.briefing import Briefing
-from ..core.compare import Comparison
+from ..core.classify import PARTIAL_DATA
+from ..core.compare import TEST_NOTE, Comparison
+from ..core.coverage import PARTIAL
 from .boundaries import comparison_areas, label_settings
 from .common import OGL, ONS_OS
 from .comparison import build_layer
@@ -94,8 +96,8 @@ def _cell(text, bold=False, align=Qt.AlignRight, colour=None):
     return cell
 
 
-def _number(v) -> str:
-    return "no data" if v is None else f"{v:,}"
+def _number(v, gap: str = "no data") -> str:
+    return gap if v is None else f"{v:,}"
 
 
 def _headline_table(layout, page, brief: Briefing):
@@ -106,7 +108,8 @@ def _headline_table(layout, page, brief: Briefing):
     rows = [header]
     for r in brief.headline:
         if not r.complete:
-            values = [_number(r.current), _number(r.baseline), "no data", "no data", "no data"]
+            gap = "partial data" if r.partial else "no data"
+            values = [_number(r.current, gap), _number(r.baseline, gap), gap, gap, gap]
         else:
             pct = "n/a" if r.change_pct is None else f"{r.change_pct:+.0f}%"
             values = [_number(r.current), _number(r.baseline), f"{r.change:+,}", pct,
@@ -143,7 +146,9 @@ def _trend(layout, page, brief: Briefing, top: float):
         colour = PERIOD_COLOUR if month in brief.period.months else \
             BASELINE_COLOUR if month in brief.baseline.months else OTHER_COLOUR
         height = max(chart_h * (v / peak) if peak else 0, 0.3)  # a month with none still shows a sliver
-        box(layout, page, x, chart_top + chart_h - height, slot * 0.76, height, colour)
+        partial = i < len(brief.trend_states) and brief.trend_states[i] == PARTIAL
+        box(layout, page, x, chart_top + chart_h - height, slot * 0.76, height, PARTIAL_DATA if partial else colour,
+            hatched=partial)
     box(layout, page, RIGHT_X, chart_top + chart_h, RIGHT_W, 0.25, "#333333")
     for i, month in enumerate(brief.trend_months):
         if month.endswith("-01") or i == 0:
@@ -219,19 +224,33 @@ def briefing_comparison_layer(comparison: Comparison, areas: QgsVectorLayer, cod
     return layer
 
 
+NOT_DRAWN = {
+    "btp": "British Transport Police polices the railways of Great Britain and has no area of its own: its "
+           "crimes are counted here, not drawn on the map.",
+    "northern-ireland": "Northern Ireland is not drawn: no true boundary of it is bundled (police.uk's outline "
+                        "is a crude six-point polygon). Its crimes are counted here.",
+}
+
+
 def add_page(layout: QgsPrintLayout, page: int, brief: Briefing, comparison_layer: QgsVectorLayer,
-             area_layer: QgsVectorLayer, made_text: str) -> None:
-    """Every item of one briefing on page `page` (0-based) of the layout."""
+             area_layer: Optional[QgsVectorLayer], made_text: str) -> None:
+    """Every item of one briefing on page `page` (0-based) of the layout. `area_layer` None: the
+    area has no boundary (the map shows the forces around and says why the area is not on it)."""
     width = PAGE_W - 2 * MARGIN
     title, subtitle = brief.title(), f"{categories.label(brief.category)}: {brief.period_words()}"
     label(layout, page, title, MARGIN, 8.0, width, 9.0, size=fitted_size(title, width, 17, 10, True), bold=True,
            item_id=f"title{page + 1}")
     label(layout, page, subtitle, MARGIN, 18.5, width, 6.0, size=fitted_size(subtitle, width, 11, 8),
            colour="#333333")
-    map_item = add_map(layout, page, MAP_RECT, [area_layer, comparison_layer], area_layer.extent(),
-                       area_layer.crs())
+    drawn = [area_layer] if area_layer is not None else []
+    shown = area_layer or comparison_layer
+    map_item = add_map(layout, page, MAP_RECT, drawn + [comparison_layer], shown.extent(), shown.crs())
     x, y, w, h = MAP_RECT
-    add_legend(layout, page, map_item, MAP_RECT, [comparison_layer, area_layer], legend_title_for(brief))
+    add_legend(layout, page, map_item, MAP_RECT, [comparison_layer] + drawn, legend_title_for(brief))
+    if area_layer is None:
+        note = NOT_DRAWN.get(brief.force, f"{brief.area_name} has no boundary in the store: it is not drawn.")
+        label(layout, page, note, x + 3, y + 3, w * 0.55, 12.0, size=7.5, colour="#333333",
+              item_id=f"not_drawn{page + 1}")
     north_arrow(layout, page, map_item, x + w - 11, y + 2.5)
     add_scale_bar(layout, page, map_item, MAP_RECT)
     label(layout, page, "Crimes in the period and before it", RIGHT_X, 30.0, RIGHT_W, 5.0, size=9, bold=True)
@@ -239,7 +258,8 @@ def add_page(layout: QgsPrintLayout, page: int, brief: Briefing, comparison_laye
     _trend(layout, page, brief, 82.0)
     _people(layout, page, brief)
     footer = (f"{OGL} {ONS_OS} Street-level crime from police.uk: locations are approximate (snapped to "
-              f"anonymous points). 'Beyond chance?': exact test for two Poisson counts, p < 0.05. {made_text}")
+              f"anonymous points). 'Beyond chance?': {TEST_NOTE}. 'Partial data': the force published a partial month "
+              f"(far fewer rows than the months around it), so it is not compared. {made_text}")
     label(layout, page, footer, MARGIN, PAGE_H - 12.5, PAGE_W - 2 * MARGIN, 9.0, size=6, colour="#444444",
            item_id=f"attribution{page + 1}")
 
@@ -275,13 +295,15 @@ def build_layout(store_path: str, briefs: List[Briefing], project: Optional[QgsP
     layers = [comparison_layer]
     for page, brief in enumerate(briefs):
         geometry = area_geometry(areas, code_field, brief.area_code)
-        if geometry is None:
+        if geometry is None and brief.level != "force":
             raise RuntimeError(f"{store_path}: no boundary for {brief.area_name} ({brief.area_code})")
-        row = next((r for r in brief.headline if r.category == brief.category), None)
-        change = f"\n{row.change_pct:+.0f}%" if row and row.complete and row.change_pct is not None else ""
-        area = highlight_layer(geometry, areas.crs(), "This briefing's area (outlined)",
-                               f"{brief.area_name}{change}")
-        area = persist(area, f"briefing_area_{page + 1}")
-        layers.append(area)
+        area = None
+        if geometry is not None and not geometry.isEmpty():
+            row = next((r for r in brief.headline if r.category == brief.category), None)
+            change = f"\n{row.change_pct:+.0f}%" if row and row.complete and row.change_pct is not None else ""
+            area = highlight_layer(geometry, areas.crs(), "This briefing's area (outlined)",
+                                   f"{brief.area_name}{change}")
+            area = persist(area, f"briefing_area_{page + 1}")
+            layers.append(area)
         add_page(layout, page, brief, comparison_layer, area, made)
     return layout, layers

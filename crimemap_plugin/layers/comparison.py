@@ -17,17 +17,21 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import categories
-from ..core.classify import MEASURES, NO_DATA, classes
+from ..core.classify import MEASURES, NO_DATA, PARTIAL_DATA, classes
 from ..core.compare import Comparison
 from .boundaries import label_settings
 from .common import OGL, ONS_OS, attribution_metadata, write_gpkg_layer
 
 ROLE = "comparison"
+# Incomplete only because a month is a partial submission (no month missing outright).
+PARTIAL_ONLY = ('NOT "complete" AND COALESCE("partial_months", \'\') <> \'\' '
+                'AND COALESCE("missing_months", \'\') = \'\'')
 FIELD_TYPES = {
     "area_code": QVariant.String, "area_name": QVariant.String, "force": QVariant.String,
     "current": QVariant.Int, "baseline": QVariant.Int, "change": QVariant.Int, "change_pct": QVariant.Double,
     "rate_per_1000": QVariant.Double, "annual_rate_per_1000": QVariant.Double, "p_value": QVariant.Double,
-    "significant": QVariant.Bool, "complete": QVariant.Bool, "population": QVariant.Int,
+    "q_value": QVariant.Double, "significant": QVariant.Bool, "complete": QVariant.Bool,
+    "population": QVariant.Int, "missing_months": QVariant.String, "partial_months": QVariant.String,
     "category": QVariant.String, "period": QVariant.String, "baseline_period": QVariant.String,
 }
 
@@ -65,17 +69,29 @@ def attribute_rows(comparison: Comparison):
     return out
 
 
-def comparison_features(comparison: Comparison, areas: QgsVectorLayer, code_field: str, fields: QgsFields):
-    """Features of `areas` (matched on `code_field`) carrying the comparison's attributes."""
+def comparison_features(comparison: Comparison, areas: QgsVectorLayer, code_field: str, fields: QgsFields,
+                        unmapped: bool = True):
+    """Features of `areas` (matched on `code_field`) carrying the comparison's attributes; with
+    `unmapped`, then a feature without geometry for each compared area that has no boundary
+    (British Transport Police, Northern Ireland), so every area has its row."""
     rows = attribute_rows(comparison)
+    seen = set()
     for area in areas.getFeatures():
-        values = rows.get(str(area[code_field]))
+        code = str(area[code_field])
+        values = rows.get(code)
         if values is None:
             continue
+        seen.add(code)
         f = QgsFeature(fields)
         f.setGeometry(area.geometry())
         f.setAttributes(values)
         yield f
+    if unmapped:
+        for code, values in rows.items():
+            if code not in seen:
+                f = QgsFeature(fields)
+                f.setAttributes(values)
+                yield f
 
 
 def legend_title(comparison: Comparison, measure: str) -> str:
@@ -150,8 +166,13 @@ def renderer(measure: str, values) -> QgsRuleBasedRenderer:
                                                    "no crimes in the baseline: % not defined"))
     hatch = QgsFillSymbol.createSimple({"color": NO_DATA, "outline_color": "80,80,80,255",
                                         "outline_width": "0.2", "style": "b_diagonal"})
-    root.appendChild(QgsRuleBasedRenderer.Rule(hatch, 0, 0, 'NOT "complete" OR "complete" IS NULL',
+    root.appendChild(QgsRuleBasedRenderer.Rule(hatch, 0, 0, f'NOT ({PARTIAL_ONLY}) AND (NOT "complete" OR '
+                                                            f'"complete" IS NULL)',
                                                "no data (a month is missing)"))
+    partial = QgsFillSymbol.createSimple({"color": PARTIAL_DATA, "outline_color": "80,80,80,255",
+                                          "outline_width": "0.2", "style": "cross"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(partial, 0, 0, PARTIAL_ONLY,
+                                               "partial data (a month is a partial submission)"))
     return QgsRuleBasedRenderer(root)
 
 

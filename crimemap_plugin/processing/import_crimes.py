@@ -10,7 +10,7 @@ from qgis.core import (
 
 from .. import settings
 from ..core.errors import CrimeMapError
-from ..core.importer import import_path
+from ..core.importer import import_path, partial_text
 from .base import CrimeMapAlgorithm
 
 
@@ -27,7 +27,10 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
             "download unpacks) or a zip archive (the national layout YYYY-MM/YYYY-MM-force-kind.csv, read "
             "without unpacking). Each force-month is replaced as a whole: importing it again never "
             "double counts, and a failure or cancel leaves it as it was. Files broken as a whole are "
-            "refused with the reason; bad rows are rejected, counted and reported by line.")
+            "refused with the reason; bad rows are rejected, counted and reported by line. Forces are "
+            "identified by the file name (archive layout) and every name police.uk has used for them. "
+            "Partial submissions (a force-month with fewer than 60 % of the rows of the force's "
+            "neighbouring months) are found, reported and counted as incomplete in comparisons.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
@@ -42,7 +45,8 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
         for key, label in (("ROWS_IMPORTED", "Rows imported"),
                            ("ROWS_WITHOUT_LOCATION", "Rows without location"),
                            ("ROWS_REJECTED", "Rows rejected"), ("FILES_REFUSED", "Files refused"),
-                           ("FORCE_MONTHS", "Force-months imported")):
+                           ("FORCE_MONTHS", "Force-months imported"),
+                           ("PARTIAL_MONTHS", "Partial submissions found")):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -59,6 +63,9 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
                                  message=message)
         except CrimeMapError as exc:
             raise QgsProcessingException(str(exc)) from exc
+        for fm in report.partial:
+            feedback.pushWarning(self.tr("Partial submission (counted as incomplete in comparisons): ")
+                                 + partial_text(fm))
         feedback.pushInfo(report.summary())
         if report.refused and not report.units and not any(f.status == "unchanged" for f in report.files):
             raise QgsProcessingException(self.tr("Nothing imported: ") +
@@ -70,4 +77,5 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
             "ROWS_REJECTED": report.rows_rejected,
             "FILES_REFUSED": len(report.refused),
             "FORCE_MONTHS": len(report.units),
+            "PARTIAL_MONTHS": len(report.partial),
         }

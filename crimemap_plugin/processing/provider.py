@@ -9,6 +9,7 @@ from .compare_periods import ComparePeriodsAlgorithm
 from .count_in_polygons import CountInPolygonsAlgorithm
 from .import_crimes import ImportCrimesAlgorithm
 from .import_neighbourhoods import ImportNeighbourhoodsAlgorithm
+from .mark_whole import MarkWholeAlgorithm
 
 PROVIDER_ID = "crimemap"
 
@@ -28,5 +29,5 @@ class CrimeMapProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         for algorithm in (ImportCrimesAlgorithm(), ComparePeriodsAlgorithm(), CountInPolygonsAlgorithm(),
-                          ImportNeighbourhoodsAlgorithm(), BriefingMapAlgorithm()):
+                          ImportNeighbourhoodsAlgorithm(), BriefingMapAlgorithm(), MarkWholeAlgorithm()):
             self.addAlgorithm(algorithm)

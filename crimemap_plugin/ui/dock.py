@@ -9,7 +9,7 @@ comparison from the store's aggregate tables and updates the table, the trend an
 import time
 from pathlib import Path
 
-from qgis.core import QgsFeatureRequest, QgsProject
+from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QVBoxLayout, QWidget
@@ -29,6 +29,7 @@ from ..log import CRITICAL, log
 from . import results
 from .dock_actions import DockActions
 from .dock_state import DockState, saved_state
+from .store_task import OpenStoreTask
 from .trend import TrendChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
@@ -67,6 +68,7 @@ class DockContents(FORM_CLASS, QWidget):
 
 class CrimeMapDock(DockActions, DockState, QDockWidget):
     storeChanged = pyqtSignal(str)
+    storeLoaded = pyqtSignal()                      # the store was (re)read, or could not be
     updated = pyqtSignal()
     briefingRequested = pyqtSignal(str, str, str)   # store, force, neighbourhood id ("" = the force)
 
@@ -85,12 +87,18 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self._shown_once = False
         self._ready = False
         self._loading = False
+        self._open_task = None
+        self._prefetched = None     # (controls key, comparison) made by the opening task
+        self.has_neighbourhoods = False
         self.trend = TrendChart(self.ui.trendPlaceholder)
         QVBoxLayout(self.ui.trendPlaceholder).addWidget(self.trend)
         self.ui.trendPlaceholder.layout().setContentsMargins(0, 0, 0, 0)
         self._build_controls()
         self._connect()
-        self.refresh()
+        # Nothing is read from the store until the dock is first shown, and then in a task: the
+        # plugin's start never waits on the store and never fails with it.
+        self.ui.storeSummaryLabel.setText(tr("Store: {}").format(Path(self.store_path()).name))
+        self._show_empty(True)
 
     # -- set-up ----------------------------------------------------------------------------------
     def _build_controls(self) -> None:
@@ -135,14 +143,14 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
                 combo.addItem(f"{row.area_name} ({results.short_name(force.name) if force else row.force})",
                               row.area_code)
         else:
-            for force in forces.territorial():
-                combo.addItem(results.short_name(force.name), force.ons_code)
+            for force in forces.published():
+                combo.addItem(results.short_name(force.name), forces.area_code(force.slug))
         combo.setProperty(LEVEL_PROPERTY, level)
         self._loading = was
 
     def _enable_levels(self) -> None:
         """Neighbourhoods are offered once the store holds some."""
-        has = self.store is not None and not self.store.neighbourhood_areas().empty
+        has = self.store is not None and self.has_neighbourhoods
         item = self.ui.areaLevelCombo.model().item(self.ui.areaLevelCombo.findData(NEIGHBOURHOOD))
         item.setEnabled(has)
         item.setToolTip("" if has else tr("Import a force's neighbourhoods first (store menu, or "
@@ -157,6 +165,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             combo.currentIndexChanged.connect(self.update_comparison)
         ui.periodLengthSpin.valueChanged.connect(self.update_comparison)
         ui.resultsTable.selectionModel().selectionChanged.connect(self._on_row_selected)
+        ui.resultsTable.setContextMenuPolicy(Qt.CustomContextMenu)
+        ui.resultsTable.customContextMenuRequested.connect(self.table_menu)
         ui.loadSampleButton.clicked.connect(self.load_sample)
         ui.importButton.clicked.connect(self.choose_import)
         ui.exportButton.clicked.connect(self.export_csv)
@@ -174,6 +184,10 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         project.writeProject.disconnect(self._on_project_write)
         if self.task is not None:
             self.task.cancel()
+        if self._open_task is not None:
+            self._open_task.loaded.disconnect(self._on_store_loaded)
+            self._open_task.cancel()
+            self._open_task = None
         self._close_store()
 
     # -- store -----------------------------------------------------------------------------------
@@ -189,37 +203,69 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             self.store = None
 
     def refresh(self) -> None:
-        """Re-read the store (after an import or a change of store) and update everything."""
+        """Read the store again (after an import or a change of store) in a task, then update
+        everything. Errors show in the dock and the message bar; the dock stays usable."""
         self._close_store()
         self.ui.compareAreaCombo.setProperty(LEVEL_PROPERTY, None)  # its neighbourhoods may have changed
         path = self.store_path()
         self._change_store_action.setEnabled(not settings.STORE_PATH.overridden())
         self.ui.storeSummaryLabel.setToolTip(path)
-        months = []
-        if Path(path).exists():
-            try:
-                self.store = open_store(path, create=False)
-                info = self.store.summary()
-                months = self.store.months()
-            except CrimeMapError as exc:
-                self.ui.storeSummaryLabel.setText(tr("The store cannot be read: {}").format(exc))
-                self._show_empty(True)
-                return
-        if not months:
+        self.ui.storeSummaryLabel.setText(tr("Opening {}…").format(Path(path).name))
+        if self._open_task is not None:
+            self._open_task.loaded.disconnect(self._on_store_loaded)
+            self._open_task.cancel()
+        state = saved_state()
+        first = (state.get("level") or FORCE, state.get("category") or categories.ALL_CRIME, state.get("end"),
+                 int(state.get("length") or 3), state.get("baseline") if state.get("baseline") in
+                 (SAME_PERIOD_LAST_YEAR, PREVIOUS_PERIOD) else SAME_PERIOD_LAST_YEAR)
+        task = OpenStoreTask(path, first)
+        task.loaded.connect(self._on_store_loaded)
+        self._open_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _on_store_loaded(self, info) -> None:
+        if self.sender() is not self._open_task:
+            return   # an older opening, overtaken by a newer one
+        self._open_task = None
+        try:
+            self._show_store(info)
+        except Exception as exc:  # noqa: BLE001 - whatever the store holds, the dock stays up and says why
+            self._store_failed(f"{info.path}: {type(exc).__name__}: {exc}")
+        self.storeLoaded.emit()
+
+    def _store_failed(self, error: str) -> None:
+        self._close_store()
+        self.ui.storeSummaryLabel.setText(tr("The store cannot be read: {}").format(error))
+        log(tr("The store cannot be read: {}").format(error), CRITICAL, bar=True)
+        self._show_empty(True)
+
+    def _show_store(self, info) -> None:
+        path = info.path
+        if info.error:
+            self._store_failed(info.error)
+            return
+        if not info.exists or not info.months:
             self.ui.storeSummaryLabel.setText(tr("Store: {} (empty)").format(Path(path).name))
             self._show_empty(True)
             return
-        forces_text = (tr("1 force") if info["forces"] == 1 else tr("{} forces").format(info["forces"]))
+        self.store = open_store(path, create=False)   # quick now: the task brought it up to date
+        self.has_neighbourhoods = info.has_neighbourhoods
+        summary = info.summary
+        forces_text = (tr("1 force") if summary["forces"] == 1 else tr("{} forces").format(summary["forces"]))
         self.ui.storeSummaryLabel.setText(tr("<b>{crimes}</b> crimes · {forces} · {first} to {last}").format(
-            crimes=f"{info['crimes']:,}", forces=forces_text, first=info["first_month"], last=info["last_month"]))
+            crimes=f"{summary['crimes']:,}", forces=forces_text, first=summary["first_month"],
+            last=summary["last_month"]))
         self._show_empty(False)
         self._loading = True
         combo = self.ui.periodEndCombo
         previous = combo.currentData()
         combo.clear()
-        for month in reversed(months):
+        for month in reversed(info.months):
             combo.addItem(Period(month, 1).label(), month)
         self._loading = False
+        if info.first is not None:
+            c = info.first
+            self._prefetched = ((c.level, c.category, c.period.end, c.period.length, c.baseline_kind), c)
         self.restore_state(saved_state(), fallback_end=previous)
 
     def _show_empty(self, empty: bool) -> None:
@@ -247,10 +293,18 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self.ui.compareAreaLabel.setEnabled(area_mode)
         try:
             period = Period(c["end"], c["length"])
-            comparison = compare(self.store, c["level"], c["category"], period,
-                                 SAME_PERIOD_LAST_YEAR if area_mode else c["baseline"])
+            baseline = SAME_PERIOD_LAST_YEAR if area_mode else c["baseline"]
+            key = (c["level"], c["category"], period.end, period.length, baseline)
+            prefetched, self._prefetched = self._prefetched, None
+            if prefetched is not None and prefetched[0] == key:
+                comparison = prefetched[1]
+            else:
+                comparison = compare(self.store, c["level"], c["category"], period, baseline)
         except (CrimeMapError, ValueError) as exc:
             log(str(exc), CRITICAL, bar=True)
+            return
+        except Exception as exc:  # noqa: BLE001 - a damaged store must not raise out of a Qt slot
+            log(tr("The comparison failed: {}").format(f"{type(exc).__name__}: {exc}"), CRITICAL, bar=True)
             return
         self.comparison = comparison
         rows = comparison.records()
@@ -264,8 +318,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             if measure == "change_pct":
                 measure = "rate_per_1000"
         else:
-            self.ui.titleLabel.setText(f"<b>{comparison.title()}</b>")
-        self.results.set_rows(rows, keep_order=area_mode)  # area against area: the chosen area first
+            self.ui.titleLabel.setText(f"<b>{comparison.title()}</b>" + self._not_on_map(comparison))
+        self.results.set_rows(rows, keep_order=area_mode, tested=comparison.tested)  # area mode: chosen first
         table = self.ui.resultsTable
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
@@ -275,6 +329,19 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self.save_state()
         self.last_update_ms = (time.perf_counter() - started) * 1000.0
         self.updated.emit()
+
+    @staticmethod
+    def _not_on_map(comparison) -> str:
+        """A line naming the compared forces with data that the map cannot draw."""
+        if comparison.level != FORCE:
+            return ""
+        rows = comparison.rows
+        held = rows[~rows["force"].map(forces.has_area) & (rows["current"].notna() | rows["baseline"].notna()
+                                                           | (rows["partial_months"] != ""))]
+        if held.empty:
+            return ""
+        names = ", ".join(results.short_name(n) for n in held["area_name"])
+        return "<br><small>" + tr("In the table, not on the map (no area boundary): {}").format(names) + "</small>"
 
     @staticmethod
     def _default_area(rows) -> str:
@@ -334,18 +401,14 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         code = self._current_code()
         if code not in names:
             return
-        if comparison.level == FORCE:
-            area = forces.BY_ONS_CODE[code].slug
-        else:
-            area = code
+        area = forces.by_area_code(code).slug if comparison.level == FORCE else code
         end = comparison.period.end
         months = Period(end, TREND_MONTHS).months
-        series = monthly_trend(self.store, comparison.level, area, comparison.category, months)
-        values = [None if v != v else v for v in series.tolist()]
+        trend = monthly_trend(self.store, comparison.level, area, comparison.category, months)
         baseline = [] if self.ui.baselineCombo.currentData() == AREA else comparison.baseline.months
-        self.trend.set_data(months, values, comparison.period.months, baseline,
+        self.trend.set_data(months, trend.values, comparison.period.months, baseline,
                             f"{results.short_name(names[code])} · {categories.label(comparison.category)} · "
-                            f"crimes a month")
+                            f"crimes a month", partial=trend.partial)
 
     def _current_code(self):
         """The selected area where it belongs to the shown level, else the default one."""
@@ -384,7 +447,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             project = QgsProject.instance()
             was_dirty = project.isDirty()
             self.show_force_areas()
-            self.update_comparison()
+            self.refresh()
             if not was_dirty:
                 project.setDirty(False)
 

@@ -2,12 +2,16 @@
 the table, ask for a briefing."""
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtWidgets import QApplication, QFileDialog
+from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from .. import settings
 from ..core import forces
-from ..core.compare import FORCE
-from ..log import log
+from ..core.compare import FORCE, area_force
+from ..core.coverage import WHOLE
+from ..core.errors import CrimeMapError
+from ..core.periods import Period
+from ..i18n import tr
+from ..log import CRITICAL, log
 from . import results
 from .import_task import ImportTask, sample_path
 
@@ -85,7 +89,7 @@ class DockActions:
         if self.comparison is None or not code:
             return
         if self.comparison.level == FORCE:
-            force = forces.BY_ONS_CODE.get(code)
+            force = forces.by_area_code(code)
             if force is not None:
                 self.briefingRequested.emit(self.store_path(), force.slug, "")
         else:
@@ -94,3 +98,49 @@ class DockActions:
 
     def copy_table(self) -> None:
         QApplication.clipboard().setText(results.table_text(self.results, "\t"))
+
+    # -- the coverage audit from the table ---------------------------------------------------------
+    def table_menu(self, pos) -> None:
+        """Right-click on a row: mark a partial month of its force whole (or let the audit decide
+        again), for the months of the comparison shown."""
+        table = self.ui.resultsTable
+        index = table.indexAt(pos)
+        if self.comparison is None or self.store is None or not index.isValid():
+            return
+        code = index.data(results.CODE_ROLE)
+        level = self.comparison.level
+        force = forces.by_area_code(code).slug if level == FORCE else area_force(level, code)
+        months = set(self.comparison.period.months) | set(self.comparison.baseline.months)
+        audited = [fm for fm in self.store.coverage("street") if fm.force == force and fm.month in months]
+        menu = QMenu(table)
+        name = results.short_name(forces.BY_SLUG[force].name) if force in forces.BY_SLUG else force
+        for fm in audited:
+            month = Period(fm.month, 1).label()
+            if fm.status == "partial":
+                menu.addAction(tr("Treat {force}'s {month} as whole (the audit finds it partial: {rows:,} rows, "
+                                  "about {expected:,.0f} expected)…").format(
+                    force=name, month=month, rows=fm.rows, expected=fm.expected),
+                    lambda fm=fm: self.mark_whole(fm, True))
+            elif fm.status == WHOLE and fm.overridden:
+                menu.addAction(tr("Let the audit decide {force}'s {month} again (marked whole)").format(
+                    force=name, month=month), lambda fm=fm: self.mark_whole(fm, False))
+        if not menu.actions():
+            return
+        menu.exec(table.viewport().mapToGlobal(pos))
+
+    def mark_whole(self, fm, whole: bool, ask: bool = True) -> None:
+        if ask and whole:
+            answer = QMessageBox.question(
+                self, tr("Mark a month whole"),
+                tr("The coverage audit finds {force} {month} partial: {rows:,} rows against about {expected:,.0f} "
+                   "expected from the months around it. Compare it as a whole month anyway? (Kept in the store; "
+                   "you can take it back here.)").format(force=fm.force, month=fm.month, rows=fm.rows,
+                                                        expected=fm.expected))
+            if answer != QMessageBox.Yes:
+                return
+        try:
+            self.store.mark_whole(fm.kind, fm.force, fm.month, whole)
+        except CrimeMapError as exc:
+            log(str(exc), CRITICAL, bar=True)
+            return
+        self.update_comparison()

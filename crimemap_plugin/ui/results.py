@@ -28,9 +28,11 @@ COLUMNS = (
     (tr_noop("Per 1,000"), tr_noop("Crimes in the period per 1,000 residents (Census 2021)")),
     (tr_noop("Per 1,000, 12 months"), tr_noop("Crimes in the 12 months to the end month per 1,000 residents")),
     (tr_noop("Beyond chance?"), tr_noop("Is the change larger than chance would explain? Exact test for two "
-                                        "Poisson counts, p < 0.05; the p-value is in each cell's tooltip")),
+                                        "Poisson counts, allowing for the number of areas compared "
+                                        "(Benjamini–Hochberg q < 0.05); p and q are in each cell's tooltip")),
 )
 NO_DATA = tr_noop("no data")
+PARTIAL = tr_noop("partial data")
 
 
 def short_name(area_name: str) -> str:
@@ -49,16 +51,24 @@ def _missing(v) -> bool:
 
 WORDS = {
     "no_data": NO_DATA,
+    "partial": PARTIAL,
+    "partial_tip": tr_noop("Partial submission in {}: the force published far fewer rows than in the months "
+                           "around it, so this is not compared"),
+    "missing_tip": tr_noop("No data for {}"),
     "period_gap": tr_noop("A month of this period has no data for this force"),
     "either_gap": tr_noop("A month of either period has no data for this force"),
     "not_defined": tr_noop("n/a"),
     "not_defined_tip": tr_noop("No crimes in the baseline: a percentage is not defined"),
+    "no_residents": tr_noop("No residents (British Transport Police polices the railways): a rate is not "
+                            "defined"),
     "month_gap": tr_noop("A month has no data"),
     "up": tr_noop("▲ yes"),
     "down": tr_noop("▼ yes"),
     "no": tr_noop("no"),
-    "beyond": tr_noop("p = {}: larger than chance would explain (p < 0.05)"),
-    "within": tr_noop("p = {}: within what chance would explain"),
+    "beyond": tr_noop("p = {p}, q = {q}: larger than chance would explain, allowing for the {n} areas "
+                      "compared (q < 0.05)"),
+    "within": tr_noop("p = {p}, q = {q}: within what chance would explain, allowing for the {n} areas "
+                      "compared"),
 }
 
 
@@ -67,33 +77,59 @@ def words() -> dict:
     return {key: tr(text) for key, text in WORDS.items()}
 
 
-def cell_values(row: dict, said: dict = None) -> list:
-    """Display text, sort key and tooltip for each column of one comparison row."""
+def _gap(row: dict, said: dict, fallback: str) -> tuple:
+    """The text and tooltip for a cell that has no value: "partial data" when only partial months are
+    to blame, else "no data", naming the months."""
+    missing, partial = row.get("missing_months") or "", row.get("partial_months") or ""
+    if partial and not missing:
+        return said["partial"], said["partial_tip"].format(partial.replace(",", ", "))
+    if missing:
+        return said["no_data"], said["missing_tip"].format(missing.replace(",", ", "))
+    return said["no_data"], fallback
+
+
+def cell_values(row: dict, said: dict = None, tested: int = 0) -> list:
+    """Display text, sort key and tooltip for each column of one comparison row; `tested` is how many
+    areas the significance test allowed for."""
     said = said or words()
-    no_data = said["no_data"]
     name = short_name(row["area_name"])
     out = [(name, name.lower(), row["area_name"])]
     complete = bool(row["complete"]) if not _missing(row["complete"]) else False
     for key in ("current", "baseline", "change"):
         v = row[key]
-        out.append((no_data, None, said["period_gap"]) if _missing(v) else (str(int(v)), int(v), None))
+        if _missing(v):
+            text, tip = _gap(row, said, said["period_gap"])
+            out.append((text, None, tip))
+        else:
+            out.append((str(int(v)), int(v), None))
     pct = row["change_pct"]
     if not complete:
-        out.append((no_data, None, said["either_gap"]))
+        text, tip = _gap(row, said, said["either_gap"])
+        out.append((text, None, tip))
     elif _missing(pct):
         out.append((said["not_defined"], None, said["not_defined_tip"]))
     else:
         out.append((f"{pct:.1f}", float(pct), None))
     for key in ("rate_per_1000", "annual_rate_per_1000"):
         v = row[key]
-        out.append((no_data, None, said["month_gap"]) if _missing(v) else (f"{v:.2f}", float(v), None))
-    p = row["p_value"]
+        if not _missing(v):
+            out.append((f"{v:.2f}", float(v), None))
+        elif not _missing(row.get("population")) and not row.get("population"):
+            out.append((said["not_defined"], None, said["no_residents"]))
+        else:
+            text, tip = _gap(row, said, said["month_gap"])
+            out.append((text, None, tip))
+    p, q = row["p_value"], row.get("q_value")
     if not complete or _missing(p):
-        out.append((no_data, None, None))
-    elif p < 0.05:
-        out.append((said["up"] if (row["change"] or 0) > 0 else said["down"], p, said["beyond"].format(f"{p:.2g}")))
+        text, tip = _gap(row, said, said["either_gap"])
+        out.append((text, None, tip))
     else:
-        out.append((said["no"], p, said["within"].format(f"{p:.2g}")))
+        q = p if _missing(q) else q
+        tip = dict(p=f"{p:.2g}", q=f"{q:.2g}", n=tested or 1)
+        if row["significant"]:
+            out.append((said["up"] if (row["change"] or 0) > 0 else said["down"], q, said["beyond"].format(**tip)))
+        else:
+            out.append((said["no"], q, said["within"].format(**tip)))
     return out
 
 
@@ -105,14 +141,14 @@ class ResultsModel(QAbstractTableModel):
         self._cells = []          # per row: [(text, key, tooltip)] per column
         self._codes = []
         self._sort = None         # (column, order) last asked for
-        self._no_data = NO_DATA
+        self._no_data = (NO_DATA, PARTIAL)
 
-    def set_rows(self, rows, keep_order: bool = False) -> None:
+    def set_rows(self, rows, keep_order: bool = False, tested: int = 0) -> None:
         """Show `rows`, sorted as last asked (or in the order given, with keep_order)."""
         self.beginResetModel()
         said = words()
-        self._no_data = said["no_data"]
-        self._cells = [cell_values(r, said) for r in rows]
+        self._no_data = (said["no_data"], said["partial"])
+        self._cells = [cell_values(r, said, tested) for r in rows]
         self._codes = [r["area_code"] for r in rows]
         if self._sort is not None and not keep_order:
             self._order(*self._sort)
@@ -138,7 +174,7 @@ class ResultsModel(QAbstractTableModel):
             return tip
         if role == Qt.TextAlignmentRole:
             return int((Qt.AlignRight if index.column() else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and text == self._no_data:
+        if role == Qt.ForegroundRole and text in self._no_data:
             return NO_DATA_COLOUR
         return None
 

@@ -10,6 +10,7 @@ CURRENT = QColor(253, 141, 60, 70)     # shading of the current period
 BASELINE = QColor(103, 169, 207, 70)   # shading of the baseline
 BAR = QColor(29, 53, 87)
 NO_DATA = QColor(189, 189, 189)
+PARTIAL = QColor(158, 154, 200)        # a partial submission: drawn, hatched
 
 
 class TrendChart(QWidget):
@@ -19,13 +20,20 @@ class TrendChart(QWidget):
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.months, self.values, self.current, self.baseline, self.title = [], [], set(), set(), ""
+        self.partial = set()
 
-    def set_data(self, months, values, current, baseline, title: str) -> None:
-        """values: a number per month, or None where the area's force has no data that month."""
+    def set_data(self, months, values, current, baseline, title: str, partial=()) -> None:
+        """values: a number per month, or None where the area's force has no data that month;
+        `partial`: months that are partial submissions (drawn hatched)."""
         self.months, self.values = list(months), list(values)
         self.current, self.baseline, self.title = set(current), set(baseline), title
-        self.setToolTip(title + "\n" + "\n".join(
-            f"{m}: {'no data' if v is None else int(v)}" for m, v in zip(self.months, self.values)))
+        self.partial = set(partial)
+
+        def said(m, v):
+            if v is None:
+                return "no data"
+            return f"{int(v)} (partial data)" if m in self.partial else str(int(v))
+        self.setToolTip(title + "\n" + "\n".join(f"{m}: {said(m, v)}" for m, v in zip(self.months, self.values)))
         self.update()
 
     def paintEvent(self, event):  # noqa: N802
@@ -66,6 +74,9 @@ class TrendChart(QWidget):
                 p.fillRect(QRectF(x, plot.bottom() - 6, step * 0.7, 6), QBrush(NO_DATA, Qt.BDiagPattern))
                 continue
             bar_h = 0 if top == 0 else plot.height() * value / top
+            if self.months[i] in self.partial:
+                p.fillRect(QRectF(x, plot.bottom() - bar_h, step * 0.7, bar_h), QBrush(PARTIAL, Qt.CrossPattern))
+                continue
             p.fillRect(QRectF(x, plot.bottom() - bar_h, step * 0.7, bar_h), BAR)
         labels = [i for i, m in enumerate(self.months) if m.endswith("-01")] or [0]
         for i in labels:

@@ -102,6 +102,21 @@ def plugin(qgis_iface, recorder, store_path):
     QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
+def open_dock(iface, qtbot, ready: bool = True):
+    """A CrimeMapDock shown (after QGIS has started, unless ready=False) once it has read its store,
+    which it does in a task."""
+    from crimemap_plugin.ui.dock import CrimeMapDock
+    dock = CrimeMapDock(iface)
+    qtbot.addWidget(dock)
+    with qtbot.waitSignal(dock.storeLoaded, timeout=60_000):
+        if ready:
+            dock.set_ready()
+        dock.show()
+        if not ready:
+            dock.refresh()
+    return dock
+
+
 @pytest.fixture(autouse=True)
 def _clean_project():
     yield

@@ -10,8 +10,8 @@ from qgis.PyQt.QtWidgets import QComboBox, QSpinBox, QTableView
 
 from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.layers.common import find_layer
-from crimemap_plugin.ui.dock import CrimeMapDock
 from tests.independent import months, street_counts, street_files, total
+from tests.qgis.conftest import open_dock
 from tests.shared_data import city_of_london_street
 
 CITY = "E23000034"
@@ -26,10 +26,7 @@ def shown_dock(store, qgis_iface, qtbot, monkeypatch):
     monkeypatch.setenv("CRIMEMAP_STORE", str(store))
     from crimemap_plugin import settings
     settings.DOCK_STATE.set_value("")
-    widget = CrimeMapDock(qgis_iface)
-    qtbot.addWidget(widget)
-    widget.set_ready()
-    widget.show()
+    widget = open_dock(qgis_iface, qtbot)
     yield widget
     widget.teardown()
     settle(qgis_iface)
@@ -84,11 +81,11 @@ def test_opens_on_latest_three_months_against_last_year(dock):
     cur, base = expected("all-crime", months("2025-12", 3)), expected("all-crime", months("2024-12", 3))
     assert row[1:4] == [str(cur), str(base), str(cur - base)]
     assert row[4] == f"{(cur - base) / base * 100:.1f}"
-    assert table.model().rowCount() == 43
+    assert table.model().rowCount() == 45   # every force police.uk publishes, BTP and PSNI too
     others = [row[1] for code, row in table_rows(table) if code != CITY]
     assert set(others) == {"no data"}
     layer = find_layer("comparison")
-    assert layer is not None and layer.featureCount() == 43
+    assert layer is not None and layer.featureCount() == 45   # BTP and PSNI: rows without geometry
     assert "All crime" in layer.name() and "October–December 2025" in layer.name()
     assert len(layer.renderer().rootRule().children()) >= 3
     assert dock.last_update_ms is not None
@@ -173,8 +170,7 @@ def test_state_remembered_between_sessions_and_in_the_project(dock, qgis_iface, 
     combo = w(dock, QComboBox, "categoryCombo")
     with qtbot.waitSignal(dock.updated):
         combo.setCurrentIndex(combo.findData("robbery"))
-    second = CrimeMapDock(qgis_iface)
-    qtbot.addWidget(second)
+    second = open_dock(qgis_iface, qtbot, ready=False)
     try:
         assert second.ui.categoryCombo.currentData() == "robbery"
     finally:
@@ -186,7 +182,7 @@ def test_state_remembered_between_sessions_and_in_the_project(dock, qgis_iface, 
     QgsProject.instance().read(str(project_file))
     assert w(dock, QComboBox, "categoryCombo").currentData() == "robbery"
     layer = find_layer("comparison")
-    assert layer is not None and layer.featureCount() == 43
+    assert layer is not None and layer.featureCount() == 45   # BTP and PSNI: rows without geometry
 
 
 def test_missing_month_reads_no_data(qgis_iface, qtbot, tmp_path, monkeypatch):
@@ -200,8 +196,7 @@ def test_missing_month_reads_no_data(qgis_iface, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("CRIMEMAP_STORE", str(store))
     from crimemap_plugin import settings
     settings.DOCK_STATE.set_value("")
-    dock = CrimeMapDock(qgis_iface)
-    qtbot.addWidget(dock)
+    dock = open_dock(qgis_iface, qtbot, ready=False)
     try:
         row = city_row(dock.ui.resultsTable)
         assert row[1] == "no data" and row[4] == "no data" and row[7] == "no data"
@@ -212,9 +207,7 @@ def test_missing_month_reads_no_data(qgis_iface, qtbot, tmp_path, monkeypatch):
 
 def test_empty_store_offers_sample_and_import(qgis_iface, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("CRIMEMAP_STORE", str(tmp_path / "none.gpkg"))
-    dock = CrimeMapDock(qgis_iface)
-    qtbot.addWidget(dock)
-    dock.show()
+    dock = open_dock(qgis_iface, qtbot)
     try:
         assert dock.ui.emptyFrame.isVisible() and not dock.ui.compareGroup.isVisible()
         assert dock.ui.loadSampleButton.text() == "Load sample"
@@ -267,4 +260,4 @@ def test_neighbourhood_level(neighbourhood_dock, qtbot):
     # Back to forces: the force layer again.
     with qtbot.waitSignal(dock.updated):
         level.setCurrentIndex(level.findData("force"))
-    assert find_layer("comparison").featureCount() == 43
+    assert find_layer("comparison").featureCount() == 45

@@ -9,7 +9,7 @@ import pytest
 from qgis.core import QgsSettings
 
 from crimemap_plugin import i18n
-from crimemap_plugin.ui.dock import CrimeMapDock
+from tests.qgis.conftest import open_dock
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -31,8 +31,7 @@ def test_the_dock_in_welsh(welsh, qgis_iface, qtbot, sample_store, monkeypatch):
     monkeypatch.setenv("CRIMEMAP_STORE", str(sample_store))
     from crimemap_plugin import settings
     settings.DOCK_STATE.set_value("")
-    dock = CrimeMapDock(qgis_iface)
-    qtbot.addWidget(dock)
+    dock = open_dock(qgis_iface, qtbot, ready=False)
     try:
         ui = dock.ui
         assert ui.areaLevelLabel.text() == "Ardaloedd" and ui.copyButton.text() == "Copïo"

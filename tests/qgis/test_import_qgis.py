@@ -43,7 +43,7 @@ def test_importcrimes_refused_single_file_fails_with_the_reason(provider, tmp_pa
 
 def test_dock_imports_sample_in_a_task(plugin, qtbot, store_path):
     dock = plugin.dock
-    with qtbot.waitSignal(dock.storeChanged, timeout=60000):
+    with qtbot.waitSignal(dock.storeLoaded, timeout=60000):
         task = dock.load_sample()
         assert task is not None
     assert dock.task is None
@@ -55,7 +55,7 @@ def test_dock_imports_sample_in_a_task(plugin, qtbot, store_path):
 
 def test_import_task_can_be_cancelled(plugin, qtbot, store_path):
     dock = plugin.dock
-    with qtbot.waitSignal(dock.storeChanged, timeout=60000):
+    with qtbot.waitSignal(dock.storeLoaded, timeout=60000):
         task = dock.load_sample()
         # Cancel once the first force-months are in: they stay, the one in progress is rolled back.
         qtbot.waitUntil(lambda: task.progress() > 10, timeout=30000)

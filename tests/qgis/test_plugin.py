@@ -78,7 +78,8 @@ def test_dock_shows_force_areas_when_first_opened(plugin, qtbot, qgis_iface, rec
     # Loaded at start-up (no event loop yet), the dock waits for QGIS to finish starting.
     assert QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME) == []
     assert QgsProject.instance().isDirty() is False
-    recorder.signals.initializationCompleted.emit()
+    with qtbot.waitSignal(dock.storeLoaded, timeout=30_000):
+        recorder.signals.initializationCompleted.emit()
     qtbot.waitUntil(lambda: QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME) != [], timeout=3000)
     layers = QgsProject.instance().mapLayersByName(FORCE_AREAS_NAME)
     assert len(layers) == 1

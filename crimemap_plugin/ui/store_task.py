@@ -1,0 +1,70 @@
+"""Opening the store in a QgsTask: the plugin's start never waits on the store, and never fails with it.
+
+Opening can take long (a store from an earlier version is brought up to date, an index left half
+built by a killed import is rebuilt) and can fail (a damaged file, a folder that cannot be read). The
+task opens the store, reads what the dock needs and makes the first comparison; errors are kept for
+`finished()`, which runs on the main thread and hands everything to the dock.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+from qgis.core import QgsTask
+from qgis.PyQt.QtCore import pyqtSignal
+
+from ..core.compare import Comparison, compare
+from ..core.errors import CrimeMapError
+from ..core.periods import Period
+from ..core.store import open_store
+
+
+@dataclass
+class StoreInfo:
+    path: str
+    exists: bool = False
+    summary: dict = field(default_factory=dict)
+    months: List[str] = field(default_factory=list)
+    has_neighbourhoods: bool = False
+    first: Optional[Comparison] = None       # the comparison the dock opens on
+    error: str = ""
+
+
+class OpenStoreTask(QgsTask):
+    """Opens the store at `path` and, when `first` is given as (level, category, end or None, length,
+    baseline), makes that comparison (end None = the latest month). `loaded(info)` fires on the main
+    thread."""
+
+    loaded = pyqtSignal(object)
+
+    def __init__(self, path: str, first: Optional[tuple] = None):
+        super().__init__("Crime Map: opening the store", QgsTask.CanCancel)
+        self.info = StoreInfo(str(path))
+        self.first = first
+
+    def run(self) -> bool:
+        info = self.info
+        if not Path(info.path).exists():
+            return True
+        info.exists = True
+        try:
+            with open_store(info.path, create=False) as store:
+                info.summary = store.summary()
+                info.months = store.months()
+                info.has_neighbourhoods = not store.neighbourhood_areas().empty
+                if self.first and info.months and not self.isCanceled():
+                    level, category, end, length, baseline = self.first
+                    if level == "neighbourhood" and not info.has_neighbourhoods:
+                        level = "force"
+                    end = end if end in info.months else info.months[-1]
+                    info.first = compare(store, level, category, Period(end, length), baseline)
+        except CrimeMapError as exc:
+            info.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - shown in the dock by finished(), never raised in a thread
+            info.error = f"{info.path}: {type(exc).__name__}: {exc}"
+        return True
+
+    def finished(self, ok: bool) -> None:
+        if not ok and not self.info.error:
+            self.info.error = "opening the store was cancelled"
+        self.loaded.emit(self.info)
