@@ -22,7 +22,8 @@ HOSTILE_BIO = ('<p onclick="steal()">Sergeant <b>Smith</b></p><script>alert("x")
 
 
 class FakePoliceUk:
-    def __init__(self, rate=15.0, burst=30, fail_every=0, slow=0.0, malformed=(), hostile=True):
+    def __init__(self, rate=15.0, burst=30, fail_every=0, slow=0.0, malformed=(), hostile=True, trickle=0.0,
+                 silent=False, answers=None):
         api = shared_data() / "api"
         self.listing = json.loads((api / "gloucestershire_neighbourhoods.json").read_text())
         self.detail = json.loads((api / "gloucestershire_AA3_neighbourhood.json").read_text())
@@ -35,6 +36,10 @@ class FakePoliceUk:
         self.slow = slow
         self.malformed = set(malformed)       # paths answered with broken JSON
         self.hostile = hostile
+        self.trickle = trickle                # seconds between bytes of every answer (0: all at once)
+        self.silent = silent                  # accept, read the request, never answer
+        self.answers = dict(answers or {})    # path -> JSON body served instead of the usual answer
+        self.stop = threading.Event()
         self.hits = 0
         self.rate_limited = 0
         self.lock = threading.Lock()
@@ -120,8 +125,13 @@ class FakePoliceUk:
                     return self._send(429, b'{"error": "rate limited"}', {"Retry-After": "1"})
                 if failing:
                     return self._send(500, b"Internal Server Error")
+                if fake.silent:
+                    fake.stop.wait(120)
+                    return None
                 if fake.slow:
                     time.sleep(fake.slow)
+                if url.path in fake.answers:
+                    return self._send(200, json.dumps(fake.answers[url.path]).encode())
                 if url.path in fake.malformed:
                     return self._send(200, b'{"name": "broken"')
                 status, body = fake.answer(url.path, parse_qs(url.query))
@@ -134,7 +144,17 @@ class FakePoliceUk:
                     self.send_header(k, v)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                if not fake.trickle:
+                    self.wfile.write(body)
+                    return
+                for i in range(len(body)):   # one byte at a time: the transfer never times out
+                    if fake.stop.wait(fake.trickle):
+                        return
+                    try:
+                        self.wfile.write(body[i:i + 1])
+                        self.wfile.flush()
+                    except OSError:
+                        return
 
         return Handler
 
@@ -144,6 +164,7 @@ class FakePoliceUk:
         return self
 
     def __exit__(self, *exc):
+        self.stop.set()
         self.server.shutdown()
         self.server.server_close()
 

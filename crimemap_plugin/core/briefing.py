@@ -6,14 +6,13 @@ priorities and next events as plain text (never raw HTML). A force briefing list
 neighbourhoods (or LSOAs, where none are stored) with the largest rises.
 """
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import List, Optional
 
 from . import categories, forces
 from .compare import FORCE, LSOA, NEIGHBOURHOOD, Comparison, compare, monthly_trend
-from .neighbourhood_view import _date, ordered_priorities, upcoming_events
+from .neighbourhood_view import _date, ordered_priorities, stored_details, upcoming_events
 from .neighbourhoods import area_code, details
 from .periods import Period
 from .sanitize import html_to_text
@@ -100,7 +99,8 @@ def _details_text(conn, force: str, nid: str, now: datetime) -> dict:
     row = details(conn, force, nid)
     if row is None:
         return {}
-    people, priorities, events = (json.loads(row[k] or "[]") for k in ("people", "priorities", "events"))
+    stored = stored_details(row)
+    people, priorities, events = (stored[k] for k in ("people", "priorities", "events"))
     team = []
     for p in people:
         line = ", ".join(v for v in (html_to_text(p.get("name")), html_to_text(p.get("rank"))) if v)

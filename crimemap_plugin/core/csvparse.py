@@ -14,7 +14,7 @@ from typing import Dict, List, Optional
 import numpy as np
 import pandas as pd
 
-from . import categories, forces
+from . import categories, forces, uk
 from .errors import FileRefused
 from .sources import NameInfo, parse_name
 
@@ -43,9 +43,6 @@ LAYOUTS = {
     ),
 }
 
-# Everything police.uk publishes lies inside this box (Great Britain, Northern Ireland, Scilly).
-UK_LON = (-8.75, 2.0)
-UK_LAT = (49.8, 61.0)
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 MAX_REJECTION_LINES = 200   # line numbers kept per file for the report
 
@@ -114,6 +111,8 @@ def _check_bytes(source: str, data: bytes) -> str:
 def _header(source: str, text: str) -> List[str]:
     end = text.find("\n")
     first = (text if end < 0 else text[:end]).rstrip("\r")
+    if len(first) > 4096:
+        raise FileRefused(source, f"header line is {len(first):,} characters long: not a police.uk CSV", line=1)
     try:
         header = next(csv.reader([first]))
     except (csv.Error, StopIteration) as exc:
@@ -153,13 +152,17 @@ def _check_header(source: str, header: List[str], kind: str) -> None:
                                       f"police.uk {kind} file", line=1)
 
 
-def _check_field_counts(source: str, data: bytes, text: str, width: int) -> None:
-    """Refuse a file with a row of the wrong width (a truncated download ends with a short row)."""
+def _check_field_counts(source: str, data: bytes, text: str, width: int) -> Optional[np.ndarray]:
+    """Refuse a file with a row of the wrong width (a truncated download ends with a short row).
+
+    Returns the file line on which each record starts where a quoted field spans lines (so rejected
+    rows are reported by their line in the file, not their record number), or None when every record
+    is one line."""
     if b'"' not in data:
         body = data.rstrip(b"\r\n")
         lines = body.count(b"\n") + 1
         if body.count(b",") == (width - 1) * lines:
-            return
+            return None
         for number, line in enumerate(body.split(b"\n"), start=1):
             got = line.count(b",") + 1
             if got != width and line.strip():
@@ -167,14 +170,24 @@ def _check_field_counts(source: str, data: bytes, text: str, width: int) -> None
                                           "malformed)", line=number)
             if not line.strip():
                 raise FileRefused(source, "has a blank line inside the data", line=number)
-        return
+        return None
     reader = csv.reader(io.StringIO(text, newline=""))
-    for row in reader:
-        if len(row) != width and any(row):
-            raise FileRefused(source, f"row has {len(row)} fields, expected {width} (cut short or "
-                                      "malformed)", line=reader.line_num)
+    starts = []
+    line_before = 0
+    try:
+        for row in reader:
+            if len(row) != width and any(row):
+                raise FileRefused(source, f"row has {len(row)} fields, expected {width} (cut short or "
+                                          "malformed)", line=reader.line_num)
+            if row:
+                starts.append(line_before + 1)
+            line_before = reader.line_num
+    except csv.Error as exc:
+        raise FileRefused(source, f"has a field that cannot be read ({exc}): an unbalanced quote or a field "
+                                  f"far longer than any police.uk field", line=line_before + 1) from None
     if text.count('"') % 2:
         raise FileRefused(source, "ends inside a quoted field (cut short)", line=_line_of(data, len(data)))
+    return np.asarray(starts[1:], dtype=np.int64)   # the header is the first record
 
 
 def read_file(source: str, file_name: str, data: bytes) -> ParsedFile:
@@ -193,27 +206,30 @@ def read_file(source: str, file_name: str, data: bytes) -> ParsedFile:
         raise FileRefused(source, f"names an unknown force {info.force!r}")
     if info and not MONTH_RE.match(info.month):
         raise FileRefused(source, f"names an impossible month {info.month!r}")
-    _check_field_counts(source, data, text, len(header))
+    record_lines = _check_field_counts(source, data, text, len(header))
     try:
         frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False,
                             na_filter=False, engine="c", skip_blank_lines=True)
     except (pd.errors.ParserError, ValueError) as exc:
         raise FileRefused(source, f"cannot be parsed as CSV ({exc})") from exc
     frame.columns = [c.strip() for c in frame.columns]
+    if record_lines is not None and len(record_lines) != len(frame):
+        record_lines = None   # the two readers disagree on records: number them as lines after the header
     rejections = Rejections()
     rows_read = len(frame)
     builder = {STREET: _street, OUTCOMES: _outcomes, STOP_AND_SEARCH: _stop_and_search}[kind]
-    out = builder(source, frame, info, rejections)
+    out = builder(source, frame, info, rejections, record_lines)
     return ParsedFile(source, kind, info, out, rejections, rows_read)
 
 
 class _Rows:
     """Row checks over a parsed frame: each row is rejected once, for the first reason found."""
 
-    def __init__(self, frame: pd.DataFrame, rejections: Rejections):
+    def __init__(self, frame: pd.DataFrame, rejections: Rejections, lines: Optional[np.ndarray] = None):
         self.frame = frame
         self.rejections = rejections
-        self.lines = np.arange(2, len(frame) + 2)  # the header is line 1
+        # The file line each record starts on (the header is line 1).
+        self.lines = np.arange(2, len(frame) + 2) if lines is None else lines
         self.bad = np.zeros(len(frame), dtype=bool)
 
     def reject(self, mask, reason: str) -> None:
@@ -242,7 +258,7 @@ def _coordinates(rows: _Rows, lon_col: str, lat_col: str):
     rows.reject(~blank & (np.isnan(lon) | np.isnan(lat)), "unparseable coordinates")
     zero = (lon == 0) & (lat == 0)  # police.uk zeroes points it cannot place: "no location"
     located = ~blank & ~zero & ~np.isnan(lon) & ~np.isnan(lat)
-    outside = located & ((lon < UK_LON[0]) | (lon > UK_LON[1]) | (lat < UK_LAT[0]) | (lat > UK_LAT[1]))
+    outside = located & ((lon < uk.WEST) | (lon > uk.EAST) | (lat < uk.SOUTH) | (lat > uk.NORTH))
     rows.reject(outside, "coordinates outside the UK")
     return np.where(located, lon, np.nan), np.where(located, lat, np.nan)
 
@@ -271,8 +287,8 @@ def _optional(frame: pd.DataFrame, column: str):
     return frame[column] if column in frame else ""
 
 
-def _street(source, frame, info, rejections):
-    rows = _Rows(frame, rejections)
+def _street(source, frame, info, rejections, lines=None):
+    rows = _Rows(frame, rejections, lines)
     month, force, unit_force = _month_and_force(rows, info)
     category = _map_unique(frame["Crime type"], categories.slug_for_csv_name)
     rows.reject(category.isna().to_numpy(), "unknown crime type")
@@ -285,8 +301,8 @@ def _street(source, frame, info, rejections):
     })
 
 
-def _outcomes(source, frame, info, rejections):
-    rows = _Rows(frame, rejections)
+def _outcomes(source, frame, info, rejections, lines=None):
+    rows = _Rows(frame, rejections, lines)
     month, force, unit_force = _month_and_force(rows, info)
     lon, lat = _coordinates(rows, "Longitude", "Latitude")
     return rows.keep({
@@ -296,8 +312,8 @@ def _outcomes(source, frame, info, rejections):
     })
 
 
-def _stop_and_search(source, frame, info, rejections):
-    rows = _Rows(frame, rejections)
+def _stop_and_search(source, frame, info, rejections, lines=None):
+    rows = _Rows(frame, rejections, lines)
     date = frame["Date"].str.strip()
     parsed = pd.to_datetime(date, errors="coerce", utc=True)
     rows.reject(parsed.isna().to_numpy(), "unparseable date")

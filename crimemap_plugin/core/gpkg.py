@@ -12,6 +12,8 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from . import uk
+
 APPLICATION_ID = 0x47504B47  # "GPKG"
 USER_VERSION = 10300         # GeoPackage 1.3
 
@@ -83,8 +85,8 @@ def add_point_layer(conn, table: str, columns: Sequence[str], description: str, 
     conn.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
                  f'geom {geometry_type}, {cols})')
     conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id, "
-                 "min_x, min_y, max_x, max_y) VALUES (?, 'features', ?, ?, 4326, -8.75, 49.8, 2.0, 61.0)",
-                 (table, identifier, description))
+                 "min_x, min_y, max_x, max_y) VALUES (?, 'features', ?, ?, 4326, ?, ?, ?, ?)",
+                 (table, identifier, description, *uk.BOX))
     conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)", (table, geometry_type))
     # GDAL's feature-count cache; NULL means "count when asked" (QGIS needs the table for filtered counts).
     conn.execute("INSERT OR REPLACE INTO gpkg_ogr_contents VALUES (?, NULL)", (table,))

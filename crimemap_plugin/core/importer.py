@@ -12,7 +12,7 @@ from . import periods
 from .coverage import PARTIAL, WINDOW, ForceMonth
 from .csvparse import read_file
 from .errors import Cancelled, FileRefused
-from .sources import Source
+from .sources import Source, parse_name
 from .store import open_store
 
 
@@ -58,6 +58,15 @@ class ImportReport:
     def units(self) -> List[tuple]:
         return [(f.kind, force, month) for f in self.files if f.status == "imported" for force, month in f.units]
 
+    def refused_summary(self, examples: int = 3) -> str:
+        """'12,000 files refused: a.csv (why), b.csv (why), … and 11,998 more' — one line however many."""
+        refused = self.refused
+        if not refused:
+            return "no file refused"
+        shown = "; ".join(_cut(f.message, 300) for f in refused[:examples])
+        more = f"; … and {len(refused) - examples:,} more" if len(refused) > examples else ""
+        return f"{len(refused):,} file{'s' if len(refused) > 1 else ''} refused: {shown}{more}"
+
     def summary(self) -> str:
         units = self.units
         months = sorted({m for _, _, m in units})
@@ -68,9 +77,9 @@ class ImportReport:
                  f"{self.rows_rejected:,} rows rejected"]
         unchanged = sum(1 for f in self.files if f.status == "unchanged")
         if unchanged:
-            parts.append(f"{unchanged} files already stored unchanged")
+            parts.append(f"{unchanged} files already stored unchanged or repeated in the import")
         if self.refused:
-            parts.append(f"{len(self.refused)} files refused")
+            parts.append(self.refused_summary())
         if self.partial:
             parts.append(f"{len(self.partial)} partial submission{'s' if len(self.partial) > 1 else ''} found ("
                          + ", ".join(partial_text(fm) for fm in self.partial[:5])
@@ -78,6 +87,10 @@ class ImportReport:
         if self.cancelled:
             parts.append("cancelled: the force-month in progress was left as it was")
         return "; ".join(parts)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def partial_text(fm: ForceMonth) -> str:
@@ -89,26 +102,118 @@ def _checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+MAX_MESSAGES = 50   # refusals told one by one; beyond this the summary counts them
+
+
 def import_path(path, store_path, progress: Optional[Callable[[float], None]] = None,
                 cancelled: Optional[Callable[[], bool]] = None,
                 message: Optional[Callable[[str, bool], None]] = None) -> ImportReport:
     """Import everything under `path` into the store at `store_path`.
 
     progress(percent) and message(text, is_warning) are optional callbacks; cancelled() is polled.
-    Refused files are reported, never raised; store errors (read-only, locked) raise StoreError.
+    Refused files are reported, never raised; a path that holds no police.uk file at all raises
+    FileRefused; store errors (read-only, locked, disk full) raise StoreError.
     """
     report = ImportReport(str(store_path))
-    say = message or (lambda text, warning=False: None)
-    with Source(path) as source, open_store(store_path) as store:
-        _maybe_bulk(store, source.total_bytes)
-        try:
-            _import_members(source, store, report, progress, cancelled, say)
-        finally:
-            if store.deferred:
-                say("Building the spatial index…", False)
-            store.end_bulk()
-        report.partial = _partial_near(store, report.units)
+    told = [0]
+
+    def say(text, warning=False):
+        if message is None:
+            return
+        if warning:
+            told[0] += 1
+            if told[0] > MAX_MESSAGES:
+                if told[0] == MAX_MESSAGES + 1:
+                    message("… more files refused: the summary counts them all", True)
+                return
+        message(text, warning)
+
+    with Source(path) as source:
+        if not source.members and not source.errors:
+            held = ", ".join(shown_name(n) for n in source.skipped[:5]) + (", …" if len(source.skipped) > 5 else "")
+            raise FileRefused(str(path), "holds no police.uk CSV files" + (f" (it holds {held})" if held else ""))
+        members = _plan(source, report, cancelled, say)
+        with open_store(store_path) as store:
+            _maybe_bulk(store, sum(m.size for m in members) or 1)
+            try:
+                _import_members(members, store, report, progress, cancelled, say)
+            finally:
+                if store.deferred:
+                    say("Building the spatial index…", False)
+                store.end_bulk()
+            report.partial = _partial_near(store, report.units)
     return report
+
+
+def shown_name(display: str) -> str:
+    return display.rsplit("/", 1)[-1]
+
+
+def _plan(source, report, cancelled, say) -> list:
+    """The members to import, in order. Files refused before reading are reported; so are two files
+    of one import holding the same force-month of the same kind: identical ones are imported once,
+    different ones are both refused (neither can be trusted to be the right one), and what is stored
+    for that force-month is kept."""
+    for err in source.errors:
+        report.files.append(FileReport(err.source, "refused", message=str(err)))
+        say(str(err), True)
+    claims = {}   # (kind, force, month) -> members claiming it
+    for member in source.members:
+        info = parse_name(member.name)
+        keys = [(info.kind, info.force, info.month)] if info else _units_of(member)
+        for key in keys:
+            claims.setdefault(key, []).append(member)
+    contested = {key: group for key, group in claims.items() if len(group) > 1}
+    if not contested:
+        return list(source.members)
+    checksums = {}
+    for group in contested.values():
+        for member in group:
+            if id(member) not in checksums:
+                if cancelled and cancelled():
+                    break
+                try:
+                    checksums[id(member)] = _checksum(member.read())
+                except FileRefused:
+                    checksums[id(member)] = None   # refused again, by name, when imported
+    drop, refuse = set(), {}
+    for (kind, force, month), group in contested.items():
+        sums = {checksums.get(id(m)) for m in group}
+        if len(sums) == 1:
+            for m in group[1:]:   # the same bytes twice: import once
+                if id(m) not in drop:
+                    drop.add(id(m))
+                    report.files.append(FileReport(m.display, "unchanged", kind, [(force, month)],
+                                                   message=f"{m.display}: the same file as {group[0].display}; "
+                                                           "imported once"))
+            continue
+        for m in group:
+            others = [o.display for o in group if o is not m]
+            refuse[id(m)] = (f"holds {force} {month} {kind}, as does {', '.join(others)} in the same import, and "
+                             f"they differ: neither is imported and what is stored for {force} {month} is kept")
+    out = []
+    for member in source.members:
+        if id(member) in refuse:
+            err = FileRefused(member.display, refuse[id(member)])
+            report.files.append(FileReport(member.display, "refused", message=str(err)))
+            say(str(err), True)
+        elif id(member) not in drop:
+            out.append(member)
+    return out
+
+
+def _units_of(member) -> list:
+    """The force-months a file without the archive's name holds (its "Reported by" and "Month"), read
+    quickly; [] when it cannot be read (it is refused by name when imported)."""
+    try:
+        parsed = read_file(member.display, member.name, member.read())
+    except FileRefused:
+        return []
+    frame = parsed.frame
+    if not len(frame):
+        return []
+    pairs = frame[["unit_force", "month"]].drop_duplicates().itertuples(index=False)
+    return [(parsed.kind, force, month) for force, month in pairs]
 
 
 def _partial_near(store, units) -> List[ForceMonth]:
@@ -137,13 +242,10 @@ def _maybe_bulk(store, total_bytes: int) -> None:
         store.begin_bulk(tables)
 
 
-def _import_members(source, store, report, progress, cancelled, say) -> None:
-    for err in source.errors:
-        report.files.append(FileReport(err.source, "refused", message=str(err)))
-        say(str(err), True)
+def _import_members(members, store, report, progress, cancelled, say) -> None:
     done = 0
-    total = source.total_bytes
-    for member in source.members:
+    total = sum(m.size for m in members) or 1
+    for member in members:
         if cancelled and cancelled():
             report.cancelled = True
             break
@@ -170,7 +272,11 @@ def _import_member(store, member, cancelled) -> FileReport:
     rejected = parsed.rejections.lines
     report = FileReport(member.display, "imported", parsed.kind)
     report.rows_rejected = parsed.rejections.total
-    if parsed.rows_read and not len(frame):
+    if not parsed.rows_read:
+        # A file cut down to its header (a failed re-download) must never replace what is stored.
+        raise FileRefused(member.display, "has no data rows, only its header (a cut download?): refused, and "
+                                          "nothing stored is replaced", line=1)
+    if not len(frame):
         # Never let a file whose every row is bad replace what is stored (a damaged re-download).
         raise FileRefused(member.display, f"has no valid rows: {parsed.rejections.summary()}")
     if parsed.name_info:  # a named file is one force-month (its rows were checked against the name)

@@ -19,13 +19,14 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
+from . import uk
 from .errors import FileRefused
 from .neighbourhoods import DETAILS, Neighbourhood, NeighbourhoodReport, store_force
 from .pip import count_by_code
-from .sources import unsafe_zip_name
+from .sources import check_regular, shown, unsafe_zip_name
 
 MAX_KML_BYTES = 64 << 20        # a neighbourhood boundary is kilobytes; a whole force's KML is a few MB
-UK_BOX = (-8.7, 49.8, 2.0, 61.0)  # lon/lat box of the UK
+MAX_NAME = 200                  # characters of a neighbourhood's name
 CONTAINED = 0.9                 # share of a neighbourhood inside another that makes that one its parent
 
 
@@ -52,8 +53,9 @@ def _ring(text: str, where: str) -> List[Tuple[float, float]]:
             lon, lat = float(parts[0]), float(parts[1])
         except (ValueError, IndexError):
             raise FileRefused(where, f"coordinates {token[:40]!r} are not longitude,latitude") from None
-        if not (UK_BOX[0] <= lon <= UK_BOX[2] and UK_BOX[1] <= lat <= UK_BOX[3]):
-            raise FileRefused(where, f"coordinate {lon},{lat} lies outside the UK")
+        problem = uk.point_problem(lon, lat)
+        if problem:
+            raise FileRefused(where, problem)
         points.append((lon, lat))
     if len(points) < 3:
         raise FileRefused(where, "a boundary ring has fewer than three points")
@@ -73,7 +75,7 @@ def parse_kml(data: bytes, where: str) -> Tuple[Optional[str], list]:
     for element in root.iter():
         tag = _local(element.tag)
         if tag == "name" and name is None and (element.text or "").strip():
-            name = element.text.strip()
+            name = " ".join(element.text.split())[:MAX_NAME]
         elif tag == "Polygon":
             rings = []
             for boundary in element:
@@ -99,7 +101,7 @@ def _entries(path: Path, force: str, report: KmlReport) -> List[Tuple[str, str, 
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise FileRefused(str(path), f"is not a readable zip archive ({exc})") from None
+        raise FileRefused(shown(path), f"is not a readable zip archive ({exc})") from None
     found = []
     with archive:
         for info in sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename):
@@ -112,6 +114,9 @@ def _entries(path: Path, force: str, report: KmlReport) -> List[Tuple[str, str, 
             if not name.lower().endswith(".kml") or len(parts) < 2 or parts[-2] != force:
                 continue
             nid = PurePosixPath(name).stem
+            if len(nid) > 100 or not nid.strip():
+                report.failed.append((nid[:40], f"{display}: the file name is not a police.uk neighbourhood id"))
+                continue
             if info.file_size > MAX_KML_BYTES:
                 report.failed.append((nid, f"{display}: entry of {info.file_size:,} bytes is far larger than a "
                                            "neighbourhood boundary; refused"))
@@ -169,8 +174,9 @@ def parent_areas(polygons: Dict[str, list]) -> Dict[str, List[str]]:
 def read_force(path, force: str, known_names: Optional[Dict[str, str]] = None) -> Tuple[list, KmlReport]:
     """The force's neighbourhoods in a police.uk neighbourhood KML zip: (records, report)."""
     path = Path(path)
-    if not path.exists():
-        raise FileRefused(str(path), "does not exist")
+    if not path.exists() and not path.is_symlink():
+        raise FileRefused(shown(path), "does not exist")
+    check_regular(path)   # no pipe, device or broken link
     report = KmlReport(force)
     known_names = known_names or {}
     parsed: Dict[str, tuple] = {}

@@ -61,14 +61,55 @@ def upcoming_events(events: list, now: datetime) -> list:
     return sorted(upcoming, key=lambda e: _date(e.get("start_date")))
 
 
+PERSON = ("name", "rank", "bio")
+EVENT = ("title", "description", "address", "type", "start_date", "end_date")
+PRIORITY = ("issue", "issue_date", "action", "action_date")
+LINK = ("url", "title", "description")
+
+
+def _items(raw, fields) -> list:
+    """A stored JSON list as dicts of text (or None) for `fields`, plus their contact_details: whatever
+    was stored (by an older version, or edited by hand), nothing here can raise."""
+    try:
+        value = json.loads(raw or "[]")
+    except (TypeError, ValueError, RecursionError):
+        return []
+    if not isinstance(value, list):
+        return []
+    out = []
+    for item in value:
+        if not isinstance(item, dict):
+            continue
+        clean = {f: item.get(f) if isinstance(item.get(f), str) else None for f in fields}
+        clean["contact_details"] = contact_map(item.get("contact_details"))
+        out.append(clean)
+    return out
+
+
+def contact_map(value) -> dict:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (TypeError, ValueError, RecursionError):
+            return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str) and v}
+
+
+def stored_details(row: dict) -> dict:
+    """The JSON columns of a neighbourhood_details row, parsed defensively."""
+    return {"people": _items(row.get("people"), PERSON), "events": _items(row.get("events"), EVENT),
+            "priorities": _items(row.get("priorities"), PRIORITY), "links": _items(row.get("links"), LINK),
+            "contact_details": contact_map(row.get("contact_details"))}
+
+
 def render(row: dict, now: datetime, note: str = "") -> str:
     """HTML for one neighbourhood_details row (JSON columns as stored)."""
-    people = json.loads(row.get("people") or "[]")
-    events = json.loads(row.get("events") or "[]")
-    priorities = json.loads(row.get("priorities") or "[]")
-    links = json.loads(row.get("links") or "[]")
+    stored = stored_details(row)
+    people, events, priorities, links = (stored[k] for k in ("people", "events", "priorities", "links"))
     fetched = _date(row.get("fetched_at"))
-    parts = [f"<h3>{html.escape(row.get('name') or row.get('neighbourhood_id') or '')}</h3>"]
+    parts = [f"<h3>{html.escape(str(row.get('name') or row.get('neighbourhood_id') or ''))}</h3>"]
     if fetched:
         age = (now - fetched).days
         parts.append(f"<p><small>As of {fetched:%d %B %Y}" + (f" ({age} days ago)" if age > 1 else "") +
@@ -89,7 +130,7 @@ def render(row: dict, now: datetime, note: str = "") -> str:
                 parts.append(f"<p>{contacts}</p>")
     else:
         parts.append("<p>No team members listed.</p>")
-    contacts = _contacts(json.loads(row.get("contact_details") or "{}"))
+    contacts = _contacts(stored["contact_details"])
     if contacts:
         parts.append(f"<p>{contacts}</p>")
     parts.append("<h4>Current priorities</h4>")

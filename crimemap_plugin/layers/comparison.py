@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import categories
 from ..core.classify import MEASURES, NO_DATA, PARTIAL_DATA, classes
 from ..core.compare import Comparison
+from ..core.safe_text import spreadsheet_safe
 from .boundaries import label_settings
 from .common import OGL, ONS_OS, attribution_metadata, write_gpkg_layer
 
@@ -64,6 +65,7 @@ def attribute_rows(comparison: Comparison):
         d = row._asdict()
         values = [_value(d.get(name)) for name in FIELD_TYPES if name not in ("category", "period",
                                                                               "baseline_period")]
+        values[1] = spreadsheet_safe(values[1])   # area_name: outputs may be written as CSV
         values += [comparison.category, period, baseline]
         out[d["area_code"]] = values
     return out

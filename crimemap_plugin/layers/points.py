@@ -2,6 +2,7 @@
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsExpression,
     QgsGradientColorRamp,
     QgsHeatmapRenderer,
     QgsMarkerSymbol,
@@ -10,7 +11,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..core import categories
+from ..core import categories, periods
 from .common import OGL, attribution_metadata
 
 ROLE = "crime_points"
@@ -20,13 +21,16 @@ PALETTE = ("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#c
 
 
 def subset(category=None, start=None, end=None) -> str:
+    """The layer's filter: only known categories and real months go in, quoted as QGIS quotes values."""
     parts = []
     if category and category != categories.ALL_CRIME:
-        parts.append(f"\"category\" = '{category}'")
-    if start:
-        parts.append(f"\"month\" >= '{start}'")
-    if end:
-        parts.append(f"\"month\" <= '{end}'")
+        if category not in categories.CATEGORIES and category not in categories.LEGACY:
+            raise ValueError(f"unknown category {category!r}")
+        parts.append(f"\"category\" = {QgsExpression.quotedValue(category)}")
+    for op, month in ((">=", start), ("<=", end)):
+        if month:
+            periods.parse(month)   # ValueError unless YYYY-MM
+            parts.append(f"\"month\" {op} {QgsExpression.quotedValue(month)}")
     return " AND ".join(parts)
 
 

@@ -68,8 +68,7 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
                                  + partial_text(fm))
         feedback.pushInfo(report.summary())
         if report.refused and not report.units and not any(f.status == "unchanged" for f in report.files):
-            raise QgsProcessingException(self.tr("Nothing imported: ") +
-                                         " | ".join(f.message for f in report.refused))
+            raise QgsProcessingException(self.tr("Nothing imported: ") + report.refused_summary())
         return {
             self.STORE: store,
             "ROWS_IMPORTED": report.rows_imported,

@@ -57,7 +57,7 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
         if force not in BY_SLUG or force == "btp":
             raise QgsProcessingException(self.tr("Unknown force: ") + force)
         archive = self.parameterAsFile(parameters, self.INPUT, context)
-        api = PoliceApi(QgisTransport(), settings.api_url(), cancelled=feedback.isCanceled)
+        api = PoliceApi(QgisTransport(cancelled=feedback.isCanceled), settings.api_url(), cancelled=feedback.isCanceled)
         try:
             with open_store(store_path) as store:
                 if archive:

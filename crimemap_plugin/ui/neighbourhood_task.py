@@ -24,7 +24,8 @@ class FetchNeighbourhoodTask(QgsTask):
 
     def run(self) -> bool:
         try:
-            api = PoliceApi(QgisTransport(), self.api_url, cancelled=self.isCanceled, retries=2)
+            api = PoliceApi(QgisTransport(cancelled=self.isCanceled), self.api_url, cancelled=self.isCanceled,
+                            retries=2)
             if not self.force:
                 found = api.locate_neighbourhood(self.lat, self.lon)
                 if not found or not all(found):

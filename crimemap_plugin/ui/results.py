@@ -13,6 +13,7 @@ import math
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QColor
 
+from ..core.safe_text import spreadsheet_safe
 from ..i18n import tr, tr_noop
 
 CODE_ROLE = Qt.UserRole + 1
@@ -215,11 +216,14 @@ class ResultsModel(QAbstractTableModel):
 
 
 def table_text(model: ResultsModel, delimiter: str) -> str:
-    """The table as delimited text with a header row, exactly as shown (numbers plain)."""
+    """The table as delimited text with a header row, exactly as shown (numbers plain). Text that a
+    spreadsheet would run as a formula (an area named "=HYPERLINK(…)" from a KML file or the API) is
+    neutralised."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     writer.writerow(["area_code"] + [tr(title) for title, _ in COLUMNS])
     for r in range(model.rowCount()):
-        writer.writerow([model.code(r)] + [model.text(r, c) for c in range(len(COLUMNS))])
+        cells = [model.code(r)] + [model.text(r, c) for c in range(len(COLUMNS))]
+        writer.writerow([spreadsheet_safe(v) for v in cells])
     return buf.getvalue()
 

@@ -13,9 +13,9 @@ from tests.api_server import FakePoliceUk
 def test_qgis_transport_answers_errors_and_headers():
     with FakePoliceUk(rate=0.001, burst=1) as server:
         transport = QgisTransport()
-        first = transport.request("GET", server.url + "forces")
-        assert first.status == 200 and b"gloucestershire" in first.body
-        limited = transport.request("GET", server.url + "forces")
+        first = transport.request("GET", server.url + "gloucestershire/neighbourhoods")
+        assert first.status == 200 and b"AA3" in first.body
+        limited = transport.request("GET", server.url + "gloucestershire/neighbourhoods")
         assert limited.status == 429 and limited.headers.get("Retry-After") == "1"
         assert transport.request("GET", server.url + "nowhere/at/all").status in (404, 429)
 
@@ -55,8 +55,43 @@ def test_importneighbourhoods_from_a_kml_zip_without_the_api(plugin, qgis_proces
 
 
 def test_api_client_over_qgis_transport_handles_rate_limit():
-    with FakePoliceUk(rate=200, burst=3) as server:
+    with FakePoliceUk(rate=20, burst=3) as server:
         api = PoliceApi(QgisTransport(), server.url, backoff=0.01)
         listing = api.neighbourhoods("gloucestershire")[:8]
         names = [api.neighbourhood("gloucestershire", n["id"])["name"] for n in listing]
         assert len(names) == 8 and server.rate_limited > 0
+
+
+def test_a_trickling_server_cannot_hold_a_request_open():
+    """One byte every two seconds: the transfer timeout alone would never fire; the deadline does."""
+    import time
+
+    from crimemap_plugin.core.api import TransportError
+    with FakePoliceUk(rate=1000, burst=1000, trickle=2.0) as server:
+        started = time.monotonic()
+        with pytest.raises(TransportError, match="within 3 s"):
+            QgisTransport().request("GET", server.url + "gloucestershire/neighbourhoods", timeout=3.0)
+        assert time.monotonic() - started < 8
+
+
+def test_a_silent_server_is_retried_then_reported():
+    from crimemap_plugin.core.api import ApiError, RateLimiter
+    with FakePoliceUk(silent=True) as server:
+        api = PoliceApi(QgisTransport(), server.url, RateLimiter(rate=1000, burst=1000), retries=1, backoff=0.01,
+                        timeout=1.0)
+        with pytest.raises(ApiError, match="no answer .* after 2 attempts"):
+            api.neighbourhoods("gloucestershire")
+        assert server.hits == 2
+
+
+def test_cancel_ends_a_request_at_once():
+    import time
+
+    from crimemap_plugin.core.api import TransportError
+    with FakePoliceUk(silent=True) as server:
+        started = time.monotonic()
+        cancel_at = started + 0.5
+        transport = QgisTransport(cancelled=lambda: time.monotonic() > cancel_at)
+        with pytest.raises(TransportError, match="cancelled"):
+            transport.request("GET", server.url + "gloucestershire/neighbourhoods", timeout=60.0)
+        assert time.monotonic() - started < 3

@@ -75,7 +75,9 @@ BROKEN_FILES = [
     ("unknown-force-name", "2024-03-atlantis-street.csv", real, ["unknown force 'atlantis'"]),
     ("impossible-month", "2024-13-city-of-london-street.csv", real, ["impossible month"]),
     ("all-rows-bad", NAME, lambda: real().replace(b"2024-03,", b"2023-03,"), ["no valid rows"]),
-    ("header-only-unnamed", "extract.csv", header, ["no valid rows"]),
+    ("header-only-unnamed", "extract.csv", header, ["no data rows", "line 1"]),
+    ("header-only", NAME, header, ["no data rows", "line 1", "nothing stored is replaced"]),
+    ("header-only-crlf", NAME, lambda: header().replace(b"\n", b"\r\n"), ["no data rows"]),
     ("cr-only-newlines", NAME, lambda: real().replace(b"\r\n", b"\r"), ["carriage returns only"]),
     ("no-data-rows-but-garbage", NAME, lambda: header() + b"\x1b[2J\x1b[H\n", ["1 fields"]),
 ]

@@ -80,3 +80,58 @@ def test_find_at_a_point_and_render_safely(tmp_path):
     for bad in ("<script", "onclick", "<img", "<iframe", "javascript:", "evil.example"):
         assert bad not in page
     assert 'href="https://www.police.uk/"' in page
+
+
+BAD_ANSWERS = [
+    ("people-text", "/api/gloucestershire/AA3/people", "x", "people is text, not a list"),
+    ("name-number", "/api/gloucestershire/AA3", {"name": 5}, "name is a number, not text"),
+    ("priorities-numbers", "/api/gloucestershire/AA3/priorities", [1, 2], "priorities[0] is a number"),
+    ("boundary-strings", "/api/gloucestershire/AA3/boundary", ["51.9,-2.1", "51.9,-2.2", "51.8,-2.1"],
+     "boundary[0] is text, not an object"),
+    ("boundary-nan", "/api/gloucestershire/AA3/boundary", [{"latitude": "NaN", "longitude": "-2.1"}] * 4,
+     "not a finite number"),
+    ("boundary-outside", "/api/gloucestershire/AA3/boundary", [{"latitude": "48.0", "longitude": "-2.1"}] * 4,
+     "outside the UK"),
+]
+
+
+@pytest.mark.parametrize("case,path,body,words", BAD_ANSWERS, ids=[c[0] for c in BAD_ANSWERS])
+def test_a_malformed_neighbourhood_fails_alone_and_keeps_what_was_stored(tmp_path, case, path, body, words):
+    store_path = imported_force(tmp_path)
+    aa3 = lambda: sqlite3.connect(store_path).execute(  # noqa: E731
+        "SELECT people, priorities, name FROM neighbourhood_details WHERE neighbourhood_id='AA3'").fetchone()
+    stored = aa3()
+    with FakePoliceUk(rate=1000, burst=1000, answers={path: body}) as server:
+        api = PoliceApi(UrllibTransport(), server.url, FAST, backoff=0.01, retries=0)
+        with open_store(store_path) as store:
+            report = import_force(api, store, "gloucestershire")
+    assert [n for n, _ in report.failed] == ["AA3"], report.failed
+    assert words in report.failed[0][1] and "not as documented" in report.failed[0][1]
+    assert report.stored == 54
+    assert aa3() == stored   # the stored AA3 is kept, nothing malformed is stored
+    with sqlite3.connect(store_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM neighbourhoods").fetchone()[0] == 55
+
+
+def test_stored_details_of_any_shape_render_without_error(tmp_path):
+    """Details stored by an older version, or edited by hand, in shapes the API never sends."""
+    from datetime import datetime
+
+    from crimemap_plugin.core.briefing import _details_text
+    from crimemap_plugin.core.neighbourhood_view import render
+    store_path = imported_force(tmp_path)
+    odd = {"people": '"x"', "events": '[5, null, {"title": 7, "start_date": ["x"]}]',
+           "priorities": '{"issue": 1}', "links": '[{"url": 5}]', "contact_details": '["a"]', "name": "5"}
+    with sqlite3.connect(store_path) as conn:
+        for column, value in odd.items():
+            conn.execute(f"UPDATE neighbourhood_details SET {column} = ? WHERE neighbourhood_id = 'AA3'", (value,))
+        conn.execute("UPDATE neighbourhood_details SET people = '[[[[' WHERE neighbourhood_id = 'AB1'")
+        rows = [dict(zip([c[0] for c in cur.description], r)) for cur in
+                [conn.execute("SELECT * FROM neighbourhood_details WHERE neighbourhood_id IN ('AA3', 'AB1')")]
+                for r in cur.fetchall()]
+    for row in rows:
+        page = render(row, datetime(2026, 12, 1))
+        assert "No team members listed" in page
+    with sqlite3.connect(store_path) as conn:
+        text = _details_text(conn, "gloucestershire", "AA3", datetime(2026, 12, 1))
+    assert text["team"] == [] and text["priorities"] == []
