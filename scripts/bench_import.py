@@ -303,7 +303,7 @@ def neighbourhood_speed(store: Path, parts: dict) -> None:
     with open_store(store) as s:
         for force, records in synthetic.items():
             store_force(s, records, NeighbourhoodReport(force, listed=len(records)))
-        crimes = s.summary()["crimes"]
+        crimes = s.summary().crimes
     print(f"  storing {total:,} neighbourhoods (400 vertices each) and counting the {crimes:,} stored crimes in "
           f"them: {time.perf_counter() - t:.1f} s")
     single = store.parent / "national-2030-01-street.csv"

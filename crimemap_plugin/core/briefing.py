@@ -13,7 +13,7 @@ from typing import List, Optional
 from . import categories, forces
 from .compare import FORCE, LSOA, NEIGHBOURHOOD, Comparison, compare, monthly_trend
 from .neighbourhood_view import _date, ordered_priorities, stored_details, upcoming_events
-from .neighbourhoods import area_code, details
+from .neighbourhoods import area_code
 from .periods import Period
 from .sanitize import html_to_text
 
@@ -95,8 +95,8 @@ def _headline(comparisons: dict, code: str) -> List[HeadlineRow]:
     return rows
 
 
-def _details_text(conn, force: str, nid: str, now: datetime) -> dict:
-    row = details(conn, force, nid)
+def _details_text(store, force: str, nid: str, now: datetime) -> dict:
+    row = store.neighbourhood_details(force, nid)
     if row is None:
         return {}
     stored = stored_details(row)
@@ -173,7 +173,7 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
                          _headline(comparisons, code), months, trend.values, now, trend.states,
                          comparison=made[category])
         if nid is not None:
-            for key, value in _details_text(store.conn, force, nid, now).items():
+            for key, value in _details_text(store, force, nid, now).items():
                 setattr(brief, key, value)
         out.append(brief)
     if level == FORCE:

@@ -134,6 +134,10 @@ def import_path(path, store_path, progress: Optional[Callable[[float], None]] = 
             raise FileRefused(str(path), "holds no police.uk CSV files" + (f" (it holds {held})" if held else ""))
         members = _plan(source, report, cancelled, say)
         with open_store(store_path) as store:
+            if store.needs_upgrade():
+                # An import is a write: a store made by an earlier version is brought up to date first.
+                for step in store.upgrade(cancelled=cancelled):
+                    say(f"{store.spec}: {step}", False)
             _maybe_bulk(store, sum(m.size for m in members) or 1)
             try:
                 _import_members(members, store, report, progress, cancelled, say)
@@ -236,10 +240,10 @@ BULK_SHARE = 0.25
 
 def _maybe_bulk(store, total_bytes: int) -> None:
     estimate = total_bytes / 200
-    tables = [t for t in ("crimes", "outcomes", "stop_and_search")
-              if estimate >= BULK_MIN_ROWS and estimate >= BULK_SHARE * store.row_count(t)]
-    if tables:
-        store.begin_bulk(tables)
+    kinds = [k for k in ("street", "outcomes", "stop-and-search")
+             if estimate >= BULK_MIN_ROWS and estimate >= BULK_SHARE * store.rows_stored(k)]
+    if kinds:
+        store.begin_bulk(kinds)
 
 
 def _import_members(members, store, report, progress, cancelled, say) -> None:

@@ -21,7 +21,7 @@ import numpy as np
 
 from . import uk
 from .errors import FileRefused
-from .neighbourhoods import DETAILS, Neighbourhood, NeighbourhoodReport, store_force
+from .neighbourhoods import Neighbourhood, NeighbourhoodReport, store_force
 from .pip import count_by_code
 from .sources import check_regular, shown, unsafe_zip_name
 
@@ -216,11 +216,7 @@ def import_force_kml(store, path, force: str) -> KmlReport:
     """Store the force's neighbourhood boundaries from the KML zip. Names come from the stored
     details where police.uk gave them, else from the KML; stored details are kept. Entries that fail
     keep what was stored for them; nothing changes unless at least one neighbourhood was read."""
-    names = {}
-    if store._has_table(DETAILS):
-        names = {nid: name for nid, name in store.conn.execute(
-            f"SELECT neighbourhood_id, name FROM {DETAILS} WHERE force = ? AND name IS NOT NULL", (force,))}
-    records, report = read_force(path, force, names)
+    records, report = read_force(path, force, store.neighbourhood_names(force))
     if not records:
         reason = report.failed[0][1] if report.failed else "every entry was left out"
         raise FileRefused(str(path), f"no {force} neighbourhood could be read; the store is unchanged ({reason})")

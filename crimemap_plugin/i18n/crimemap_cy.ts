@@ -283,9 +283,19 @@
       <translation>Mis olaf (BBBB-MM)</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/ui/dock_actions.py" />
+      <source>Let the audit decide {force}'s {month} again (marked whole)</source>
+      <translation>Gadael i'r archwiliad benderfynu ar {month} {force} eto (wedi'i farcio'n gyflawn)</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Load sample</source>
       <translation>Llwytho sampl</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/dock_actions.py" />
+      <source>Mark a month whole</source>
+      <translation>Marcio mis yn gyflawn</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/compare_periods.py" />
@@ -473,14 +483,19 @@
       <translation>Storfa</translation>
     </message>
     <message>
-      <location filename="crimemap_plugin/processing/base.py" />
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <source>Store (GeoPackage created or updated, or PostgreSQL connection)</source>
+      <translation>Storfa (GeoPackage a grëwyd neu a ddiweddarwyd, neu gysylltiad PostgreSQL)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/options.py" />
       <source>Store (GeoPackage)</source>
       <translation>Storfa (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="crimemap_plugin/processing/import_crimes.py" />
-      <source>Store (GeoPackage, created or updated)</source>
-      <translation>Storfa (GeoPackage, wedi'i chreu neu ei diweddaru)</translation>
+      <location filename="crimemap_plugin/processing/base.py" />
+      <source>Store (GeoPackage, or PostgreSQL connection name or postgresql:// URI)</source>
+      <translation>Storfa (GeoPackage, neu enw cysylltiad PostgreSQL neu URI postgresql://)</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
@@ -503,6 +518,11 @@
       <translation>Methodd y gymhariaeth: {}</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/ui/dock_actions.py" />
+      <source>The coverage audit finds {force} {month} partial: {rows:,} rows against about {expected:,.0f} expected from the months around it. Compare it as a whole month anyway? (Kept in the store; you can take it back here.)</source>
+      <translation>Mae'r archwiliad cwmpas yn canfod bod {month} {force} yn rhannol: {rows:,} o resi yn erbyn tua {expected:,.0f} a ddisgwylir o'r misoedd o'i gwmpas. Ei gymharu fel mis cyflawn beth bynnag? (Cedwir yn y storfa; gallwch ei dynnu'n ôl yma.)</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>The store cannot be read: {}</source>
       <translation>Ni ellir darllen y storfa: {}</translation>
@@ -511,6 +531,11 @@
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Theft from the person</source>
       <translation>Dwyn oddi ar y person</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/dock_actions.py" />
+      <source>Treat {force}'s {month} as whole (the audit finds it partial: {rows:,} rows, about {expected:,.0f} expected)…</source>
+      <translation>Trin {month} {force} fel mis cyflawn (mae'r archwiliad yn ei ganfod yn rhannol: {rows:,} o resi, tua {expected:,.0f} a ddisgwylir)…</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/count_in_polygons.py" />
@@ -531,6 +556,11 @@
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Violence and sexual offences</source>
       <translation>Trais a throseddau rhywiol</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/upgrade_store.py" />
+      <source>What was done</source>
+      <translation>Beth a wnaed</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/mark_whole.py" />
@@ -591,6 +621,11 @@
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
       <source>{} · {}: no team details stored, and police.uk did not answer: {}</source>
       <translation>{} · {}: dim manylion tîm wedi'u storio, ac ni atebodd police.uk: {}</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/dock.py" />
+      <source>{}: upgraded ({})</source>
+      <translation>{}: wedi'i huwchraddio ({})</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/results.py" />

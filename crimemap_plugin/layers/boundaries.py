@@ -14,6 +14,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..about import RESOURCES
+from ..core.errors import CrimeMapError
+from ..core.store import open_store
 from .common import ONS_OS, add_to_group, attribution_metadata, find_layer
 
 # Qgis.LabelPlacement from QGIS 3.26 (where QgsPalLayerSettings.OverPoint names another enum's member);
@@ -79,10 +81,21 @@ def ensure_force_areas(project: QgsProject = None) -> QgsVectorLayer:
     return layer
 
 
+def store_layer(store_spec: str, table: str, name: str, where: str = "") -> QgsVectorLayer:
+    """A table of the store as a QGIS layer (through OGR for a GeoPackage, the postgres provider for
+    PostGIS, so a saved project opens on another analyst's machine against the same database)."""
+    with open_store(store_spec, create=False, read_only=True) as store:
+        source = store.layer_source(table, where)
+    return QgsVectorLayer(source.uri, name, source.provider)
+
+
 def neighbourhoods_layer(store_path: str, name: str = "Neighbourhoods") -> QgsVectorLayer:
     """The store's neighbourhood boundaries (WGS84; area_code is "force/id", as in comparisons)."""
-    layer = QgsVectorLayer(f"{store_path}|layername=neighbourhoods", name, "ogr")
-    if not layer.isValid():
+    try:
+        layer = store_layer(store_path, "neighbourhoods", name)
+    except CrimeMapError as exc:
+        raise RuntimeError(str(exc)) from None
+    if not layer.isValid() or layer.featureCount() == 0:
         raise RuntimeError(f"{store_path}: the store holds no neighbourhood boundaries; import a force's "
                            "neighbourhoods first (crimemap:importneighbourhoods)")
     return layer

@@ -12,6 +12,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..core import categories, periods
+from .boundaries import store_layer
 from .common import OGL, attribution_metadata
 
 ROLE = "crime_points"
@@ -37,7 +38,7 @@ def subset(category=None, start=None, end=None) -> str:
 def crime_points_layer(store_path: str, category=None, start=None, end=None, heatmap: bool = False) -> QgsVectorLayer:
     what = categories.label(category or categories.ALL_CRIME)
     span = f"{start} to {end}" if start and end and start != end else (end or start or "all months")
-    layer = QgsVectorLayer(f"{store_path}|layername=crimes", f"Crimes · {what} · {span}", "ogr")
+    layer = store_layer(store_path, "crimes", f"Crimes · {what} · {span}")
     if not layer.isValid():
         raise RuntimeError(f"{store_path}: no crimes layer in the store")
     layer.setSubsetString(subset(category, start, end))

@@ -13,6 +13,7 @@ from .. import settings
 from ..core import categories
 from ..core.periods import BASELINES
 from ..i18n import tr
+from ..stores import STORE_FILTER, resolve_store
 
 
 class CrimeMapAlgorithm(QgsProcessingAlgorithm):
@@ -45,9 +46,15 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.HELP)
 
     def add_store_parameter(self) -> None:
-        """STORE: an existing store (the default from the settings)."""
+        """STORE: an existing store (the default from the settings): a GeoPackage, or a PostgreSQL
+        connection (a QGIS saved connection's name or a postgresql:// URI)."""
         self.addParameter(QgsProcessingParameterFile(
-            self.STORE, self.tr("Store (GeoPackage)"), extension="gpkg", defaultValue=settings.store_path()))
+            self.STORE, self.tr("Store (GeoPackage, or PostgreSQL connection name or postgresql:// URI)"),
+            fileFilter=STORE_FILTER, defaultValue=settings.store_path()))
+
+    def store_value(self, parameters, context) -> str:
+        """The STORE parameter as the core opens it (a QGIS connection name resolved)."""
+        return resolve_store(self.parameterAsString(parameters, self.STORE, context).strip())
 
     def add_period_parameters(self) -> None:
         """CATEGORY, END_MONTH, MONTHS and BASELINE, as comparisons take them."""

@@ -84,7 +84,7 @@ class BriefingMapAlgorithm(CrimeMapAlgorithm):
             raise QgsProcessingException(f"{output}: the briefing is written as .pdf or .png; choose one")
         try:
             layout, layers, briefs = make_briefings(
-                self.parameterAsFile(parameters, self.STORE, context),
+                self.store_value(parameters, context),
                 self.parameterAsString(parameters, self.FORCE, context),
                 self.parameterAsString(parameters, self.NEIGHBOURHOOD, context),
                 self.parameterAsBoolean(parameters, self.ALL, context),

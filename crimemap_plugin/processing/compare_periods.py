@@ -61,7 +61,7 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
                                                             QgsProcessing.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):
-        store_path = self.parameterAsFile(parameters, self.STORE, context)
+        store_path = self.store_value(parameters, context)
         level = self.parameterAsEnumString(parameters, self.LEVEL, context)
         measure = self.parameterAsEnumString(parameters, self.MEASURE, context)
         category, end, months, baseline = self.period_values(parameters, context)

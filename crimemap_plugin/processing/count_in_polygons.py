@@ -127,7 +127,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             for month in (start, end):
                 if month:
                     parse(month)
-            with open_store(self.parameterAsFile(parameters, self.STORE, context), create=False) as store:
+            with open_store(self.store_value(parameters, context), create=False) as store:
                 x, y = store.points(category, start, end)
         except (CrimeMapError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from None

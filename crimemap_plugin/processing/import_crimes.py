@@ -11,6 +11,7 @@ from qgis.core import (
 from .. import settings
 from ..core.errors import CrimeMapError
 from ..core.importer import import_path, partial_text
+from ..stores import STORE_FILTER
 from .base import CrimeMapAlgorithm
 
 
@@ -39,7 +40,8 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
             # "(*)" rather than the default "(*.*)", which would refuse a folder (it has no extension).
             fileFilter="All files (*)"))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.STORE, self.tr("Store (GeoPackage, created or updated)"), fileFilter="GeoPackage (*.gpkg)",
+            self.STORE, self.tr("Store (GeoPackage created or updated, or PostgreSQL connection)"),
+            fileFilter=STORE_FILTER,
             defaultValue=settings.store_path(), createByDefault=True))
         self.addOutput(QgsProcessingOutputString(self.STORE, self.tr("Store")))
         for key, label in (("ROWS_IMPORTED", "Rows imported"),
@@ -51,7 +53,7 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.parameterAsString(parameters, self.INPUT, context)
-        store = self.parameterAsFileOutput(parameters, self.STORE, context)
+        store = self.store_value(parameters, context)
         if not source:
             raise QgsProcessingException(self.tr("INPUT is required: a CSV file, a folder or a zip archive."))
 

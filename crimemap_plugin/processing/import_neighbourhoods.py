@@ -18,6 +18,7 @@ from ..core.kml import import_force_kml
 from ..core.neighbourhoods import import_force
 from ..core.store import open_store
 from ..network import QgisTransport
+from ..stores import STORE_FILTER
 from .base import CrimeMapAlgorithm
 
 
@@ -42,7 +43,8 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.FORCE, self.tr("Force (police.uk id, e.g. "
                                                                            "gloucestershire)")))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.STORE, self.tr("Store (GeoPackage, created or updated)"), fileFilter="GeoPackage (*.gpkg)",
+            self.STORE, self.tr("Store (GeoPackage created or updated, or PostgreSQL connection)"),
+            fileFilter=STORE_FILTER,
             defaultValue=settings.store_path(), createByDefault=True))
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Neighbourhood KML zip (optional; instead of the API)"),
@@ -53,13 +55,16 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         force = self.parameterAsString(parameters, self.FORCE, context).strip().lower()
-        store_path = self.parameterAsFileOutput(parameters, self.STORE, context)
+        store_path = self.store_value(parameters, context)
         if force not in BY_SLUG or force == "btp":
             raise QgsProcessingException(self.tr("Unknown force: ") + force)
         archive = self.parameterAsFile(parameters, self.INPUT, context)
         api = PoliceApi(QgisTransport(cancelled=feedback.isCanceled), settings.api_url(), cancelled=feedback.isCanceled)
         try:
             with open_store(store_path) as store:
+                if store.needs_upgrade():
+                    for step in store.upgrade(cancelled=feedback.isCanceled):
+                        feedback.pushInfo(f"{store.spec}: {step}")
                 if archive:
                     report = import_force_kml(store, archive, force)
                 else:

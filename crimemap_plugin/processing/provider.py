@@ -10,6 +10,7 @@ from .count_in_polygons import CountInPolygonsAlgorithm
 from .import_crimes import ImportCrimesAlgorithm
 from .import_neighbourhoods import ImportNeighbourhoodsAlgorithm
 from .mark_whole import MarkWholeAlgorithm
+from .upgrade_store import UpgradeStoreAlgorithm
 
 PROVIDER_ID = "crimemap"
 
@@ -29,5 +30,6 @@ class CrimeMapProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         for algorithm in (ImportCrimesAlgorithm(), ComparePeriodsAlgorithm(), CountInPolygonsAlgorithm(),
-                          ImportNeighbourhoodsAlgorithm(), BriefingMapAlgorithm(), MarkWholeAlgorithm()):
+                          ImportNeighbourhoodsAlgorithm(), BriefingMapAlgorithm(), MarkWholeAlgorithm(),
+                          UpgradeStoreAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -248,13 +248,14 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             self.ui.storeSummaryLabel.setText(tr("Store: {} (empty)").format(Path(path).name))
             self._show_empty(True)
             return
+        if info.upgraded:
+            log(tr("{}: upgraded ({})").format(Path(path).name, "; ".join(info.upgraded)), bar=True)
         self.store = open_store(path, create=False)   # quick now: the task brought it up to date
         self.has_neighbourhoods = info.has_neighbourhoods
         summary = info.summary
-        forces_text = (tr("1 force") if summary["forces"] == 1 else tr("{} forces").format(summary["forces"]))
+        forces_text = (tr("1 force") if summary.forces == 1 else tr("{} forces").format(summary.forces))
         self.ui.storeSummaryLabel.setText(tr("<b>{crimes}</b> crimes · {forces} · {first} to {last}").format(
-            crimes=f"{summary['crimes']:,}", forces=forces_text, first=summary["first_month"],
-            last=summary["last_month"]))
+            crimes=f"{summary.crimes:,}", forces=forces_text, first=summary.first_month, last=summary.last_month))
         self._show_empty(False)
         self._loading = True
         combo = self.ui.periodEndCombo

@@ -6,9 +6,7 @@ are). HTML from the API is sanitised before it reaches the QTextBrowser, which l
 resources; links open in the system browser only when clicked, and only https, mailto and tel.
 """
 
-import sqlite3
 from datetime import datetime
-from pathlib import Path
 
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 from qgis.gui import QgsMapToolEmitPoint
@@ -17,8 +15,9 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import settings
-from ..core import neighbourhoods
+from ..core.errors import CrimeMapError
 from ..core.neighbourhood_view import render
+from ..core.store import open_store
 from ..i18n import tr
 from .neighbourhood_task import FetchNeighbourhoodTask
 
@@ -112,17 +111,21 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
         self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), lat=lat, lon=lon))
         return False
 
-    def _stored_at(self, lon, lat):
-        if not Path(self.store_path).exists():
+    def _read(self, what):
+        """what(store) on the store opened read-only; None where there is no store or it cannot be
+        read (the status line says why)."""
+        try:
+            with open_store(self.store_path, create=False, read_only=True) as store:
+                return what(store)
+        except CrimeMapError as exc:
+            self.status.setText(str(exc))
             return None
-        with sqlite3.connect(f"file:{self.store_path}?mode=ro", uri=True) as conn:
-            return neighbourhoods.find_at(conn, lon, lat)
+
+    def _stored_at(self, lon, lat):
+        return self._read(lambda store: store.neighbourhood_at(lon, lat))
 
     def show_stored(self, force: str, nid: str, note: str = "") -> bool:
-        if not Path(self.store_path).exists():
-            return False
-        with sqlite3.connect(f"file:{self.store_path}?mode=ro", uri=True) as conn:
-            row = neighbourhoods.details(conn, force, nid)
+        row = self._read(lambda store: store.neighbourhood_details(force, nid))
         if row is None:
             return False
         self.current = (force, nid)

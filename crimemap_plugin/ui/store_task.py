@@ -2,7 +2,8 @@
 
 Opening can take long (a store from an earlier version is brought up to date, an index left half
 built by a killed import is rebuilt) and can fail (a damaged file, a folder that cannot be read). The
-task opens the store, reads what the dock needs and makes the first comparison; errors are kept for
+task opens the store, brings a store made by an earlier version up to date (with progress), reads
+what the dock needs and makes the first comparison; errors are kept for
 `finished()`, which runs on the main thread and hands everything to the dock.
 """
 
@@ -16,17 +17,18 @@ from qgis.PyQt.QtCore import pyqtSignal
 from ..core.compare import Comparison, compare
 from ..core.errors import CrimeMapError
 from ..core.periods import Period
-from ..core.store import open_store
+from ..core.store import Summary, open_store
 
 
 @dataclass
 class StoreInfo:
     path: str
     exists: bool = False
-    summary: dict = field(default_factory=dict)
+    summary: Optional[Summary] = None
     months: List[str] = field(default_factory=list)
     has_neighbourhoods: bool = False
     first: Optional[Comparison] = None       # the comparison the dock opens on
+    upgraded: List[str] = field(default_factory=list)   # what bringing an older store up to date did
     error: str = ""
 
 
@@ -49,6 +51,11 @@ class OpenStoreTask(QgsTask):
         info.exists = True
         try:
             with open_store(info.path, create=False) as store:
+                if store.needs_upgrade():
+                    # An older store is brought up to date here, in the task, with progress: opening
+                    # never does it by itself.
+                    self.setDescription("Crime Map: upgrading the store")
+                    info.upgraded = store.upgrade(progress=self.setProgress, cancelled=self.isCanceled)
                 info.summary = store.summary()
                 info.months = store.months()
                 info.has_neighbourhoods = not store.neighbourhood_areas().empty

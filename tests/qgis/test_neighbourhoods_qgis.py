@@ -50,7 +50,7 @@ def test_importneighbourhoods_from_a_kml_zip_without_the_api(plugin, qgis_proces
     with sqlite3.connect(store) as conn:
         assert conn.execute("SELECT COUNT(*) FROM neighbourhoods").fetchone()[0] == 55
         rings = conn.execute("SELECT geom FROM neighbourhoods WHERE neighbourhood_id = 'AA3'").fetchone()[0]
-    from crimemap_plugin.core.gpkg import polygon_rings
+    from crimemap_plugin.core.store.gpkg import polygon_rings
     assert len(polygon_rings(rings)) == 2  # St Marks keeps its hole
 
 

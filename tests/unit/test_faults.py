@@ -28,7 +28,7 @@ def real(name=NAME) -> bytes:
 
 def stored_rows(store, month):
     with open_store(store) as s:
-        return dict(s.conn.execute("SELECT month, rows FROM force_months WHERE kind='street'").fetchall()).get(month)
+        return dict(s.db.query("SELECT month, rows FROM force_months WHERE kind='street'")).get(month)
 
 
 # -- data loss ----------------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ def test_two_hundred_random_corruptions_never_raise_hang_or_change_the_store_unr
     original = real()
     base = fingerprint(store)
     with open_store(store) as s:
-        other_months = {m: n for m, n in s.conn.execute("SELECT month, rows FROM force_months").fetchall()
+        other_months = {m: n for m, n in s.db.query("SELECT month, rows FROM force_months")
                         if m != "2024-03"}
     for trial in range(220):
         data = _corrupt(rng, original)
@@ -276,7 +276,7 @@ def test_two_hundred_random_corruptions_never_raise_hang_or_change_the_store_unr
         report.summary()
         with open_store(work) as s:
             assert s.integrity_ok()
-            months = dict(s.conn.execute("SELECT month, rows FROM force_months").fetchall())
+            months = dict(s.db.query("SELECT month, rows FROM force_months"))
         assert {m: n for m, n in months.items() if m != "2024-03"} == other_months, trial
         if report.refused or report.rows_imported == 0:
             assert fingerprint(work) == base, f"trial {trial}: refused yet changed"

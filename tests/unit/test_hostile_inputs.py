@@ -261,5 +261,7 @@ def test_store_that_is_not_a_geopackage(tmp_path):
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE mine (x)")
-    with pytest.raises(StoreError, match="not a GeoPackage"):
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="not a Crime Map store .*holds mine.*refusing to change it"):
         import_path(city_of_london_street() / NAME, other)
+    assert other.read_bytes() == before

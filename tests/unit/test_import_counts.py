@@ -6,8 +6,8 @@ from collections import Counter
 
 from osgeo import ogr
 
-from crimemap_plugin.core import gpkg
 from crimemap_plugin.core.importer import import_path
+from crimemap_plugin.core.store import gpkg
 from tests.independent import street_counts, street_files, without_location
 from tests.shared_data import city_of_london_street, shared_data
 from tests.unit.conftest import aggregate_counts, fingerprint, store_counts
@@ -150,6 +150,6 @@ def test_points_read_right_when_a_geometry_was_written_by_other_software(store):
     from crimemap_plugin.core.store import open_store
     with open_store(store) as s:
         x, y = s.points()
-        fids, fx, fy = s._points("crimes")
+        fids, fx, fy = s.db._all_points("crimes")
     assert len(x) == located and (-0.09, 51.51) in set(zip(x.tolist(), y.tolist()))
     assert len(fids) == located and fx[list(fids).index(fid)] == -0.09

@@ -82,7 +82,7 @@ def test_every_row_of_every_force_is_counted_exactly(national_store):
     with open_store(path) as store:
         stored = store.counts("force", sorted({m for _, m, _ in expected}))
         by_key = Counter()
-        for force, month, cat, n in store.conn.execute(
+        for force, month, cat, n in store.db.query(
                 "SELECT force, month, category, SUM(n) FROM crime_counts GROUP BY force, month, category"):
             by_key[(force, month, cat)] = n
     assert by_key == expected
@@ -152,13 +152,13 @@ def test_a_user_can_mark_the_partial_month_whole_and_take_it_back(national_copy)
     with open_store(national_copy) as store:
         store.mark_whole("street", "kent", "2018-12")
     with open_store(national_copy) as store:
-        assert store.conn.execute("SELECT status FROM coverage WHERE force='kent' AND month='2018-12'"
-                                  ).fetchone()[0] == WHOLE
+        assert store.db.one("SELECT status FROM coverage WHERE force='kent' AND month='2018-12'"
+                                  )[0] == WHOLE
 
 
 def test_coverage_table_lists_every_force_month_with_missing_ones(national_store):
     with open_store(national_store[0]) as store:
-        table = store.conn.execute("SELECT force, month, rows, status FROM coverage WHERE kind='street'").fetchall()
+        table = store.db.query("SELECT force, month, rows, status FROM coverage WHERE kind='street'")
     by = {(f, m): (r, s) for f, m, r, s in table}
     # The store spans 2018-10 to 2019-02; forces with only December are missing the other months.
     assert by[("essex", "2018-11")] == (None, MISSING)
@@ -201,7 +201,7 @@ def test_renamed_forces_are_never_refused(tmp_path):
     report = import_path(data, store)
     assert not report.refused and report.rows_rejected == 0
     with open_store(store) as s:
-        counts = dict(s.conn.execute("SELECT force, SUM(n) FROM crime_counts GROUP BY force").fetchall())
+        counts = dict(s.db.query("SELECT force, SUM(n) FROM crime_counts GROUP BY force"))
     for slug in renames:
         assert counts[slug] == rows_of(folder(NATIONAL) / f"2018-12-{slug}-street.csv")
     # A loose file (no archive name): "Reported by" says whose it is, under the old name too.

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from crimemap_plugin.core.compare import NEIGHBOURHOOD, compare
+from crimemap_plugin.core.errors import StoreError
 from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.periods import PREVIOUS_PERIOD, Period
 from crimemap_plugin.core.store import open_store
@@ -99,15 +100,15 @@ def test_neighbourhood_level_without_neighbourhoods_says_what_to_do(store):
 
 
 def test_recount_in_small_slices_adds_up(tmp_path, csvs, expected, monkeypatch):
-    from crimemap_plugin.core import neighbourhoods
-    monkeypatch.setattr(neighbourhoods, "RECOUNT_SLICE", 37)   # slices end mid-month, mid-category
+    from crimemap_plugin.core.store import crime_store
+    monkeypatch.setattr(crime_store, "RECOUNT_SLICE", 37)   # slices end mid-month, mid-category
     path = tmp_path / "sliced.gpkg"
     import_path(csvs, path)
     imported_force(tmp_path, path)
     assert stored_counts(path) == expected
 
 
-def test_a_store_from_before_the_neighbourhood_level_is_upgraded_on_opening(tmp_path, csvs, expected):
+def test_a_store_from_before_the_neighbourhood_level_is_upgraded_explicitly(tmp_path, csvs, expected):
     path = imported_force(tmp_path)
     import_path(csvs, path)
     with sqlite3.connect(path) as conn:   # as version 0.3.0 left it: no counts, area codes or census
@@ -115,7 +116,17 @@ def test_a_store_from_before_the_neighbourhood_level_is_upgraded_on_opening(tmp_
         conn.execute("DELETE FROM gpkg_contents WHERE table_name = 'neighbourhood_counts'")
         conn.execute("ALTER TABLE neighbourhoods DROP COLUMN area_code")
         conn.execute("ALTER TABLE neighbourhoods DROP COLUMN census_population")
+        conn.execute("UPDATE crimemap_meta SET value = '1' WHERE key = 'schema_version'")
+    before = path.read_bytes()
+    with open_store(path, create=False) as store:   # opening changes nothing, and says what is needed
+        assert store.needs_upgrade()
+        with pytest.raises(StoreError, match="must be upgraded"):
+            store.mark_whole("street", "gloucestershire", "2021-05")
+    assert path.read_bytes() == before
     with open_store(path, create=False) as store:
+        steps = store.upgrade()
+        assert "neighbourhood level added (crimes counted in the stored neighbourhoods)" in steps
+        assert not store.needs_upgrade()
         rows = {r["area_code"]: r for r in compare(store, NEIGHBOURHOOD, "all-crime", Period("2021-05", 3),
                                                    PREVIOUS_PERIOD).records()}
     assert len(rows) == 55

@@ -64,16 +64,15 @@ def test_find_at_a_point_and_render_safely(tmp_path):
     from datetime import datetime
 
     from crimemap_plugin.core.neighbourhood_view import render
-    from crimemap_plugin.core.neighbourhoods import details, find_at
     store_path = imported_force(tmp_path)
     boundary = json.loads((shared_data() / "api" / "gloucestershire_AA3_boundary.json").read_text())
     lons = [float(p["longitude"]) for p in boundary]
     lats = [float(p["latitude"]) for p in boundary]
     centre = (sum(lons) / len(lons), sum(lats) / len(lats))  # St Marks is compact: its mean lies inside
-    with sqlite3.connect(store_path) as conn:
-        assert find_at(conn, *centre) == ("gloucestershire", "AA3")
-        assert find_at(conn, 1.5, 52.6) is None  # Norwich: no stored neighbourhood there
-        row = details(conn, "gloucestershire", "AA3")
+    with open_store(store_path, read_only=True) as store:
+        assert store.neighbourhood_at(*centre) == ("gloucestershire", "AA3")
+        assert store.neighbourhood_at(1.5, 52.6) is None  # Norwich: no stored neighbourhood there
+        row = store.neighbourhood_details("gloucestershire", "AA3")
     page = render(row, datetime(2026, 11, 26))
     assert "PC Jane Doe" in page and "Speeding on Tewkesbury Road" in page and "Street briefing" in page
     assert "Old surgery" not in page, "past events are not upcoming"
@@ -132,6 +131,6 @@ def test_stored_details_of_any_shape_render_without_error(tmp_path):
     for row in rows:
         page = render(row, datetime(2026, 12, 1))
         assert "No team members listed" in page
-    with sqlite3.connect(store_path) as conn:
-        text = _details_text(conn, "gloucestershire", "AA3", datetime(2026, 12, 1))
+    with open_store(store_path) as store:
+        text = _details_text(store, "gloucestershire", "AA3", datetime(2026, 12, 1))
     assert text["team"] == [] and text["priorities"] == []

@@ -5,7 +5,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from crimemap_plugin.core import rtree_bulk
+from crimemap_plugin.core.store import rtree_bulk
 
 
 @pytest.mark.parametrize("n", [0, 1, 51, 52, 2601, 2602, 20000])

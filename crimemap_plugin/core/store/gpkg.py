@@ -12,7 +12,7 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
-from . import uk
+from .. import uk
 
 APPLICATION_ID = 0x47504B47  # "GPKG"
 USER_VERSION = 10300         # GeoPackage 1.3

@@ -1,0 +1,73 @@
+"""Numbered migrations of GeoPackage stores made by earlier versions of Crime Map.
+
+Version 1 (0.2–0.4): the point layers, imports, force-months, force and LSOA counts, rejected rows.
+Version 2: the neighbourhood level (the neighbourhood layer with area codes and Census 2021
+populations, their details and crime counts; 0.3 made the layer without them).
+Version 3: the coverage audit (coverage, coverage_overrides).
+Version 4: the indexes every current store has.
+
+Each step runs in its own transaction and records the version it reaches, so an upgrade that is
+stopped (cancel, a full disk) resumes where it stopped. A new store is created at the current version
+directly. Opening a store never migrates it: `CrimeStore.upgrade()` does, explicitly.
+"""
+
+from typing import Callable, List
+
+from ..errors import Cancelled
+from . import gpkg, tables
+from .geopackage import _column_sql, table_ddl
+
+
+def _neighbourhood_level(db, store) -> str:
+    names = db.table_names()
+    if "neighbourhoods" not in names:
+        db._add_layer(tables.NEIGHBOURHOODS)
+    else:
+        have = {r[1] for r in db.query("PRAGMA table_info(neighbourhoods)")}
+        for spec in tables.NEIGHBOURHOODS.columns:
+            if spec.split()[0] not in have:
+                db.execute(f"ALTER TABLE neighbourhoods ADD COLUMN {_column_sql(spec).replace(' NOT NULL', '')}")
+        db.execute("UPDATE neighbourhoods SET area_code = force || '/' || neighbourhood_id WHERE area_code IS NULL")
+        db.census_of_stored()
+    for table in (tables.NEIGHBOURHOOD_DETAILS, tables.NEIGHBOURHOOD_COUNTS):
+        if table.name not in names:
+            gpkg.add_attribute_table(db.conn, table.name, table_ddl(table), table.description)
+    if "neighbourhood_counts" not in names:
+        db._create_indexes()
+        store._recount()   # the stored crimes counted in the stored neighbourhoods, once
+        return "neighbourhood level added (crimes counted in the stored neighbourhoods)"
+    return "neighbourhood level brought up to date"
+
+
+def _coverage(db, store) -> str:
+    names = db.table_names()
+    for table in (tables.COVERAGE, tables.COVERAGE_OVERRIDES):
+        if table.name not in names:
+            gpkg.add_attribute_table(db.conn, table.name, table_ddl(table), table.description)
+    for kind in tables.POINT_TABLES:
+        store._refresh_coverage(kind)
+    return "coverage audit added"
+
+
+def _indexes(db, store) -> str:
+    db._create_indexes()
+    return "indexes added"
+
+
+STEPS: List[Callable] = [None, None, _neighbourhood_level, _coverage, _indexes]   # STEPS[v] reaches version v
+
+
+def migrate(db, store, progress=None, cancelled=None) -> List[str]:
+    """Run every step from the store's version to the current one; returns what was done."""
+    assert len(STEPS) == tables.SCHEMA_VERSION + 1
+    done = []
+    start = max(db.version(), 1)
+    for version in range(start + 1, tables.SCHEMA_VERSION + 1):
+        if cancelled and cancelled():
+            raise Cancelled(f"{db.spec}: upgrade cancelled at version {version - 1}; run it again to finish")
+        with db.transaction():
+            done.append(STEPS[version](db, store))
+            db.set_version(version)
+        if progress:
+            progress(100.0 * (version - start) / (tables.SCHEMA_VERSION - start))
+    return done
