@@ -10,18 +10,23 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
+from .words import tr_noop
+
 SEQUENTIAL = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")                        # YlOrRd 5
 DIVERGING = ("#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b")  # RdBu 7, reversed
 NO_DATA = "#bdbdbd"
 PARTIAL_DATA = "#9e9ac8"   # hatched: a partial submission, not the ramp's colours
 
+# Every measure a comparison can map, with its words (one home: the dock, the layers' legends and
+# Processing use these); MAP_MEASURES are those offered, in the order offered.
 MEASURES = {
-    "change_pct": "Change %",
-    "current": "Crimes",
-    "rate_per_1000": "Crimes per 1,000 residents",
-    "annual_rate_per_1000": "Crimes per 1,000 residents, 12 months",
-    "change": "Change in crimes",
+    "change_pct": tr_noop("Change %"),
+    "rate_per_1000": tr_noop("Crimes per 1,000 residents"),
+    "annual_rate_per_1000": tr_noop("Crimes per 1,000 residents, 12 months"),
+    "current": tr_noop("Crimes"),
+    "change": tr_noop("Change in crimes"),
 }
+MAP_MEASURES = ("change_pct", "rate_per_1000", "annual_rate_per_1000", "current")
 DIVERGING_MEASURES = ("change_pct", "change")
 
 

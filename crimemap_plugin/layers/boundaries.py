@@ -16,6 +16,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from ..about import RESOURCES
 from ..core.errors import CrimeMapError
 from ..core.store import open_store
+from ..stores import auth_config, resolve_store
 from .common import ONS_OS, add_to_group, attribution_metadata, find_layer
 
 # Qgis.LabelPlacement from QGIS 3.26 (where QgsPalLayerSettings.OverPoint names another enum's member);
@@ -83,10 +84,21 @@ def ensure_force_areas(project: QgsProject = None) -> QgsVectorLayer:
 
 def store_layer(store_spec: str, table: str, name: str, where: str = "") -> QgsVectorLayer:
     """A table of the store as a QGIS layer (through OGR for a GeoPackage, the postgres provider for
-    PostGIS, so a saved project opens on another analyst's machine against the same database)."""
-    with open_store(store_spec, create=False, read_only=True) as store:
+    PostGIS, so a saved project opens on another analyst's machine against the same database: its
+    source holds no password, only the saved connection's authentication configuration, if any)."""
+    with open_store(resolve_store(store_spec), create=False, read_only=True) as store:
         source = store.layer_source(table, where)
-    return QgsVectorLayer(source.uri, name, source.provider)
+    uri = source.uri
+    authcfg = auth_config(store_spec) if source.provider == "postgres" else None
+    if authcfg:
+        uri = _without(uri, ("user", "password")) + f" authcfg={authcfg}"
+    return QgsVectorLayer(uri, name, source.provider)
+
+
+def _without(uri: str, keys) -> str:
+    import re
+    return " ".join(w for w in re.findall(r"\w+=(?:'(?:[^'\\]|\\.)*'|\"[^\"]*\"(?: \([^)]*\))?|\S+)", uri)
+                    if w.split("=", 1)[0] not in keys)
 
 
 def neighbourhoods_layer(store_path: str, name: str = "Neighbourhoods") -> QgsVectorLayer:

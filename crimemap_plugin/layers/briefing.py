@@ -2,6 +2,7 @@
 items only (labels, map, legend, scale bar, north arrow, a manual table, shapes for the trend), so it
 opens in the layout designer for last edits and exports text as text (pdftotext reads it)."""
 
+from datetime import datetime
 from typing import List, Optional
 
 from qgis.core import (
@@ -23,10 +24,13 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core import categories
-from ..core.briefing import Briefing
+from ..core.briefing import Briefing, briefings, force_neighbourhoods
 from ..core.classify import PARTIAL_DATA
-from ..core.compare import TEST_NOTE, Comparison
+from ..core.compare import TEST_NOTE, Comparison, latest_month
 from ..core.coverage import PARTIAL
+from ..core.errors import CrimeMapError
+from ..core.periods import BASELINES, Period
+from ..stores import open_user_store
 from .boundaries import comparison_areas, label_settings
 from .common import OGL, ONS_OS
 from .comparison import build_layer
@@ -307,3 +311,23 @@ def build_layout(store_path: str, briefs: List[Briefing], project: Optional[QgsP
             layers.append(area)
         add_page(layout, page, brief, comparison_layer, area, made)
     return layout, layers
+
+
+def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_neighbourhood: bool = False,
+                   category: str = categories.ALL_CRIME, end: str = "", months: int = 3,
+                   baseline: str = BASELINES[0], now=None, persist=None):
+    """(layout, layers kept alive for it, briefings) for the arguments of crimemap:briefingmap;
+    `persist` as for layers.briefing.build_layout."""
+    force = force.strip().lower()
+    with open_user_store(store_path, create=False) as store:
+        end = end or latest_month(store)
+        if every_neighbourhood:
+            ids = force_neighbourhoods(store, force)
+            if not ids:
+                raise CrimeMapError(f"{store_path}: no neighbourhoods of {force} are stored; import them "
+                                    "first (crimemap:importneighbourhoods)")
+        else:
+            ids = [neighbourhood.strip()] if neighbourhood.strip() else None
+        briefs = briefings(store, force, ids, category, Period(end, months), baseline, now or datetime.now())
+    layout, layers = build_layout(store_path, briefs, persist=persist)
+    return layout, layers, briefs

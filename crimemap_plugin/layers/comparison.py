@@ -20,6 +20,7 @@ from ..core import categories
 from ..core.classify import MEASURES, NO_DATA, PARTIAL_DATA, classes
 from ..core.compare import Comparison
 from ..core.safe_text import spreadsheet_safe
+from ..i18n import tr
 from .boundaries import label_settings
 from .common import OGL, ONS_OS, attribution_metadata, write_gpkg_layer
 
@@ -97,7 +98,7 @@ def comparison_features(comparison: Comparison, areas: QgsVectorLayer, code_fiel
 
 
 def legend_title(comparison: Comparison, measure: str) -> str:
-    return (f"{MEASURES.get(measure, measure)} · {categories.label(comparison.category)} · "
+    return (f"{tr(MEASURES.get(measure, measure))} · {categories.label(comparison.category)} · "
             f"{comparison.period.label()} vs {comparison.baseline.label()}")
 
 

@@ -13,7 +13,7 @@ from .. import settings
 from ..core import categories
 from ..core.periods import BASELINES
 from ..i18n import tr
-from ..stores import STORE_FILTER, resolve_store
+from ..stores import STORE_FILTER
 
 
 class CrimeMapAlgorithm(QgsProcessingAlgorithm):
@@ -53,8 +53,9 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
             fileFilter=STORE_FILTER, defaultValue=settings.store_path()))
 
     def store_value(self, parameters, context) -> str:
-        """The STORE parameter as the core opens it (a QGIS connection name resolved)."""
-        return resolve_store(self.parameterAsString(parameters, self.STORE, context).strip())
+        """The STORE parameter as the user named it (a path, a URI, or a QGIS connection's name: open
+        it with stores.open_user_store, give the core resolve_store(...) of it)."""
+        return self.parameterAsString(parameters, self.STORE, context).strip()
 
     def add_period_parameters(self) -> None:
         """CATEGORY, END_MONTH, MONTHS and BASELINE, as comparisons take them."""

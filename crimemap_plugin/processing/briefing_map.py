@@ -1,7 +1,6 @@
 """crimemap:briefingmap — a one-page A4 briefing (PDF or PNG) for a neighbourhood or a force, or one
 page for every neighbourhood of a force."""
 
-from datetime import datetime
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -12,34 +11,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core import categories
-from ..core.briefing import briefings, force_neighbourhoods
-from ..core.compare import latest_month
 from ..core.errors import CrimeMapError
-from ..core.periods import BASELINES, Period
-from ..core.store import open_store
-from ..layers.briefing import build_layout, export
+from ..layers.briefing import export, make_briefings
 from .base import CrimeMapAlgorithm
-
-
-def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_neighbourhood: bool = False,
-                   category: str = categories.ALL_CRIME, end: str = "", months: int = 3,
-                   baseline: str = BASELINES[0], now=None, persist=None):
-    """(layout, layers kept alive for it, briefings) for the arguments of crimemap:briefingmap;
-    `persist` as for layers.briefing.build_layout."""
-    force = force.strip().lower()
-    with open_store(store_path, create=False) as store:
-        end = end or latest_month(store)
-        if every_neighbourhood:
-            ids = force_neighbourhoods(store, force)
-            if not ids:
-                raise CrimeMapError(f"{store_path}: no neighbourhoods of {force} are stored; import them "
-                                    "first (crimemap:importneighbourhoods)")
-        else:
-            ids = [neighbourhood.strip()] if neighbourhood.strip() else None
-        briefs = briefings(store, force, ids, category, Period(end, months), baseline, now or datetime.now())
-    layout, layers = build_layout(store_path, briefs, persist=persist)
-    return layout, layers, briefs
 
 
 class BriefingMapAlgorithm(CrimeMapAlgorithm):

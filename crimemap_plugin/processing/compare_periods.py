@@ -13,12 +13,13 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core.classify import MAP_MEASURES
 from ..core.compare import LEVELS, LSOA, compare, latest_month
 from ..core.errors import CrimeMapError
 from ..core.periods import Period
-from ..core.store import open_store
 from ..layers.boundaries import comparison_areas
 from ..layers.comparison import comparison_features, comparison_fields, legend_title, style
+from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
 from .styling import StylePostProcessor, save_default_style
 
@@ -26,7 +27,6 @@ from .styling import StylePostProcessor, save_default_style
 class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
     LEVEL = "LEVEL"
     AREAS, AREA_CODE_FIELD, MEASURE, OUTPUT = "AREAS", "AREA_CODE_FIELD", "MEASURE", "OUTPUT"
-    MEASURES = ["change_pct", "current", "rate_per_1000", "annual_rate_per_1000"]
 
     NAME = "compareperiods"
     DISPLAY_NAME = "Compare periods"
@@ -55,7 +55,7 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.AREA_CODE_FIELD, self.tr("LSOA code field"), parentLayerParameterName=self.AREAS, optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.MEASURE, self.tr("Measure to map"),
-                                                     options=self.MEASURES, defaultValue=self.MEASURES[0],
+                                                     options=list(MAP_MEASURES), defaultValue=MAP_MEASURES[0],
                                                      usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Comparison"),
                                                             QgsProcessing.TypeVectorPolygon))
@@ -74,7 +74,7 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
                                                      "AREA_CODE_FIELD."))
             areas_frame = pd.DataFrame({"area_code": sorted({str(f[code_field]) for f in areas.getFeatures()})})
         try:
-            with open_store(store_path, create=False) as store:
+            with open_user_store(store_path, create=False) as store:
                 period = Period(end or latest_month(store), months)
                 comparison = compare(store, level, category, period, baseline, areas=areas_frame)
         except (CrimeMapError, ValueError) as exc:

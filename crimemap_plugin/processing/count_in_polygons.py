@@ -23,7 +23,7 @@ from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import parse
 from ..core.pip import count_in_polygons, max_edge, near_edges, unique_points
-from ..core.store import open_store
+from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -127,7 +127,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             for month in (start, end):
                 if month:
                     parse(month)
-            with open_store(self.store_value(parameters, context), create=False) as store:
+            with open_user_store(self.store_value(parameters, context), create=False) as store:
                 x, y = store.points(category, start, end)
         except (CrimeMapError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from None

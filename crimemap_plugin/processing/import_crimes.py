@@ -11,7 +11,7 @@ from qgis.core import (
 from .. import settings
 from ..core.errors import CrimeMapError
 from ..core.importer import import_path, partial_text
-from ..stores import STORE_FILTER
+from ..stores import STORE_FILTER, resolve_store
 from .base import CrimeMapAlgorithm
 
 
@@ -61,7 +61,8 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
             (feedback.reportError if warning else feedback.pushInfo)(text)
 
         try:
-            report = import_path(source, store, progress=feedback.setProgress, cancelled=feedback.isCanceled,
+            report = import_path(source, resolve_store(store), progress=feedback.setProgress,
+                                 cancelled=feedback.isCanceled,
                                  message=message)
         except CrimeMapError as exc:
             raise QgsProcessingException(str(exc)) from exc

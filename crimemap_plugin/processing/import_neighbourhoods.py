@@ -16,9 +16,8 @@ from ..core.errors import Cancelled, CrimeMapError
 from ..core.forces import BY_SLUG
 from ..core.kml import import_force_kml
 from ..core.neighbourhoods import import_force
-from ..core.store import open_store
 from ..network import QgisTransport
-from ..stores import STORE_FILTER
+from ..stores import STORE_FILTER, open_user_store
 from .base import CrimeMapAlgorithm
 
 
@@ -61,7 +60,7 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
         archive = self.parameterAsFile(parameters, self.INPUT, context)
         api = PoliceApi(QgisTransport(cancelled=feedback.isCanceled), settings.api_url(), cancelled=feedback.isCanceled)
         try:
-            with open_store(store_path) as store:
+            with open_user_store(store_path) as store:
                 if store.needs_upgrade():
                     for step in store.upgrade(cancelled=feedback.isCanceled):
                         feedback.pushInfo(f"{store.spec}: {step}")

@@ -11,7 +11,7 @@ from qgis.core import (
 from ..core import coverage, forces, periods
 from ..core.csvparse import KINDS, STREET
 from ..core.errors import CrimeMapError
-from ..core.store import open_store
+from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
 
 
@@ -48,7 +48,7 @@ class MarkWholeAlgorithm(CrimeMapAlgorithm):
             raise QgsProcessingException(self.tr("Unknown force: ") + force)
         try:
             periods.parse(month)
-            with open_store(self.store_value(parameters, context), create=False) as store:
+            with open_user_store(self.store_value(parameters, context), create=False) as store:
                 found = {(fm.force, fm.month): fm for fm in store.coverage(kind)}
                 if (force, month) not in found or found[(force, month)].status == coverage.MISSING:
                     raise CrimeMapError(f"{store.path}: holds no {kind} data for {force} {month}")

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from .. import about
 from .briefing_map import BriefingMapAlgorithm
 from .compare_periods import ComparePeriodsAlgorithm
+from .copy_store import CopyStoreAlgorithm
 from .count_in_polygons import CountInPolygonsAlgorithm
 from .import_crimes import ImportCrimesAlgorithm
 from .import_neighbourhoods import ImportNeighbourhoodsAlgorithm
@@ -31,5 +32,5 @@ class CrimeMapProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802
         for algorithm in (ImportCrimesAlgorithm(), ComparePeriodsAlgorithm(), CountInPolygonsAlgorithm(),
                           ImportNeighbourhoodsAlgorithm(), BriefingMapAlgorithm(), MarkWholeAlgorithm(),
-                          UpgradeStoreAlgorithm()):
+                          UpgradeStoreAlgorithm(), CopyStoreAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingException, QgsProcessingOutputString
 
 from ..core.errors import CrimeMapError
-from ..core.store import open_store
+from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
 
 
@@ -24,7 +24,7 @@ class UpgradeStoreAlgorithm(CrimeMapAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            with open_store(self.store_value(parameters, context), create=False) as store:
+            with open_user_store(self.store_value(parameters, context), create=False) as store:
                 if not store.needs_upgrade():
                     feedback.pushInfo(f"{store.spec}: already up to date")
                     return {"DONE": ""}

@@ -14,10 +14,10 @@ from qgis.core import QgsLayoutItemMap, QgsProject, QgsVectorLayer
 from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, SAME_PERIOD_LAST_YEAR
-from ..core.store import open_store
+from ..layers.briefing import make_briefings
 from ..layers.common import write_gpkg_layer
 from ..log import CRITICAL, log
-from ..processing.briefing_map import make_briefings
+from ..stores import beside, open_user_store
 from .dock_state import saved_state
 
 
@@ -31,7 +31,7 @@ def dock_choices() -> dict:
 
 
 def _folder(store_path: str) -> Path:
-    return Path(store_path).with_name(Path(store_path).stem + "_briefings")
+    return beside(store_path, "_briefings")
 
 
 def _saver(store_path: str, project: QgsProject, saved_ids: list):
@@ -64,7 +64,7 @@ def open_briefing(iface, store_path: str, force: str, neighbourhood: str = ""):
     project = QgsProject.instance()
     choices = dock_choices()
     try:
-        with open_store(store_path, create=False) as store:
+        with open_user_store(store_path, create=False) as store:
             held = sorted(store.available_force_months().get(force, ()))
     except CrimeMapError as exc:
         log(f"No briefing: {exc}", CRITICAL, bar=True)

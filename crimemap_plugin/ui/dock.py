@@ -16,16 +16,17 @@ from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QVBoxLayout, QWidget
 
 from .. import settings
 from ..core import categories, forces
+from ..core.classify import MAP_MEASURES, MEASURES
 from ..core.compare import FORCE, NEIGHBOURHOOD, compare, monthly_trend
 from ..core.errors import CrimeMapError
 from ..core.periods import PREVIOUS_PERIOD, SAME_PERIOD_LAST_YEAR, Period
-from ..core.store import open_store
 from ..i18n import tr, tr_noop
 from ..layers.boundaries import comparison_areas, ensure_force_areas
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
 from ..layers.comparison import update_layer, write_layer
 from ..log import CRITICAL, log
+from ..stores import beside, open_user_store, shown_name
 from . import results
 from .dock_actions import DockActions
 from .dock_state import DockState, saved_state
@@ -39,8 +40,6 @@ LEVEL_ITEMS = ((FORCE, tr_noop("Police force areas")), (NEIGHBOURHOOD, tr_noop("
 LEVEL_PROPERTY = "crimemap/level"
 BASELINE_ITEMS = ((SAME_PERIOD_LAST_YEAR, tr_noop("Same period last year")),
                   (PREVIOUS_PERIOD, tr_noop("Previous period")), (AREA, tr_noop("Another area")))
-MEASURE_ITEMS = (("change_pct", tr_noop("Change %")), ("rate_per_1000", tr_noop("Crimes per 1,000 residents")),
-                 ("annual_rate_per_1000", tr_noop("Crimes per 1,000 residents a year")), ("current", tr_noop("Crimes")))
 # The category names as police.uk writes them (core/categories.py), marked for translation here.
 CATEGORY_NAMES = (
     tr_noop("All crime"), tr_noop("Anti-social behaviour"), tr_noop("Bicycle theft"), tr_noop("Burglary"),
@@ -97,7 +96,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self._connect()
         # Nothing is read from the store until the dock is first shown, and then in a task: the
         # plugin's start never waits on the store and never fails with it.
-        self.ui.storeSummaryLabel.setText(tr("Store: {}").format(Path(self.store_path()).name))
+        self.ui.storeSummaryLabel.setText(tr("Store: {}").format(shown_name(self.store_path())))
         self._show_empty(True)
 
     # -- set-up ----------------------------------------------------------------------------------
@@ -110,8 +109,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         ui.categoryCombo.insertSeparator(len(categories.HEADLINE))
         for value, text in BASELINE_ITEMS:
             ui.baselineCombo.addItem(tr(text), value)
-        for value, text in MEASURE_ITEMS:
-            ui.measureCombo.addItem(tr(text), value)
+        for value in MAP_MEASURES:
+            ui.measureCombo.addItem(tr(MEASURES[value]), value)
         self._fill_compare_areas(FORCE)
         menu = QMenu(ui.storeMenuButton)
         menu.addAction(tr("Import data…"), self.choose_import)
@@ -210,7 +209,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         path = self.store_path()
         self._change_store_action.setEnabled(not settings.STORE_PATH.overridden())
         self.ui.storeSummaryLabel.setToolTip(path)
-        self.ui.storeSummaryLabel.setText(tr("Opening {}…").format(Path(path).name))
+        self.ui.storeSummaryLabel.setText(tr("Opening {}…").format(shown_name(path)))
         if self._open_task is not None:
             self._open_task.loaded.disconnect(self._on_store_loaded)
             self._open_task.cancel()
@@ -245,12 +244,12 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             self._store_failed(info.error)
             return
         if not info.exists or not info.months:
-            self.ui.storeSummaryLabel.setText(tr("Store: {} (empty)").format(Path(path).name))
+            self.ui.storeSummaryLabel.setText(tr("Store: {} (empty)").format(shown_name(path)))
             self._show_empty(True)
             return
         if info.upgraded:
-            log(tr("{}: upgraded ({})").format(Path(path).name, "; ".join(info.upgraded)), bar=True)
-        self.store = open_store(path, create=False)   # quick now: the task brought it up to date
+            log(tr("{}: upgraded ({})").format(shown_name(path), "; ".join(info.upgraded)), bar=True)
+        self.store = open_user_store(path, create=False)   # quick now: the task brought it up to date
         self.has_neighbourhoods = info.has_neighbourhoods
         summary = info.summary
         forces_text = (tr("1 force") if summary.forces == 1 else tr("{} forces").format(summary.forces))
@@ -365,9 +364,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
     def comparison_path(self, level: str = FORCE) -> str:
         """The comparison layer's GeoPackage, beside the store (one per level, so switching levels
         never overwrites a file a layer being drawn still has open)."""
-        store = Path(self.store_path())
         suffix = "" if level == FORCE else f"_{level}"
-        return str(store.with_name(f"{store.stem}_comparison{suffix}.gpkg"))
+        return str(beside(self.store_path(), f"_comparison{suffix}.gpkg"))
 
     def _update_map(self, comparison, measure: str) -> None:
         # Nothing goes into the project before QGIS has finished starting and the dock is shown.

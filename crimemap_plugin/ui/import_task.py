@@ -7,6 +7,7 @@ from ..about import RESOURCES
 from ..core.errors import CrimeMapError
 from ..core.importer import import_path
 from ..log import CRITICAL, SUCCESS, WARNING, log
+from ..stores import resolve_store
 
 
 def sample_path():
@@ -29,7 +30,7 @@ class ImportTask(QgsTask):
     def run(self) -> bool:
         # No layer or widget is touched here: only the core import, which polls isCanceled().
         try:
-            self.report = import_path(self.path, self.store, progress=self.setProgress,
+            self.report = import_path(self.path, resolve_store(self.store), progress=self.setProgress,
                                       cancelled=self.isCanceled,
                                       message=lambda text, warning: log(text, WARNING if warning else
                                                                         Qgis.Info))

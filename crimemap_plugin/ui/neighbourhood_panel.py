@@ -17,8 +17,8 @@ from qgis.PyQt.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, Q
 from .. import settings
 from ..core.errors import CrimeMapError
 from ..core.neighbourhood_view import render
-from ..core.store import open_store
 from ..i18n import tr
+from ..stores import open_user_store
 from .neighbourhood_task import FetchNeighbourhoodTask
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -115,7 +115,7 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
         """what(store) on the store opened read-only; None where there is no store or it cannot be
         read (the status line says why)."""
         try:
-            with open_store(self.store_path, create=False, read_only=True) as store:
+            with open_user_store(self.store_path, create=False, read_only=True) as store:
                 return what(store)
         except CrimeMapError as exc:
             self.status.setText(str(exc))

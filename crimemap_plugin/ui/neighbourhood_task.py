@@ -6,8 +6,8 @@ from qgis.PyQt.QtCore import pyqtSignal
 from ..core.api import ApiError, PoliceApi
 from ..core.errors import CrimeMapError
 from ..core.neighbourhoods import fetch_one, store_one
-from ..core.store import open_store
 from ..network import QgisTransport
+from ..stores import open_user_store
 
 
 class FetchNeighbourhoodTask(QgsTask):
@@ -33,7 +33,7 @@ class FetchNeighbourhoodTask(QgsTask):
                     return False
                 self.force, self.nid = found
             record = fetch_one(api, self.force, self.nid)
-            with open_store(self.store_path) as store:
+            with open_user_store(self.store_path) as store:
                 store_one(store, record)
             return True
         except (ApiError, CrimeMapError) as exc:

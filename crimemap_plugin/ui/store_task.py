@@ -8,7 +8,6 @@ what the dock needs and makes the first comparison; errors are kept for
 """
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import List, Optional
 
 from qgis.core import QgsTask
@@ -17,7 +16,8 @@ from qgis.PyQt.QtCore import pyqtSignal
 from ..core.compare import Comparison, compare
 from ..core.errors import CrimeMapError
 from ..core.periods import Period
-from ..core.store import Summary, open_store
+from ..core.store import Summary, exists
+from ..stores import open_user_store, resolve_store, shown_name
 
 
 @dataclass
@@ -46,14 +46,14 @@ class OpenStoreTask(QgsTask):
 
     def run(self) -> bool:
         info = self.info
-        if not Path(info.path).exists():
-            return True
-        info.exists = True
         try:
-            with open_store(info.path, create=False) as store:
-                if store.needs_upgrade():
+            if not exists(resolve_store(info.path)):
+                return True
+            info.exists = True
+            with open_user_store(info.path, create=False) as store:
+                if store.needs_upgrade() and store.writable():
                     # An older store is brought up to date here, in the task, with progress: opening
-                    # never does it by itself.
+                    # never does it by itself. (A store only read here is read as it is.)
                     self.setDescription("Crime Map: upgrading the store")
                     info.upgraded = store.upgrade(progress=self.setProgress, cancelled=self.isCanceled)
                 info.summary = store.summary()
@@ -68,7 +68,7 @@ class OpenStoreTask(QgsTask):
         except CrimeMapError as exc:
             info.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - shown in the dock by finished(), never raised in a thread
-            info.error = f"{info.path}: {type(exc).__name__}: {exc}"
+            info.error = f"{shown_name(info.path)}: {type(exc).__name__}: {exc}"
         return True
 
     def finished(self, ok: bool) -> None:

@@ -15,18 +15,21 @@ from tests.api_server import imported_force
 from tests.cheltenham import counts_inside, st_marks_polygon, write_street_csvs
 from tests.independent import months, street_counts, street_files, total
 from tests.shared_data import city_of_london_street
+from tests.stores import BACKENDS, drop, new_store
 
 PERIOD, BEFORE = months("2021-05", 3), months("2021-02", 3)
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    """Gloucestershire's neighbourhoods (local police.uk) and the real crimes around St Marks."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request, tmp_path_factory):
+    """Gloucestershire's neighbourhoods (local police.uk) and the real crimes around St Marks, in a
+    GeoPackage and in PostGIS (its map's layers then come through the postgres provider)."""
     folder = tmp_path_factory.mktemp("briefing")
-    path = imported_force(folder)
+    path = imported_force(folder, new_store(request.param, folder, "briefing"))
     write_street_csvs(folder / "csv")
     import_path(folder / "csv", path)
-    return path
+    yield path
+    drop(path)
 
 
 @pytest.fixture()
@@ -161,7 +164,9 @@ def test_briefing_from_the_panel_opens_in_the_layout_designer(plugin, qgis_iface
                                                                 "crime briefing")
     assert layout is not None and opened == [layout]
     maps = [i for i in layout.items() if i.__class__.__name__ == "QgsLayoutItemMap"]
-    assert maps and all(la.source().startswith(str(store.parent)) for la in maps[0].layers())
+    from crimemap_plugin.stores import beside
+    folder = str(beside(str(store), "_briefings"))   # beside a GeoPackage; in the profile for PostGIS
+    assert maps and all(la.source().startswith(folder) for la in maps[0].layers())
     assert all(QgsProject.instance().mapLayer(la.id()) is not None for la in maps[0].layers())
     out = tmp_path / "edited.pdf"
     from crimemap_plugin.layers.briefing import export

@@ -49,7 +49,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("category,end,length,baseline", CASES)
-def test_force_comparison_equals_independent_calculation(store, category, end, length, baseline):
+def test_force_comparison_equals_independent_calculation(any_store, category, end, length, baseline):
+    store = any_store
     counts = street_counts(street_files(city_of_london_street()))
     with open_store(store) as s:
         result = compare(s, "force", category, Period(end, length), baseline)
@@ -77,7 +78,8 @@ def test_force_comparison_equals_independent_calculation(store, category, end, l
     assert bool(row["significant"]) == (p < 0.05)
 
 
-def test_published_quarter_is_a_significant_fall(store):
+def test_published_quarter_is_a_significant_fall(any_store):
+    store = any_store
     with open_store(store) as s:
         row = compare(s, "force", "all-crime", Period("2025-03", 3)).rows.set_index("force").loc[FORCE]
     assert (row["current"], row["baseline"]) == (2093, 2317)
@@ -94,13 +96,13 @@ def test_forces_without_data_read_no_data_never_minus_100(store):
     assert others["change_pct"].isna().all() and others["significant"].isna().all()
 
 
-def test_a_missing_month_makes_the_comparison_incomplete(tmp_path):
+def test_a_missing_month_makes_the_comparison_incomplete(tmp_path, fresh):
     files = [f for f in street_files(city_of_london_street()) if not f.name.startswith("2024-02")]
     folder = tmp_path / "gap"
     folder.mkdir()
     for f in files:
         shutil.copy(f, folder / f.name)
-    store = tmp_path / "gap.gpkg"
+    store = fresh("gap")
     import_path(folder, store)
     with open_store(store) as s:
         row = compare(s, "force", "all-crime", Period("2025-03", 3)).rows.set_index("force").loc[FORCE]

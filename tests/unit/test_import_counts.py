@@ -7,9 +7,10 @@ from collections import Counter
 from osgeo import ogr
 
 from crimemap_plugin.core.importer import import_path
-from crimemap_plugin.core.store import gpkg
+from crimemap_plugin.core.store import gpkg, open_store
 from tests.independent import street_counts, street_files, without_location
 from tests.shared_data import city_of_london_street, shared_data
+from tests.stores import rows
 from tests.unit.conftest import aggregate_counts, fingerprint, store_counts
 
 
@@ -22,39 +23,46 @@ def _national_zip(tmp_path, files, name="archive.zip"):
     return path
 
 
-def test_folder_import_equals_independent_counts(store):
+def test_folder_import_equals_independent_counts(any_store):
+    store = any_store
     files = street_files(city_of_london_street())
     expected = street_counts(files)
     assert sum(expected.values()) == 18867
     assert store_counts(store) == dict(expected)
     assert aggregate_counts(store) == dict(expected)
-    with sqlite3.connect(store) as conn:
-        nulls = conn.execute("SELECT COUNT(*) FROM crimes WHERE geom IS NULL").fetchone()[0]
-        indexed = conn.execute("SELECT COUNT(*) FROM rtree_crimes_geom").fetchone()[0]
-        units = conn.execute("SELECT COUNT(*) FROM force_months WHERE kind='street'").fetchone()[0]
+    nulls = rows(store, "SELECT COUNT(*) FROM crimes WHERE geom IS NULL")[0][0]
+    units = rows(store, "SELECT COUNT(*) FROM force_months WHERE kind='street'")[0][0]
+    with open_store(store, read_only=True) as s:
+        located = len(s.points()[0])
     assert nulls == without_location(files)
-    assert indexed == 18867 - nulls
+    assert located == 18867 - nulls
     assert units == 24
 
 
-def test_published_quarter_totals(store):
-    # The data README: Q1 2025 = 2,093 rows against Q1 2024 = 2,317.
+def test_the_geopackage_spatial_index_holds_every_located_crime(store):
     with sqlite3.connect(store) as conn:
-        q = "SELECT SUM(n) FROM crime_counts WHERE month BETWEEN ? AND ?"
-        assert conn.execute(q, ("2025-01", "2025-03")).fetchone()[0] == 2093
-        assert conn.execute(q, ("2024-01", "2024-03")).fetchone()[0] == 2317
+        located = conn.execute("SELECT COUNT(*) FROM crimes WHERE geom IS NOT NULL").fetchone()[0]
+        assert conn.execute("SELECT COUNT(*) FROM rtree_crimes_geom").fetchone()[0] == located
 
 
-def test_archive_import_equals_folder_import(tmp_path):
+def test_published_quarter_totals(any_store):
+    # The data README: Q1 2025 = 2,093 rows against Q1 2024 = 2,317.
+    q = "SELECT SUM(n) FROM crime_counts WHERE month BETWEEN ? AND ?"
+    assert rows(any_store, q, ("2025-01", "2025-03"))[0][0] == 2093
+    assert rows(any_store, q, ("2024-01", "2024-03"))[0][0] == 2317
+
+
+def test_archive_import_equals_folder_import(tmp_path, fresh):
     files = street_files(city_of_london_street())
     archive = _national_zip(tmp_path, files)
-    store = tmp_path / "zip.gpkg"
+    store = fresh("zip")
     report = import_path(archive, store)
     assert report.rows_imported == 18867 and report.rows_rejected == 0 and not report.refused
     assert store_counts(store) == dict(street_counts(files))
 
 
-def test_reimport_replaces_never_doubles(store, tmp_path):
+def test_reimport_replaces_never_doubles(any_store, tmp_path):
+    store = any_store
     before = fingerprint(store)
     report = import_path(city_of_london_street(), store)
     assert report.rows_imported == 0
@@ -91,35 +99,34 @@ def test_geopackage_opens_in_gdal_with_spatial_index(store):
     ds = None
 
 
-def test_stop_and_search_and_outcomes_into_their_own_layers(tmp_path):
+def test_stop_and_search_and_outcomes_into_their_own_layers(tmp_path, fresh):
     data = shared_data() / "police_uk"
     sas = sorted((data / "stop-and-search" / "city-of-london-2018-2021").glob("*.csv"))
     gm = data / "stop-and-search" / "2019-06-greater-manchester-stop-and-search.csv"
     outcomes = sorted((data / "format-samples").glob("*-outcomes.csv"))
-    store = tmp_path / "s.gpkg"
+    store = fresh("s")
     archive = _national_zip(tmp_path, sas + [gm] + outcomes)
     report = import_path(archive, store)
     assert not report.refused, [f.message for f in report.refused]
 
-    def rows(path):
+    def lines(path):
         with open(path, encoding="utf-8-sig") as fh:
             return sum(1 for line in fh if line.strip()) - 1
 
     expected_sas = Counter()
     for f in sas + [gm]:
-        expected_sas[(f.name[8:-len("-stop-and-search.csv")], f.name[:7])] += rows(f)
-    with sqlite3.connect(store) as conn:
-        got = Counter({(f, m): n for f, m, n in conn.execute(
-            "SELECT force, month, COUNT(*) FROM stop_and_search GROUP BY force, month")})
-        assert sum(got.values()) + report.rows_rejected == sum(expected_sas.values())
-        assert got[("greater-manchester", "2019-06")] == 907
-        out = conn.execute("SELECT force, COUNT(*) FROM outcomes GROUP BY force ORDER BY force").fetchall()
-        assert conn.execute("SELECT COUNT(*) FROM crimes").fetchone()[0] == 0
-    assert out == [("avon-and-somerset", rows(outcomes[0])), ("bedfordshire", rows(outcomes[1]))]
+        expected_sas[(f.name[8:-len("-stop-and-search.csv")], f.name[:7])] += lines(f)
+    got = Counter({(f, m): n for f, m, n in rows(
+        store, "SELECT force, month, COUNT(*) FROM stop_and_search GROUP BY force, month")})
+    assert sum(got.values()) + report.rows_rejected == sum(expected_sas.values())
+    assert got[("greater-manchester", "2019-06")] == 907
+    out = rows(store, "SELECT force, COUNT(*) FROM outcomes GROUP BY force ORDER BY force")
+    assert rows(store, "SELECT COUNT(*) FROM crimes")[0][0] == 0
+    assert out == [("avon-and-somerset", lines(outcomes[0])), ("bedfordshire", lines(outcomes[1]))]
     assert sum(got.values()) == 8057 + 907 - report.rows_rejected
 
 
-def test_unnamed_multi_force_file_is_split_by_reported_force_and_month(tmp_path):
+def test_unnamed_multi_force_file_is_split_by_reported_force_and_month(tmp_path, fresh):
     files = street_files(city_of_london_street())[:3]
     body = [files[0].read_bytes().splitlines(keepends=True)[0]]
     for f in files:
@@ -128,7 +135,7 @@ def test_unnamed_multi_force_file_is_split_by_reported_force_and_month(tmp_path)
     kent = [line.replace(b"City of London Police", b"Kent Police") for line in body[1:]]
     combined = tmp_path / "national-extract.csv"
     combined.write_bytes(b"".join(body + kent))
-    store = tmp_path / "m.gpkg"
+    store = fresh("m")
     report = import_path(combined, store)
     assert sorted(report.units) == sorted([("street", force, m) for force in ("city-of-london", "kent")
                                            for m in ("2024-01", "2024-02", "2024-03")])
@@ -147,7 +154,6 @@ def test_points_read_right_when_a_geometry_was_written_by_other_software(store):
         gpkg.register_functions(conn)  # the R-tree triggers need the ST_* functions GDAL would provide
         conn.execute("UPDATE crimes SET geom = ? WHERE fid = ?", (blob, fid))
         located = conn.execute("SELECT COUNT(*) FROM crimes WHERE geom IS NOT NULL").fetchone()[0]
-    from crimemap_plugin.core.store import open_store
     with open_store(store) as s:
         x, y = s.points()
         fids, fx, fy = s.db._all_points("crimes")

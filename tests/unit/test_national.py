@@ -5,7 +5,6 @@ force and category lists), exact binomial p-values and Benjamini–Hochberg writ
 
 import csv
 import math
-import shutil
 from collections import Counter
 from fractions import Fraction
 from statistics import median
@@ -21,6 +20,7 @@ from crimemap_plugin.core.periods import Period
 from crimemap_plugin.core.store import open_store
 from tests.independent import street_counts, street_files
 from tests.shared_data import shared_data
+from tests.stores import BACKENDS, content, copy_of, drop, new_store
 
 NATIONAL = "national-2018-12"
 KENT = "kent-2018-10_2019-02"
@@ -53,21 +53,24 @@ def rows_of(path) -> int:
         return sum(1 for _ in csv.DictReader(fh))
 
 
-@pytest.fixture(scope="module")
-def national_store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("national") / "national.gpkg"
+@pytest.fixture(scope="module", params=BACKENDS)
+def national_store(request, tmp_path_factory):
+    """The national month with Kent and BTP's five months, on each backend."""
+    path = new_store(request.param, tmp_path_factory.mktemp("national"), "national")
     first = import_path(folder(NATIONAL), path)
     assert not first.refused and first.rows_rejected == 0
     kent = import_path(folder(KENT), path)
     btp = import_path(folder(BTP), path)
-    return path, first, kent, btp
+    yield path, first, kent, btp
+    drop(path)
 
 
 @pytest.fixture()
 def national_copy(national_store, tmp_path):
-    path = tmp_path / "store.gpkg"
-    shutil.copy(national_store[0], path)
-    return path
+    backend = "postgis" if str(national_store[0]).startswith("postgresql://") else "geopackage"
+    path = copy_of(str(national_store[0]), backend, tmp_path, "store")
+    yield path
+    drop(path)
 
 
 def all_files():
@@ -260,3 +263,24 @@ def test_audit_rules_hand_worked():
     assert sparse["2020-02"].status == WHOLE and sparse["2020-02"].expected is None
     marked = {fm.month: fm for fm in audit(stored, [("street", "gwent", "2020-07")])}
     assert marked["2020-07"].status == WHOLE and marked["2020-07"].overridden
+
+
+def test_both_backends_hold_and_compare_the_national_month_identically(tmp_path):
+    stores = {}
+    for backend in BACKENDS:
+        stores[backend] = new_store(backend, tmp_path, "same")
+        for name in (NATIONAL, KENT, BTP):
+            import_path(folder(name), stores[backend])
+    try:
+        assert content(stores["geopackage"], with_times=False) == content(stores["postgis"], with_times=False)
+        results = {}
+        for backend, spec in stores.items():
+            with open_store(spec, read_only=True) as store:
+                results[backend] = [compare(store, level, category, Period(end, length), baseline).records()
+                                    for level in ("force", "lsoa") for category in ("all-crime", "burglary")
+                                    for end, length, baseline in (("2019-01", 1, "previous_period"),
+                                                                  ("2019-02", 3, "previous_period"))]
+        assert results["geopackage"] == results["postgis"]
+    finally:
+        for spec in stores.values():
+            drop(spec)

@@ -19,18 +19,18 @@ from tests.cheltenham import (
     write_street_csvs,
 )
 from tests.independent import months
+from tests.stores import rows
 
 
-def stored_counts(path, nid="AA3") -> dict:
-    with sqlite3.connect(path) as conn:
-        return {(m, c): n for m, c, n in conn.execute(
-            "SELECT month, category, SUM(n) FROM neighbourhood_counts WHERE neighbourhood_id = ? "
-            "GROUP BY month, category", (nid,))}
+def stored_counts(spec, nid="AA3") -> dict:
+    return {(m, c): n for m, c, n in rows(
+        str(spec), "SELECT month, category, SUM(n) FROM neighbourhood_counts WHERE neighbourhood_id = ? "
+        "GROUP BY month, category", (nid,))}
 
 
-def whole_table(path) -> list:
-    with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT * FROM neighbourhood_counts ORDER BY 1, 2, 3, 4, 5").fetchall()
+def whole_table(spec) -> list:
+    return rows(str(spec), "SELECT unit_force, month, force, neighbourhood_id, category, n FROM neighbourhood_counts "
+                "ORDER BY 1, 2, 3, 4, 5")
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +44,12 @@ def csvs(tmp_path):
     return tmp_path / "csv"
 
 
-def test_counts_equal_geos_whichever_arrives_first(tmp_path, csvs, expected):
-    crimes_first = tmp_path / "crimes-first.gpkg"
+def test_counts_equal_geos_whichever_arrives_first(tmp_path, csvs, expected, fresh):
+    crimes_first = fresh("crimes-first")
     report = import_path(csvs, crimes_first)
     assert report.rows_imported == sum(len(v) for v in api_crimes().values()) and not report.refused
     imported_force(tmp_path, crimes_first)        # storing neighbourhoods counts the crimes there
-    neighbourhoods_first = imported_force(tmp_path, tmp_path / "neighbourhoods-first.gpkg")
+    neighbourhoods_first = imported_force(tmp_path, fresh("neighbourhoods-first"))
     import_path(csvs, neighbourhoods_first)       # the import counts against the stored polygons
     assert sum(expected.values()) > 1000
     assert stored_counts(crimes_first) == expected
@@ -57,8 +57,8 @@ def test_counts_equal_geos_whichever_arrives_first(tmp_path, csvs, expected):
     assert whole_table(crimes_first) == whole_table(neighbourhoods_first)
 
 
-def test_reimport_and_refresh_never_double_count(tmp_path, csvs, expected):
-    path = imported_force(tmp_path)
+def test_reimport_and_refresh_never_double_count(tmp_path, csvs, expected, fresh):
+    path = imported_force(tmp_path, fresh())
     import_path(csvs, path)
     march = csvs / "2021-03" / "2021-03-gloucestershire-street.csv"
     march.write_text(march.read_text().replace("\r\n", "\n"))  # same rows, new checksum: replaced
@@ -68,8 +68,8 @@ def test_reimport_and_refresh_never_double_count(tmp_path, csvs, expected):
     assert stored_counts(path) == expected
 
 
-def test_neighbourhood_comparison_against_independent_counts(tmp_path, csvs, expected):
-    path = imported_force(tmp_path)
+def test_neighbourhood_comparison_against_independent_counts(tmp_path, csvs, expected, fresh):
+    path = imported_force(tmp_path, fresh())
     import_path(csvs, path)
     period = Period("2021-05", 3)
     with open_store(path) as store:
@@ -94,15 +94,15 @@ def test_neighbourhood_comparison_against_independent_counts(tmp_path, csvs, exp
     assert b["current"] == sum(n for (m, c), n in expected.items() if m in months("2021-05", 3) and c == "burglary")
 
 
-def test_neighbourhood_level_without_neighbourhoods_says_what_to_do(store):
-    with open_store(store) as s, pytest.raises(ValueError, match="importneighbourhoods"):
+def test_neighbourhood_level_without_neighbourhoods_says_what_to_do(any_store):
+    with open_store(any_store) as s, pytest.raises(ValueError, match="importneighbourhoods"):
         compare(s, NEIGHBOURHOOD, "all-crime", Period("2025-12", 3))
 
 
-def test_recount_in_small_slices_adds_up(tmp_path, csvs, expected, monkeypatch):
+def test_recount_in_small_slices_adds_up(tmp_path, csvs, expected, monkeypatch, fresh):
     from crimemap_plugin.core.store import crime_store
     monkeypatch.setattr(crime_store, "RECOUNT_SLICE", 37)   # slices end mid-month, mid-category
-    path = tmp_path / "sliced.gpkg"
+    path = fresh("sliced")
     import_path(csvs, path)
     imported_force(tmp_path, path)
     assert stored_counts(path) == expected

@@ -13,8 +13,8 @@ from . import tables
 from .crime_store import CrimeStore
 from .interface import LayerSource, NeighbourhoodRecord, Store, Summary, UnitResult
 
-__all__ = ["CrimeStore", "LayerSource", "NeighbourhoodRecord", "Store", "Summary", "UnitResult", "is_postgres",
-           "open_store", "tables"]
+__all__ = ["CrimeStore", "LayerSource", "NeighbourhoodRecord", "Store", "Summary", "UnitResult", "exists",
+           "is_postgres", "open_store", "tables"]
 
 
 def is_postgres(spec) -> bool:
@@ -26,6 +26,15 @@ def is_postgres(spec) -> bool:
     words = text.split()
     return bool(words) and all("=" in w for w in words) and any(
         w.split("=", 1)[0] in ("service", "dbname", "host", "hostaddr") for w in words)
+
+
+def exists(spec) -> bool:
+    """Whether the store named by `spec` exists yet (a file, or a Crime Map schema in the database:
+    StoreError when the database cannot be reached)."""
+    if is_postgres(spec):
+        from .postgis import PostgisDatabase
+        return PostgisDatabase.exists(str(spec).strip())
+    return Path(spec).exists()
 
 
 def open_store(spec, create: bool = True, read_only: bool = False) -> CrimeStore:

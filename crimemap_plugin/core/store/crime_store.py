@@ -151,7 +151,7 @@ class CrimeStore:
         rows = [(fm.kind, fm.force, fm.month, fm.rows, fm.expected, fm.status, int(fm.overridden))
                 for fm in self._audit(kind)]
         self.db.execute("DELETE FROM coverage WHERE kind = ?", (kind,))
-        self.db.executemany("INSERT INTO coverage VALUES (?,?,?,?,?,?,?)", rows)
+        self.db.copy_rows("coverage", rows)
 
     def mark_whole(self, kind: str, force: str, month: str, whole: bool = True, note: str = "") -> None:
         """Mark a force-month whole against the audit (whole=False goes back to the audit's verdict)."""
@@ -208,8 +208,7 @@ class CrimeStore:
                             "SET import_id = excluded.import_id, rows = excluded.rows",
                             (kind, force, month, import_id, n))
             if rejected:
-                self.db.executemany("INSERT INTO rejected_rows VALUES (?,?,?)",
-                                    [(import_id, int(line), reason) for line, reason in rejected])
+                self.db.copy_rows("rejected_rows", [(import_id, int(line), reason) for line, reason in rejected])
             if kind == "street":
                 self._write_counts(force, month, frame)
                 self._count_unit(force, month, frame)
@@ -223,12 +222,10 @@ class CrimeStore:
         if not len(frame):
             return
         by_force = frame.groupby(["force", "category"], sort=True).size()
-        self.db.executemany("INSERT INTO crime_counts VALUES (?,?,?,?,?)",
-                            [(unit_force, month, f, c, int(n)) for (f, c), n in by_force.items()])
+        self.db.copy_rows("crime_counts", [(unit_force, month, f, c, int(n)) for (f, c), n in by_force.items()])
         with_lsoa = frame[frame["lsoa_code"] != ""]
         by_lsoa = with_lsoa.groupby(["lsoa_code", "category"], sort=True).size()
-        self.db.executemany("INSERT INTO lsoa_counts VALUES (?,?,?,?,?)",
-                            [(unit_force, month, lsoa, c, int(n)) for (lsoa, c), n in by_lsoa.items()])
+        self.db.copy_rows("lsoa_counts", [(unit_force, month, lsoa, c, int(n)) for (lsoa, c), n in by_lsoa.items()])
 
     # -- comparisons --------------------------------------------------------------------------------
     def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):

@@ -204,6 +204,11 @@ class GeoPackageDatabase:
     def table_names(self) -> set:
         return gpkg.table_names(self.conn)
 
+    def copy_rows(self, table: str, rows) -> None:
+        """Append rows (tuples in the table's column order)."""
+        table = tables.BY_NAME[table]
+        self.conn.executemany(f"INSERT INTO {table.name} VALUES ({_marks(len(table.columns))})", rows)
+
     def lock(self, key: str) -> None:
         """Writers are already serialised: a transaction begins IMMEDIATE."""
 
@@ -383,6 +388,61 @@ class GeoPackageDatabase:
         census = count_in_polygons(lon, lat, [gpkg.polygon_rings(g) for _, g in rows], weights=residents)
         self.executemany("UPDATE neighbourhoods SET census_population = ? WHERE fid = ?",
                          [(int(n), fid) for (fid, _), n in zip(rows, census)])
+
+    # -- copying whole stores (copying.py) ---------------------------------------------------------
+    def max_fid(self, table: str) -> int:
+        return int(self.one(f'SELECT COALESCE(MAX(fid), 0) FROM "{tables.BY_NAME[table].name}"')[0])
+
+    def dump_points(self, table: str, start: int, stop: int) -> pd.DataFrame:
+        """fid, lon, lat and every column of the point layer's rows with start <= fid < stop."""
+        spec = tables.point_table(table)
+        names = list(spec.column_names())
+        rows = self.query(f'SELECT fid, geom, {", ".join(names)} FROM "{spec.name}" WHERE fid >= ? AND fid < ? '
+                          "ORDER BY fid", (start, stop))
+        frame = pd.DataFrame([r[2:] for r in rows], columns=names)
+        frame.insert(0, "fid", np.array([r[0] for r in rows], dtype=np.int64))
+        frame["lon"], frame["lat"] = gpkg.point_coordinates([r[1] for r in rows])
+        return frame
+
+    def load_points(self, table: str, frame: pd.DataFrame) -> None:
+        """Rows with their own fids (in bulk mode: the R-tree is packed after)."""
+        spec = tables.point_table(table)
+        names = list(spec.column_names())
+        blobs = gpkg.point_blobs(frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float))
+        columns = [frame[c].tolist() for c in names]
+        self.conn.executemany(f'INSERT INTO "{spec.name}" (fid, geom, {", ".join(names)}) VALUES '
+                              f'({_marks(len(names) + 2)})', zip(frame["fid"].tolist(), blobs, *columns))
+
+    def dump_polygons(self, table: str) -> list:
+        """(fid, WKB, columns...) of a polygon layer."""
+        spec = tables.BY_NAME[table]
+        out = []
+        for row in self.query(f'SELECT fid, geom, {", ".join(spec.column_names())} FROM "{spec.name}" ORDER BY fid'):
+            blob = row[1]
+            if blob is not None:
+                flags = blob[3]
+                blob = bytes(blob[8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0x07, 0):])
+            out.append((row[0], blob) + tuple(row[2:]))
+        return out
+
+    def load_polygons(self, table: str, rows) -> None:
+        spec = tables.BY_NAME[table]
+        names = spec.column_names()
+        values = []
+        for row in rows:
+            wkb = row[1]
+            blob = None
+            if wkb is not None:
+                rings = gpkg.wkb_polygon_rings(wkb)
+                xs = np.concatenate([r[0] for r in rings])
+                ys = np.concatenate([r[1] for r in rings])
+                blob = gpkg.envelope_header(xs.min(), xs.max(), ys.min(), ys.max()) + bytes(wkb)
+            values.append((row[0], blob) + tuple(row[2:]))
+        self.conn.executemany(f'INSERT INTO "{spec.name}" (fid, geom, {", ".join(names)}) VALUES '
+                              f'({_marks(len(names) + 2)})', values)
+
+    def sync_sequences(self) -> None:
+        """SQLite keeps AUTOINCREMENT counters itself."""
 
     # -- bulk imports: the R-tree packed once at the end --------------------------------------------
     def pending_indexes(self) -> List[str]:

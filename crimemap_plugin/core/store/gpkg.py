@@ -209,23 +209,30 @@ def _point_xy(blob):
     return struct.unpack_from(fmt + "dd", blob, offset + 5)
 
 
-def multipolygon_blob(polygons) -> bytes:
-    """GeoPackage binary multipolygon (with its envelope) from [[ring of (x, y), ...], ...]."""
+def multipolygon_wkb(polygons) -> bytes:
+    """ISO WKB (little-endian) multipolygon from [[ring of (x, y), ...], ...] (rings closed here)."""
     parts = []
-    xs, ys = [], []
     for rings in polygons:
         body = struct.pack("<BII", 1, 3, len(rings))
         for ring in rings:
             ring = list(ring)
             if ring[0] != ring[-1]:
                 ring.append(ring[0])
-            body += struct.pack("<I", len(ring)) + b"".join(struct.pack("<dd", x, y) for x, y in ring)
-            xs += [p[0] for p in ring]
-            ys += [p[1] for p in ring]
+            body += struct.pack("<I", len(ring)) + np.asarray(ring, dtype="<f8").tobytes()
         parts.append(body)
-    header = struct.pack("<2sBBi", b"GP", 0, 0b00000011, 4326) + struct.pack("<dddd", min(xs), max(xs), min(ys),
-                                                                              max(ys))
-    return header + struct.pack("<BII", 1, 6, len(parts)) + b"".join(parts)
+    return struct.pack("<BII", 1, 6, len(parts)) + b"".join(parts)
+
+
+def envelope_header(minx: float, maxx: float, miny: float, maxy: float) -> bytes:
+    """The GeoPackage binary header of a WGS84 geometry with its xy envelope."""
+    return struct.pack("<2sBBi", b"GP", 0, 0b00000011, 4326) + struct.pack("<dddd", minx, maxx, miny, maxy)
+
+
+def multipolygon_blob(polygons) -> bytes:
+    """GeoPackage binary multipolygon (with its envelope) from [[ring of (x, y), ...], ...]."""
+    xs = [p[0] for rings in polygons for ring in rings for p in ring]
+    ys = [p[1] for rings in polygons for ring in rings for p in ring]
+    return envelope_header(min(xs), max(xs), min(ys), max(ys)) + multipolygon_wkb(polygons)
 
 
 def _envelope(blob):
@@ -263,26 +270,42 @@ def polygon_rings(blob) -> list:
         return []
     flags = blob[3]
     offset = 8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0x07, 0)
+    return wkb_polygon_rings(blob, offset)
+
+
+def wkb_polygon_rings(wkb, offset: int = 0) -> list:
+    """[(x array, y array), ...] of every ring of a WKB polygon or multipolygon (ISO or EWKB, any
+    byte order) starting at `offset`."""
+    if wkb is None:
+        return []
+    wkb = bytes(wkb)
     rings = []
 
+    def header(pos):
+        order = "<" if wkb[pos] == 1 else ">"
+        gtype = struct.unpack_from(order + "I", wkb, pos + 1)[0]
+        pos += 5
+        if gtype & 0x20000000:   # EWKB with an SRID
+            pos += 4
+        return order, gtype & 0xFFFF, pos
+
     def polygon(pos):
-        order = "<" if blob[pos] == 1 else ">"
-        count = struct.unpack_from(order + "I", blob, pos + 5)[0]
-        pos += 9
+        order, _, pos = header(pos)
+        count = struct.unpack_from(order + "I", wkb, pos)[0]
+        pos += 4
         for _ in range(count):
-            n = struct.unpack_from(order + "I", blob, pos)[0]
-            pts = np.frombuffer(blob, dtype=np.dtype(order + "f8"), count=2 * n, offset=pos + 4).reshape(n, 2)
+            n = struct.unpack_from(order + "I", wkb, pos)[0]
+            pts = np.frombuffer(wkb, dtype=np.dtype(order + "f8"), count=2 * n, offset=pos + 4).reshape(n, 2)
             rings.append((pts[:, 0].copy(), pts[:, 1].copy()))
             pos += 4 + 16 * n
         return pos
 
-    order = "<" if blob[offset] == 1 else ">"
-    gtype = struct.unpack_from(order + "I", blob, offset + 1)[0] % 1000
-    if gtype == 3:
+    order, gtype, pos = header(offset)
+    if gtype % 1000 == 3:
         polygon(offset)
-    elif gtype == 6:
-        parts = struct.unpack_from(order + "I", blob, offset + 5)[0]
-        pos = offset + 9
+    elif gtype % 1000 == 6:
+        parts = struct.unpack_from(order + "I", wkb, pos)[0]
+        pos += 4
         for _ in range(parts):
             pos = polygon(pos)
     return rings
