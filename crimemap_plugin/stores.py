@@ -15,6 +15,12 @@ from .core.store import is_postgres
 STORE_FILTER = "GeoPackage store (*.gpkg);;All files (*)"
 
 
+def saved_connection_names() -> list:
+    """The names of the PostgreSQL connections saved in QGIS."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    return sorted(metadata.connections(False)) if metadata is not None else []
+
+
 def saved_connection(name: str):
     """The QGIS saved PostgreSQL connection called `name`, or None."""
     text = (name or "").strip()

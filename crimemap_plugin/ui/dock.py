@@ -119,6 +119,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         menu.addSeparator()
         menu.addAction(tr("Show police force areas"), self.show_force_areas)
         self._change_store_action = menu.addAction(tr("Change store…"), self.choose_store)
+        self._team_store_action = menu.addAction(tr("Use a team store (PostgreSQL)…"), self.choose_team_store)
         ui.storeMenuButton.setMenu(menu)
         self.results = results.ResultsModel(self)
         ui.resultsTable.setModel(self.results)
@@ -208,7 +209,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self.ui.compareAreaCombo.setProperty(LEVEL_PROPERTY, None)  # its neighbourhoods may have changed
         path = self.store_path()
         self._change_store_action.setEnabled(not settings.STORE_PATH.overridden())
-        self.ui.storeSummaryLabel.setToolTip(path)
+        self._team_store_action.setEnabled(not settings.STORE_PATH.overridden())
+        self.ui.storeSummaryLabel.setToolTip(shown_name(path))
         self.ui.storeSummaryLabel.setText(tr("Opening {}…").format(shown_name(path)))
         if self._open_task is not None:
             self._open_task.loaded.disconnect(self._on_store_loaded)

@@ -2,7 +2,7 @@
 the table, ask for a briefing."""
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from .. import settings
 from ..core import forces
@@ -12,6 +12,7 @@ from ..core.errors import CrimeMapError
 from ..core.periods import Period
 from ..i18n import tr
 from ..log import CRITICAL, log
+from ..stores import saved_connection_names
 from . import results
 from .import_task import ImportTask, sample_path
 
@@ -21,14 +22,35 @@ class DockActions:
     signals storeChanged and briefingRequested, and the comparison shown."""
 
     def choose_store(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Crime Map store", self.store_path(), "GeoPackage (*.gpkg)",
-                                              options=QFileDialog.DontConfirmOverwrite)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Crime Map store"), self.store_path(), "GeoPackage (*.gpkg)",
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             if not path.lower().endswith(".gpkg"):
                 path += ".gpkg"
-            settings.STORE_PATH.set_value(path)
-            self.refresh()
-            self.storeChanged.emit(path)
+            self.use_store(path)
+
+    def choose_team_store(self) -> None:
+        """A team's PostGIS store: one of the PostgreSQL connections saved in QGIS, or a URI."""
+        names = saved_connection_names()
+        current = self.store_path()
+        choices = names + [tr("Another (postgresql:// URI)…")]
+        chosen, ok = QInputDialog.getItem(
+            self, tr("Team store on PostgreSQL"),
+            tr("A PostgreSQL connection saved in QGIS (Data Source Manager ▸ PostgreSQL); its store is in schema "
+               "crimemap:"), choices, names.index(current) if current in names else 0, False)
+        if not ok:
+            return
+        if chosen == choices[-1]:
+            chosen, ok = QInputDialog.getText(self, tr("Team store on PostgreSQL"),
+                                              tr("postgresql://user@host:5432/database?schema=crimemap"))
+            if not ok or not chosen.strip():
+                return
+        self.use_store(chosen.strip())
+
+    def use_store(self, spec: str) -> None:
+        settings.STORE_PATH.set_value(spec)
+        self.refresh()
+        self.storeChanged.emit(spec)
 
     def import_neighbourhoods(self) -> None:
         """Processing's dialog for crimemap:importneighbourhoods, on this store; the dock re-reads the

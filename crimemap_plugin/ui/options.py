@@ -1,4 +1,5 @@
-"""The Crime Map page in Settings ▸ Options: store path and API base URL."""
+"""The Crime Map page in Settings ▸ Options: the store (a GeoPackage, or a PostgreSQL connection) and the
+API base URL."""
 
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
@@ -22,7 +23,12 @@ class CrimeMapOptionsPage(QgsOptionsPageWidget):
         self.api = QLineEdit(settings.API_URL.value(), self)
         self.api.setObjectName("apiUrlEdit")
         self.api.setEnabled(not settings.API_URL.overridden())
-        layout.addRow(tr("Store (GeoPackage)"), self.store)
+        self.store.lineEdit().setPlaceholderText(tr("a .gpkg file, a PostgreSQL connection's name, or postgresql://…"))
+        self.store.setToolTip(tr("A GeoPackage (the embedded store), or a team's PostGIS store: the name of a "
+                                 "PostgreSQL connection saved in QGIS, or a postgresql:// URI (add ?schema=name "
+                                 "for a schema other than crimemap). Passwords come from the connection's "
+                                 "authentication configuration, ~/.pgpass or a service file, never from here."))
+        layout.addRow(tr("Store (GeoPackage or PostgreSQL)"), self.store)
         layout.addRow(tr("police.uk API base URL"), self.api)
         if settings.STORE_PATH.overridden() or settings.API_URL.overridden():
             layout.addRow(QLabel(tr("Greyed settings are set by the environment "

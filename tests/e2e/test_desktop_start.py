@@ -74,3 +74,19 @@ def test_desktop_on_a_broken_store_keeps_the_plugin(profiles, tmp_path, kind):
     assert any("cannot be read" in item for item in result["bar"])
     assert result["dialogs"] == []
     assert store.read_bytes() == before   # nothing written into it
+
+
+def test_desktop_on_a_postgis_team_store(profiles, tmp_path):
+    from tests.stores import drop, new_store
+    store = new_store("postgis", tmp_path, "desktop")
+    try:
+        for name in FOLDERS:
+            import_path(shared_data() / "police_uk" / name, store)
+        result = start_desktop(profiles, store, tmp_path / "postgis.json", tmp_path)
+        assert result["active"] and result["dock"] and result["dock_visible"] and result["dialogs"] == []
+        assert "429,326</b> crimes" in result["summary"]
+        rows = result["rows"]
+        assert len(rows) == 45 and rows["E23000032"][2] == "partial data"
+        assert rows["btp"][1].isdigit()
+    finally:
+        drop(store)
