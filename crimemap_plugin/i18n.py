@@ -35,6 +35,32 @@ def locale_name() -> str:
     return (name or "en")[:2].lower()
 
 
+def locale() -> QLocale:
+    """The user's locale: Welsh month and day names, number formats, from Qt's own tables."""
+    return QLocale(locale_name())
+
+
+class LocaleDates:
+    """Dates in the user's language (core.neighbourhood_view.EnglishDates' methods)."""
+
+    @staticmethod
+    def _qt(d):
+        from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+        return QDateTime(QDate(d.year, d.month, d.day), QTime(d.hour, d.minute))
+
+    @classmethod
+    def day(cls, d) -> str:
+        return locale().toString(cls._qt(d).date(), "d MMMM yyyy")
+
+    @classmethod
+    def month(cls, d) -> str:
+        return locale().toString(cls._qt(d).date(), "MMMM yyyy")
+
+    @classmethod
+    def moment(cls, d) -> str:
+        return locale().toString(cls._qt(d), "dddd d MMMM yyyy, HH:mm")
+
+
 def install() -> bool:
     """Load the translation for the user's language, when there is one. True when one was loaded."""
     path = FOLDER / f"crimemap_{locale_name()}.qm"

@@ -3,12 +3,17 @@
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, QThread
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+
+try:   # QAction lives in QtGui from Qt 6; QGIS 3.22's bindings have it in QtWidgets only
+    from qgis.PyQt.QtGui import QAction
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction
 
 from . import about, i18n, log, settings
 from .i18n import tr
 
 MENU = "&Crime Map"
+DOCK_WIDTH = 400   # pixels: the area, crimes, change % and the test in view at 1280 x 800
 
 
 class CrimeMapPlugin:
@@ -39,9 +44,14 @@ class CrimeMapPlugin:
         from .ui.options import CrimeMapOptionsFactory
 
         self.dock = CrimeMapDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window = self.iface.mainWindow()
+        if hasattr(window, "resizeDocks"):   # room for the table's first columns at a laptop's size
+            window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        # Only the user's own closing of the dock is remembered (its close button, or the toolbar
+        # button): a dock hidden behind another, or by QGIS closing, opens again next time.
         self.dock.setVisible(settings.DOCK_VISIBLE.value())
-        self.dock.visibilityChanged.connect(self._remember_visibility)
+        self.dock.closed.connect(lambda: self._remember_visibility(False))
         self.dock.briefingRequested.connect(self.open_briefing)
         # While QGIS starts (no event loop running yet) it creates its start-up project after loading
         # plugins: layers added before then would dirty it and make QGIS ask to save. Wait for the
@@ -53,6 +63,7 @@ class CrimeMapPlugin:
             self._waiting_for_start = True
 
         toggle = self.dock.toggleViewAction()
+        toggle.triggered.connect(self._remember_visibility)
         toggle.setIcon(QIcon(about.icon_path()))
         toggle.setText(tr("Crime Map"))
         toggle.setObjectName("CrimeMapDockAction")
@@ -95,7 +106,6 @@ class CrimeMapPlugin:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
         if self.dock is not None:
-            self.dock.visibilityChanged.disconnect(self._remember_visibility)
             if self._waiting_for_start:
                 self.iface.initializationCompleted.disconnect(self.dock.set_ready)
                 self._waiting_for_start = False
@@ -116,10 +126,16 @@ class CrimeMapPlugin:
         if self.identify_tool is None:
             self.identify_tool = NeighbourhoodIdentifyTool(self.iface.mapCanvas())
             self.identify_tool.setAction(self.identify_action)
-            self.neighbourhood_dock = CrimeMapNeighbourhoodDock(self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.neighbourhood_dock)
-            if self.dock is not None:  # a tab beside the comparison: the panel needs the full height
-                self.iface.mainWindow().tabifyDockWidget(self.dock, self.neighbourhood_dock)
+            self.neighbourhood_dock = CrimeMapNeighbourhoodDock(self.iface.mainWindow(), self.iface.mapCanvas())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.neighbourhood_dock)
+            if self.dock is not None:
+                # Below the comparison, never a tab over it: both stay in view.
+                if not self.dock.isVisible():
+                    self.dock.show()
+                window = self.iface.mainWindow()
+                window.splitDockWidget(self.dock, self.neighbourhood_dock, Qt.Orientation.Vertical)
+                if hasattr(window, "resizeDocks"):
+                    window.resizeDocks([self.dock, self.neighbourhood_dock], [55, 45], Qt.Orientation.Vertical)
             self.identify_tool.identified.connect(self.neighbourhood_dock.show_at)
             self.neighbourhood_dock.briefingRequested.connect(self.open_briefing)
         self.iface.mapCanvas().setMapTool(self.identify_tool)
@@ -131,8 +147,7 @@ class CrimeMapPlugin:
         return open_briefing(self.iface, store_path, force, neighbourhood)
 
     def _remember_visibility(self, visible):
-        if not self.iface.mainWindow().isHidden():
-            settings.DOCK_VISIBLE.set_value(bool(visible))
+        settings.DOCK_VISIBLE.set_value(bool(visible))
 
     def show_dock(self):
         if self.dock is not None:

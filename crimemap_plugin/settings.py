@@ -54,8 +54,10 @@ API_URL = Setting("api_url", str, "https://data.police.uk/api/", "CRIMEMAP_API_U
 DOCK_STATE = Setting("dock_state", str, "", None, "Last choices in the Crime Map dock (JSON)")
 
 DOCK_VISIBLE = Setting("dock_visible", bool, True, None, "Whether the Crime Map dock is open")
+LAST_IMPORT_DIR = Setting("last_import_dir", str, lambda: str(Path.home()), None,
+                          "The folder the last import was chosen from")
 
-ALL: tuple = (STORE_PATH, API_URL, DOCK_STATE, DOCK_VISIBLE)
+ALL: tuple = (STORE_PATH, API_URL, DOCK_STATE, DOCK_VISIBLE, LAST_IMPORT_DIR)
 
 
 def api_url() -> str:

@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES="python3-qgis qgis qgis-providers python3-pyqt5 python3-pandas python3-pyproj python3-pytestqt
- python3-venv xvfb xauth x11-utils poppler-utils imagemagick zip unzip e2fsprogs"
-VENV=.venv
+ python3-venv xvfb xauth x11-utils poppler-utils imagemagick zip unzip e2fsprogs python3-psycopg2 postgresql"
+# The dev venv; CRIMEMAP_VENV chooses another (a Debian root under build/roots has its own).
+VENV=${CRIMEMAP_VENV:-.venv}
 
 missing=()
 for pkg in $APT_PACKAGES; do
@@ -18,6 +19,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from apt: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# PostGIS for the installed PostgreSQL (15 on Debian 12, 17 on Debian 13): the tests' team store.
+PG_MAJOR=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)
+if [ -n "$PG_MAJOR" ] && ! dpkg-query -W -f='${Status}' "postgresql-$PG_MAJOR-postgis-3" 2>/dev/null \
+    | grep -q "install ok installed"; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "Installing from apt: postgresql-$PG_MAJOR-postgis-3"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "postgresql-$PG_MAJOR-postgis-3" >/dev/null \
+    || { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+         "postgresql-$PG_MAJOR-postgis-3" >/dev/null; }
 fi
 
 # pytest-qgis 2.1.0 is the last release that declares QGIS < 3.34; 5.x declares >= 3.34.

@@ -1,27 +1,53 @@
 """What a briefing says, from the store (pure: the layout is built in layers/briefing.py).
 
-One `Briefing` per area: its headline-group table (current, baseline, change, whether the change is
-larger than chance), the monthly trend of the chosen category, and for a neighbourhood its team,
-priorities and next events as plain text (never raw HTML). A force briefing lists instead the
-neighbourhoods (or LSOAs, where none are stored) with the largest rises.
+One `Briefing` per area: a plain-English headline of the chosen category with its rate per 1,000
+residents and the population used, the headline-group table (current, baseline, change, whether the
+change is larger than chance), the monthly trend over the months the store holds, and for a
+neighbourhood its team and contacts, priorities (each with its action) and next events as plain text
+(never raw HTML). A force briefing lists instead the places with the largest rises and falls, by
+names residents know: its neighbourhoods where they are stored, otherwise its electoral wards.
+
+`choose_period` picks, for a briefing made from the panel, a period and baseline whose months the
+store holds whole for the force, so a page never silently says "no data".
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import List, Optional
+from datetime import datetime, timedelta
+from typing import Callable, List, Optional
 
 from . import categories, forces
+from .briefing_text import (
+    CENSUS,
+    NISRA,
+    POLICE_UK,
+    baseline_words,
+    clickable,
+    headline_sentence,
+    rate_sentence,
+    signed_pct,
+)
 from .compare import FORCE, LSOA, NEIGHBOURHOOD, Comparison, compare, monthly_trend
+from .coverage import MonthStatus
 from .neighbourhood_view import _date, ordered_priorities, stored_details, upcoming_events
 from .neighbourhoods import area_code
-from .periods import Period
+from .periods import BASELINES, SAME_PERIOD_LAST_YEAR, Period
 from .sanitize import html_to_text
+from .wards import AreaChange, force_wards, ward_changes
 
 TREND_MONTHS = 24
 MAX_PRIORITIES = 3
 MAX_EVENTS = 3
 MAX_RISES = 5
+MAX_FALLS = 3
 TEXT_CHARS = 220     # one priority or bio on a printed page: a few lines
+CURRENT_DAYS = 365   # a priority issued longer ago than this is listed as an earlier one
+NEIGHBOURHOODS, WARDS = "neighbourhoods", "wards"
+
+Tr = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 @dataclass
@@ -35,6 +61,10 @@ class HeadlineRow:
     significant: Optional[bool]
     complete: bool
     partial: bool = False            # incomplete because a month is a partial submission
+    missing_months: List[str] = field(default_factory=list)
+    partial_months: List[str] = field(default_factory=list)
+    rate_per_1000: Optional[float] = None
+    population: int = 0
 
 
 @dataclass
@@ -48,31 +78,48 @@ class Briefing:
     baseline: Period
     baseline_kind: str
     headline: List[HeadlineRow]
-    trend_months: List[str]
+    trend_months: List[str]          # only months from the force's first stored month on
     trend: List[Optional[float]]     # None where the force has no data that month
     made: datetime
     trend_states: List[str] = field(default_factory=list)   # whole / partial / missing, per month
     team: List[str] = field(default_factory=list)
-    priorities: List[str] = field(default_factory=list)
+    contacts: List[str] = field(default_factory=list)       # the team's email, telephone, web page
+    priorities: List[str] = field(default_factory=list)     # "issue (since …)\nAction: …"
+    earlier_priorities: List[str] = field(default_factory=list)
     events: List[str] = field(default_factory=list)
     as_of: Optional[datetime] = None
     rises: List[str] = field(default_factory=list)
-    rises_of: str = ""
+    falls: List[str] = field(default_factory=list)
+    rises_of: str = ""                                       # NEIGHBOURHOODS, WARDS or "" (neither)
     comparison: Optional[Comparison] = None   # the category at the briefing's level: what the map shows
+    summary: str = ""                # the headline sentence
+    rate: str = ""                   # the rate per 1,000 residents and the population it uses
+    note: str = ""                   # why this period was chosen, when it was not the one asked for
 
     @property
     def force_name(self) -> str:
         force = forces.BY_SLUG.get(self.force)
         return force.name if force else self.force
 
-    def title(self) -> str:
-        if self.level == FORCE:
-            return f"{self.area_name}: crime briefing"
-        return f"{self.area_name} ({self.force_name}): crime briefing"
+    @property
+    def row(self) -> Optional[HeadlineRow]:
+        """The headline row of the briefing's own category."""
+        return next((r for r in self.headline if r.category == self.category), None)
 
-    def period_words(self) -> str:
+    @property
+    def tested(self) -> int:
+        """How many areas the significance test allowed for."""
+        return self.comparison.tested if self.comparison is not None else 0
+
+    def title(self, tr: Tr = _same) -> str:
+        if self.level == FORCE:
+            return tr("{area}: crime briefing").format(area=self.area_name)
+        return tr("{area} ({force}): crime briefing").format(area=self.area_name, force=self.force_name)
+
+    def period_words(self, tr: Tr = _same) -> str:
         """'March–May 2021 compared with December 2020–February 2021'."""
-        return f"{self.period.label()} compared with {self.baseline.label()}"
+        return tr("{period} compared with {baseline}").format(period=self.period.label(),
+                                                               baseline=self.baseline.label())
 
 
 def _day(d: datetime) -> str:
@@ -85,17 +132,49 @@ def _cut(text: str, limit: int = TEXT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _months(text) -> List[str]:
+    return [m for m in (text or "").split(",") if m]
+
+
 def _headline(comparisons: dict, code: str) -> List[HeadlineRow]:
     rows = []
     for slug in categories.HEADLINE:
         record = comparisons[slug].get(code) or {}
         rows.append(HeadlineRow(slug, categories.label(slug), record.get("current"), record.get("baseline"),
                                 record.get("change"), record.get("change_pct"), record.get("significant"),
-                                bool(record.get("complete")), bool(record.get("partial_months"))))
+                                bool(record.get("complete")), bool(record.get("partial_months")),
+                                _months(record.get("missing_months")), _months(record.get("partial_months")),
+                                record.get("rate_per_1000"), int(record.get("population") or 0)))
     return rows
 
 
-def _details_text(store, force: str, nid: str, now: datetime) -> dict:
+def _contact_lines(contacts: dict, tr: Tr) -> List[str]:
+    """The team's own ways to be reached, each on its line; police.uk links upgraded to https."""
+    words = {"email": tr("Email: {}"), "telephone": tr("Telephone: {}"), "mobile": tr("Mobile: {}"),
+             "web": tr("Web page: {}")}
+    out = []
+    for key, template in words.items():
+        value = html_to_text(str(contacts.get(key) or ""))
+        if value:
+            out.append(template.format(clickable(value) if key == "web" else value))
+    return out
+
+
+def _priority_text(p: dict, tr: Tr) -> str:
+    """The issue (with its date) on one line, the action on the next."""
+    text = _cut(html_to_text(p.get("issue")))
+    issued = _date(p.get("issue_date"))
+    if issued:
+        text += " " + tr("(since {date})").format(date=_day(issued))
+    if p.get("action"):
+        text += "\n" + tr("Action: {action}").format(action=_cut(html_to_text(p.get("action"))))
+        acted = _date(p.get("action_date"))
+        if acted:
+            text += f" ({_day(acted)})"
+    return text
+
+
+def _details_text(store, force: str, nid: str, now: datetime, tr: Tr = _same) -> dict:
     row = store.neighbourhood_details(force, nid)
     if row is None:
         return {}
@@ -105,41 +184,90 @@ def _details_text(store, force: str, nid: str, now: datetime) -> dict:
     for p in people:
         line = ", ".join(v for v in (html_to_text(p.get("name")), html_to_text(p.get("rank"))) if v)
         contacts = p.get("contact_details") or {}
-        reach = contacts.get("email") or contacts.get("telephone") or contacts.get("mobile")
-        if reach:
-            line += f" ({html_to_text(str(reach))})"
+        reach = [html_to_text(str(contacts[k])) for k in ("email", "telephone", "mobile") if contacts.get(k)]
+        if line and reach:
+            line += " — " + ", ".join(reach)
         if line:
             team.append(_cut(line, 120))
-    out_priorities = []
-    for p in ordered_priorities(priorities)[:MAX_PRIORITIES]:
-        text = html_to_text(p.get("issue"))
-        if p.get("action"):
-            text += " Action: " + html_to_text(p.get("action"))
+    current, earlier = [], []
+    for p in ordered_priorities(priorities):
         issued = _date(p.get("issue_date"))
-        if issued:
-            text += f" (since {_day(issued)})"
-        out_priorities.append(_cut(text))
+        old = issued is not None and issued < now - timedelta(days=CURRENT_DAYS)
+        (earlier if old else current).append(_priority_text(p, tr))
     out_events = []
     for e in upcoming_events(events, now)[:MAX_EVENTS]:
         start = _date(e.get("start_date"))
         where = html_to_text(e.get("address"))
         out_events.append(_cut(f"{start:%A} {_day(start)}, {start:%H:%M}: {html_to_text(e.get('title'))}"
                                + (f", {where}" if where else ""), 160))
-    return {"team": team, "priorities": out_priorities, "events": out_events, "as_of": _date(row["fetched_at"])}
+    return {"team": team, "contacts": _contact_lines(stored["contact_details"], tr),
+            "priorities": current[:MAX_PRIORITIES], "earlier_priorities": earlier[:MAX_PRIORITIES],
+            "events": out_events, "as_of": _date(row["fetched_at"])}
 
 
-def _rises(comparison: Comparison, force: str) -> List[str]:
-    rows = [r for r in comparison.records() if r["force"] == force and r["complete"] and (r["change"] or 0) > 0]
-    rows.sort(key=lambda r: (-r["change"], r["area_code"]))
-    out = []
-    for r in rows[:MAX_RISES]:
-        out.append(f"{r['area_name']}: {r['current']} (from {r['baseline']})")
-    return out
+def _change_line(a: AreaChange, tr: Tr) -> str:
+    if a.change_pct is None:
+        text = tr("{name}: {now}, up from none").format(name=a.name, now=f"{a.current:,}")
+    elif a.change > 0:
+        text = tr("{name}: {now}, up from {before} ({pct})").format(
+            name=a.name, now=f"{a.current:,}", before=f"{a.baseline:,}", pct=signed_pct(a.change_pct))
+    else:
+        text = tr("{name}: {now}, down from {before} ({pct})").format(
+            name=a.name, now=f"{a.current:,}", before=f"{a.baseline:,}", pct=signed_pct(a.change_pct))
+    return text + (" — " + tr("beyond chance") if a.significant else "")
+
+
+def _largest(changes: List[AreaChange], tr: Tr):
+    """The lines of the largest rises and the largest falls among complete areas."""
+    complete = [a for a in changes if a.complete]
+    rises = sorted((a for a in complete if a.change > 0), key=lambda a: (-a.change, a.name))[:MAX_RISES]
+    falls = sorted((a for a in complete if a.change < 0), key=lambda a: (a.change, a.name))[:MAX_FALLS]
+    return [_change_line(a, tr) for a in rises], [_change_line(a, tr) for a in falls]
+
+
+def _neighbourhood_changes(comparison: Comparison, force: str) -> List[AreaChange]:
+    return [AreaChange(r["area_code"], r["area_name"], r["current"], r["baseline"], r["change_pct"],
+                       bool(r["significant"]), bool(r["complete"]))
+            for r in comparison.records() if r["force"] == force]
+
+
+def _force_changes(store, force, category, period, baseline_kind, tr: Tr):
+    """(rises, falls, NEIGHBOURHOODS or WARDS): by the force's stored neighbourhoods, else its wards
+    (LSOA counts summed by ward); ([], [], "") for a force with neither."""
+    if not store.neighbourhood_areas(force).empty:
+        changes = _neighbourhood_changes(compare(store, NEIGHBOURHOOD, category, period, baseline_kind), force)
+        kind = NEIGHBOURHOODS
+    elif force_wards(force):
+        changes = ward_changes(compare(store, LSOA, category, period, baseline_kind).records(), force, tr)
+        kind = WARDS
+    else:
+        return [], [], ""          # British Transport Police, Northern Ireland: no wards of England and Wales
+    rises, falls = _largest(changes, tr)
+    return rises, falls, kind
+
+
+def trend_window(status: MonthStatus, force: str, period: Period) -> List[str]:
+    """Up to TREND_MONTHS months to the period's end, none before the first month the store holds for
+    the force (so no run of "no data" for years before the data starts)."""
+    months = Period(period.end, TREND_MONTHS).months
+    held = set(status.whole.get(force, ())) | set(status.partial.get(force, ()))
+    if not held:
+        return months[-period.length:]
+    first = min(held)
+    return [m for m in months if m >= first] or [period.end]
+
+
+def _population_source(level: str, force: str, population: int, details: Optional[dict]) -> str:
+    if level == FORCE:
+        return NISRA if force == "northern-ireland" else CENSUS
+    police_uk = (details or {}).get("population")
+    return POLICE_UK if police_uk and int(police_uk) == population else CENSUS
 
 
 def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: str, period: Period,
-              baseline_kind: str, now: Optional[datetime] = None) -> List[Briefing]:
-    """Briefings for the force (neighbourhoods None) or for the given neighbourhood ids of it.
+              baseline_kind: str, now: Optional[datetime] = None, tr: Tr = _same, note: str = "") -> List[Briefing]:
+    """Briefings for the force (neighbourhoods None) or for the given neighbourhood ids of it. `note`
+    (why this period) is printed on every page.
 
     Every comparison is made once for all the briefings (a batch of a force's neighbourhoods costs
     little more than one)."""
@@ -153,7 +281,7 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
     made = {slug: compare(store, level, slug, period, baseline_kind)
             for slug in dict.fromkeys(categories.HEADLINE + (category,))}
     comparisons = {slug: {r["area_code"]: r for r in c.records()} for slug, c in made.items()}
-    months = Period(period.end, TREND_MONTHS).months
+    months = trend_window(store.month_status(), force, period)
     out = []
     if level == FORCE:
         code = forces.area_code(force)
@@ -171,22 +299,72 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
         trend = monthly_trend(store, level, trend_area, category, months)
         brief = Briefing(level, force, code, name, category, period, baseline, baseline_kind,
                          _headline(comparisons, code), months, trend.values, now, trend.states,
-                         comparison=made[category])
+                         comparison=made[category], note=note)
+        details = None
         if nid is not None:
-            for key, value in _details_text(store, force, nid, now).items():
+            details = store.neighbourhood_details(force, nid)
+            for key, value in _details_text(store, force, nid, now, tr).items():
                 setattr(brief, key, value)
+        row = comparisons[category].get(code) or {}
+        own = brief.row
+        brief.summary = headline_sentence(tr(categories.label(category)), own.current, own.baseline, own.change_pct,
+                                          own.significant, own.complete, own.missing_months, own.partial_months,
+                                          baseline_kind, period.length, tr)
+        population = int(row.get("population") or 0)
+        brief.rate = rate_sentence(row.get("rate_per_1000"), population,
+                                   _population_source(level, force, population, details), force,
+                                   bool(row.get("current") is not None), tr)
         out.append(brief)
     if level == FORCE:
-        out[0].rises, out[0].rises_of = _force_rises(store, force, category, period, baseline_kind)
+        out[0].rises, out[0].falls, out[0].rises_of = _force_changes(store, force, category, period, baseline_kind,
+                                                                     tr)
     return out
 
 
-def _force_rises(store, force, category, period, baseline_kind):
-    """The force's neighbourhoods with the largest rises, or its LSOAs where none are stored."""
-    if not store.neighbourhood_areas(force).empty:
-        comparison = compare(store, NEIGHBOURHOOD, category, period, baseline_kind)
-        return _rises(comparison, force), "neighbourhoods"
-    return _rises(compare(store, LSOA, category, period, baseline_kind), force), "LSOAs"
+@dataclass(frozen=True)
+class Choice:
+    """A period and baseline for a briefing, and whether it is the one that was asked for."""
+    period: Period
+    baseline_kind: str
+    as_asked: bool
+
+
+def _whole(status: MonthStatus, force: str, period: Period, kind: str) -> bool:
+    whole = status.whole.get(force, set())
+    return all(m in whole for m in period.months + period.baseline(kind).months)
+
+
+def choose_period(status: MonthStatus, force: str, end: str, length: int,
+                  baseline_kind: str = SAME_PERIOD_LAST_YEAR) -> Optional[Choice]:
+    """The period and baseline a briefing of the force should use: the one asked for when all its
+    months (and the baseline's) are whole for the force; otherwise the latest end month whose period
+    and baseline are all whole, trying the same period last year first, then the previous period.
+    None when the store holds no such months for the force."""
+    if end:
+        asked = Period(end, length)
+        if baseline_kind in BASELINES and _whole(status, force, asked, baseline_kind):
+            return Choice(asked, baseline_kind, True)
+    for kind in BASELINES:
+        for month in sorted(status.whole.get(force, ()), reverse=True):
+            candidate = Period(month, length)
+            if _whole(status, force, candidate, kind):
+                return Choice(candidate, kind, False)
+    return None
+
+
+def choice_note(choice: Choice, force_name: str, asked: Optional[Period], asked_kind: str, tr: Tr = _same) -> str:
+    """Why a briefing shows the months it shows, when they are not the ones asked for ("" otherwise)."""
+    if choice.as_asked:
+        return ""
+    chosen = tr("Period chosen: the latest {n} months the store holds whole for {force}, compared with "
+                "{baseline}.").format(
+        n=choice.period.length, force=force_name, baseline=baseline_words(choice.baseline_kind,
+                                                                          choice.period.length, tr))
+    if asked is None:
+        return chosen
+    return chosen + " " + tr("The dock's choice ({period} against {baseline}) has months with no or partial data "
+                             "for this force.").format(period=asked.short_label(),
+                                                       baseline=baseline_words(asked_kind, asked.length, tr))
 
 
 def force_neighbourhoods(store, force: str) -> List[str]:

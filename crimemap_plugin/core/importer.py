@@ -58,6 +58,13 @@ class ImportReport:
     def units(self) -> List[tuple]:
         return [(f.kind, force, month) for f in self.files if f.status == "imported" for force, month in f.units]
 
+    @property
+    def units_given(self) -> List[tuple]:
+        """(kind, force, month) of every file given that the store now holds as given: those imported
+        and those already stored unchanged."""
+        return [(f.kind, force, month) for f in self.files if f.status in ("imported", "unchanged")
+                for force, month in f.units]
+
     def refused_summary(self, examples: int = 3) -> str:
         """'12,000 files refused: a.csv (why), b.csv (why), … and 11,998 more' — one line however many."""
         refused = self.refused
@@ -108,7 +115,8 @@ MAX_MESSAGES = 50   # refusals told one by one; beyond this the summary counts t
 def import_path(path, store_path, progress: Optional[Callable[[float], None]] = None,
                 cancelled: Optional[Callable[[], bool]] = None,
                 message: Optional[Callable[[str, bool], None]] = None) -> ImportReport:
-    """Import everything under `path` into the store at `store_path`.
+    """Import everything under `path` (a file, folder or archive, or a list of them, read as one
+    import) into the store at `store_path`.
 
     progress(percent) and message(text, is_warning) are optional callbacks; cancelled() is polled.
     Refused files are reported, never raised; a path that holds no police.uk file at all raises
@@ -131,7 +139,8 @@ def import_path(path, store_path, progress: Optional[Callable[[float], None]] = 
     with Source(path) as source:
         if not source.members and not source.errors:
             held = ", ".join(shown_name(n) for n in source.skipped[:5]) + (", …" if len(source.skipped) > 5 else "")
-            raise FileRefused(str(path), "holds no police.uk CSV files" + (f" (it holds {held})" if held else ""))
+            raise FileRefused(str(source.path), "holds no police.uk CSV files" + (f" (it holds {held})" if held
+                                                                                else ""))
         members = _plan(source, report, cancelled, say)
         with open_store(store_path) as store:
             if store.needs_upgrade():

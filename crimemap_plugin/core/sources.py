@@ -165,22 +165,24 @@ class Source:
     """
 
     def __init__(self, path):
-        self.path = Path(path)
+        """`path`: a file, folder or archive, or a list of them (read as one import)."""
+        self.paths = [Path(p) for p in path] if isinstance(path, (list, tuple)) else [Path(path)]
+        self.path = self.paths[0] if len(self.paths) == 1 else Path(", ".join(str(p) for p in self.paths))
         self.members: List[Member] = []
         self.errors: List[FileRefused] = []
         self.skipped: List[str] = []
         self._stack = ExitStack()
 
     def __enter__(self) -> "Source":
-        path = self.path
-        if not path.exists() and not path.is_symlink():
-            raise FileRefused(shown(path), "does not exist")
-        if path.is_dir():
-            self._walk(path)
-        elif path.suffix.lower() == ".zip" or (path.is_file() and zipfile.is_zipfile(path)):
-            self._add_zip(path)
-        else:
-            self.members.append(file_member(path))
+        for path in self.paths:
+            if not path.exists() and not path.is_symlink():
+                raise FileRefused(shown(path), "does not exist")
+            if path.is_dir():
+                self._walk(path)
+            elif path.suffix.lower() == ".zip" or (path.is_file() and zipfile.is_zipfile(path)):
+                self._add_zip(path)
+            else:
+                self.members.append(file_member(path))
         return self
 
     def _walk(self, top: Path) -> None:

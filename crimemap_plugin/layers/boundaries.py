@@ -5,6 +5,7 @@ from qgis.core import (
     QgsFillSymbol,
     QgsPalLayerSettings,
     QgsProject,
+    QgsProperty,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -17,7 +18,7 @@ from ..about import RESOURCES
 from ..core.errors import CrimeMapError
 from ..core.store import open_store
 from ..stores import auth_config, resolve_store
-from .common import ONS_OS, add_to_group, attribution_metadata, find_layer
+from .common import OGL, ONS_OS, add_to_group, attribution_metadata, find_layer
 
 # Qgis.LabelPlacement from QGIS 3.26 (where QgsPalLayerSettings.OverPoint names another enum's member);
 # QgsPalLayerSettings.Placement before.
@@ -26,6 +27,14 @@ OVER_POINT = getattr(getattr(Qgis, "LabelPlacement", None), "OverPoint", None) o
 FORCE_AREAS_PATH = RESOURCES / "boundaries" / "police_force_areas.gpkg"
 FORCE_AREAS_NAME = "Police force areas"
 ROLE = "force_areas"
+NEIGHBOURHOODS_ROLE = "neighbourhoods"
+STORE_PROPERTY = "crimemap/store"
+# ONS's name in the order people say it: "London, City of" is labelled "City of London".
+AREA_LABEL = r"""regexp_replace("ons_name", '^(.+), (.+)$', '\\2 \\1')"""
+# Labels drawn first where areas are small: the City of London's name wins over the Metropolitan
+# Police's, whose own label goes to a point inside the Met (never in the City's hole). log10 of the area
+# in m²: the City is about 6.5, the largest force areas about 10.
+SMALL_FIRST = "scale_linear(log10(max($area, 1)), 6, 10.5, 10, 1)"
 
 
 def force_areas_uri() -> str:
@@ -41,7 +50,7 @@ def force_areas_layer(name: str = FORCE_AREAS_NAME) -> QgsVectorLayer:
     symbol = QgsFillSymbol.createSimple({
         "color": "241,243,245,90", "outline_color": "29,53,87,255", "outline_width": "0.3"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(label_settings("ons_name")))
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(label_settings(AREA_LABEL, expression=True)))
     layer.setLabelsEnabled(True)
     layer.setMetadata(attribution_metadata(
         FORCE_AREAS_NAME,
@@ -66,6 +75,10 @@ def label_settings(field: str, size: float = 8.0, expression: bool = False) -> Q
     settings.isExpression = expression
     settings.setFormat(fmt)
     settings.placement = OVER_POINT
+    # A label point inside the area itself (an area's centroid can fall in a hole or outside it).
+    settings.centroidInside = True
+    settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Priority,
+                                                 QgsProperty.fromExpression(SMALL_FIRST))
     return settings
 
 
@@ -110,6 +123,45 @@ def neighbourhoods_layer(store_path: str, name: str = "Neighbourhoods") -> QgsVe
     if not layer.isValid() or layer.featureCount() == 0:
         raise RuntimeError(f"{store_path}: the store holds no neighbourhood boundaries; import a force's "
                            "neighbourhoods first (crimemap:importneighbourhoods)")
+    return layer
+
+
+def neighbourhood_outlines(store_path: str) -> QgsVectorLayer:
+    """The stored neighbourhoods as outlines named on the map (drawn over the comparison, so they
+    show whatever the map is coloured by)."""
+    layer = neighbourhoods_layer(store_path, "Neighbourhoods")
+    layer.setReadOnly(True)
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "60,60,60,200", "outline_width": "0.2"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    labels = label_settings("name", size=7.0)
+    # Names once a few neighbourhoods fill the screen (tens of them at a force's scale, hundreds
+    # nationally would be noise).
+    labels.scaleVisibility = True
+    labels.maximumScale, labels.minimumScale = 0.0, 400000.0
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
+    layer.setLabelsEnabled(True)
+    layer.setMetadata(attribution_metadata(
+        "Neighbourhoods", "police.uk neighbourhood boundaries from the Crime Map store, with their names.", [OGL]))
+    return layer
+
+
+def ensure_neighbourhoods(store_path: str, project: QgsProject = None, replace: bool = True):
+    """The store's neighbourhoods on the map, in the "Crime Map" group; None when the store holds
+    none. With `replace`, drawn again from the store (its neighbourhoods changed); without, kept when
+    the layer shown is of this store already."""
+    project = project or QgsProject.instance()
+    old = find_layer(NEIGHBOURHOODS_ROLE, project)
+    if old is not None and not replace and old.customProperty(STORE_PROPERTY) == str(store_path):
+        return old
+    try:
+        layer = neighbourhood_outlines(store_path)
+    except RuntimeError:
+        layer = None
+    if old is not None:
+        project.removeMapLayer(old.id())
+    if layer is not None:
+        layer.setCustomProperty(STORE_PROPERTY, str(store_path))
+        add_to_group(layer, NEIGHBOURHOODS_ROLE, project, position=0)
     return layer
 
 

@@ -17,7 +17,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import categories
-from ..core.classify import MEASURES, NO_DATA, PARTIAL_DATA, classes
+from ..core.classify import DIVERGING_MEASURES, MEASURES, NO_DATA, PARTIAL_DATA, WHOLE_MEASURES, classes
 from ..core.compare import Comparison
 from ..core.safe_text import spreadsheet_safe
 from ..i18n import tr
@@ -147,7 +147,11 @@ def update_layer(layer: QgsVectorLayer, comparison: Comparison, measure: str = "
 
 
 def _rule_expression(measure: str, lower, upper) -> str:
-    parts = ['"complete"', f'"{measure}" IS NOT NULL']
+    parts = ['"complete"'] if measure in DIVERGING_MEASURES else []
+    parts.append(f'"{measure}" IS NOT NULL')
+    if lower is not None and upper is not None and lower == upper:
+        parts.append(f'"{measure}" = {lower!r}')
+        return " AND ".join(parts)
     if lower is not None:
         parts.append(f'"{measure}" >= {lower!r}')
     if upper is not None:
@@ -155,34 +159,45 @@ def _rule_expression(measure: str, lower, upper) -> str:
     return " AND ".join(parts)
 
 
-def renderer(measure: str, values) -> QgsRuleBasedRenderer:
+def _fill(colour: str, style: str = "solid") -> QgsFillSymbol:
+    return QgsFillSymbol.createSimple({"color": colour, "outline_color": "80,80,80,255", "outline_width": "0.2",
+                                       "style": style})
+
+
+def renderer(measure: str, rows) -> QgsRuleBasedRenderer:
+    """Rules for what the map shows, with only the classes and notes that something on it falls in
+    (a legend that lists what is there). `rows`: the comparison's rows."""
+    records = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
+    diverging = measure in DIVERGING_MEASURES
+    shown = [r for r in records if not _isnan(r.get(measure)) and (r.get("complete") or not diverging)]
     root = QgsRuleBasedRenderer.Rule(None)
-    for cls in classes(measure, values):
-        symbol = QgsFillSymbol.createSimple({"color": cls.colour, "outline_color": "80,80,80,255",
-                                             "outline_width": "0.2"})
-        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, _rule_expression(measure, cls.lower, cls.upper),
-                                                   cls.label))
-    if measure == "change_pct":
-        zero = QgsFillSymbol.createSimple({"color": "#ffffff", "outline_color": "80,80,80,255",
-                                           "outline_width": "0.2"})
-        root.appendChild(QgsRuleBasedRenderer.Rule(zero, 0, 0, '"complete" AND "change_pct" IS NULL',
-                                                   "no crimes in the baseline: % not defined"))
-    hatch = QgsFillSymbol.createSimple({"color": NO_DATA, "outline_color": "80,80,80,255",
-                                        "outline_width": "0.2", "style": "b_diagonal"})
-    root.appendChild(QgsRuleBasedRenderer.Rule(hatch, 0, 0, f'NOT ({PARTIAL_ONLY}) AND (NOT "complete" OR '
-                                                            f'"complete" IS NULL)',
-                                               "no data (a month is missing)"))
-    partial = QgsFillSymbol.createSimple({"color": PARTIAL_DATA, "outline_color": "80,80,80,255",
-                                          "outline_width": "0.2", "style": "cross"})
-    root.appendChild(QgsRuleBasedRenderer.Rule(partial, 0, 0, PARTIAL_ONLY,
-                                               "partial data (a month is a partial submission)"))
+    for cls in classes(measure, [r[measure] for r in shown], tr=tr, present_only=True):
+        root.appendChild(QgsRuleBasedRenderer.Rule(_fill(cls.colour), 0, 0,
+                                                   _rule_expression(measure, cls.lower, cls.upper), cls.label))
+    missing = [r for r in records if _isnan(r.get(measure)) and not (diverging and r.get("complete"))]
+    partial = [r for r in missing if r.get("partial_months") and not r.get("missing_months")]
+    gap = 'NOT "complete"' if diverging else f'"{measure}" IS NULL'
+    if measure == "change_pct" and any(r.get("complete") and _isnan(r.get(measure)) for r in records):
+        root.appendChild(QgsRuleBasedRenderer.Rule(_fill("#ffffff"), 0, 0, '"complete" AND "change_pct" IS NULL',
+                                                   tr("no crimes before: a % is not defined")))
+    if len(missing) > len(partial):
+        root.appendChild(QgsRuleBasedRenderer.Rule(_fill(NO_DATA, "b_diagonal"), 0, 0,
+                                                   f"({gap}) AND NOT ({PARTIAL_ONLY})",
+                                                   tr("no data (a month is missing)")))
+    if partial:
+        root.appendChild(QgsRuleBasedRenderer.Rule(_fill(PARTIAL_DATA, "cross"), 0, 0, f"({gap}) AND ({PARTIAL_ONLY})",
+                                                   tr("partial data (a force published part of a month)")))
+    tested = sum(1 for r in records if r.get("complete"))
+    if diverging and any(not _isnan(r.get("significant")) and bool(r.get("significant")) for r in records):
+        outline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#1a1a1a", "outline_width": "0.7"})
+        said = (tr("thick outline: larger than chance would explain (allowing for the {} areas compared)")
+                .format(tested) if tested > 1 else tr("thick outline: larger than chance would explain"))
+        root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, '"significant"', said))
     return QgsRuleBasedRenderer(root)
 
 
 def style(layer: QgsVectorLayer, comparison: Comparison, measure: str = "change_pct") -> None:
-    complete = comparison.rows["complete"].tolist()
-    values = [v for v, ok in zip(comparison.rows[measure].tolist(), complete) if ok and not _isnan(v)]
-    layer.setRenderer(renderer(measure, values))
+    layer.setRenderer(renderer(measure, comparison.rows))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(comparison_label_settings(measure)))
     layer.setLabelsEnabled(True)
     layer.setMetadata(attribution_metadata(
@@ -192,10 +207,14 @@ def style(layer: QgsVectorLayer, comparison: Comparison, measure: str = "change_
 
 def comparison_label_settings(measure: str) -> QgsPalLayerSettings:
     """Only the value, and only where there is one: the force areas layer underneath names the areas,
-    and the hatching says "no data"."""
+    the hatching says "no data", the legend what a thick outline means. Signs always shown."""
     if measure == "change_pct":
         value = """CASE WHEN "complete" AND "change_pct" IS NOT NULL
-                   THEN format_number("change_pct", 1) || '%' || CASE WHEN "significant" THEN ' *' ELSE '' END END"""
+                   THEN CASE WHEN round("change_pct") > 0 THEN '+' || format_number("change_pct", 0)
+                             WHEN round("change_pct") < 0 THEN '−' || format_number(abs("change_pct"), 0)
+                             ELSE '0' END || '%' END"""
+    elif measure in WHOLE_MEASURES:
+        value = f"""CASE WHEN "{measure}" IS NOT NULL THEN format_number("{measure}", 0) END"""
     else:
         value = f"""CASE WHEN "{measure}" IS NOT NULL THEN format_number("{measure}", 1) END"""
     settings = label_settings(value, size=7.5, expression=True)
@@ -205,6 +224,6 @@ def comparison_label_settings(measure: str) -> QgsPalLayerSettings:
 
 def _isnan(v) -> bool:
     try:
-        return v is None or (isinstance(v, float) and math.isnan(v)) or v != v
+        return v is None or (isinstance(v, float) and math.isnan(v)) or bool(v != v)
     except TypeError:
         return True

@@ -24,6 +24,7 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLegendRenderer,
     QgsLegendStyle,
+    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
@@ -31,7 +32,8 @@ from qgis.core import (
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
 
 FONT = "Sans Serif"
 BNG = "EPSG:27700"
@@ -117,25 +119,30 @@ def line_mm(size_pt: float) -> float:
     return size_pt * 0.3528 * 1.3
 
 
+NORTH_ARROW_SIZE = (8.0, 12.0)
+
+
 def north_arrow(layout, page, map_item, x, y):
-    """QGIS's north arrow, turning with the map (a drawn "N" where QGIS has no SVG for it)."""
+    """QGIS's north arrow, turning with the map (a drawn "N" where QGIS has no SVG for it), at (x, y)
+    in mm, NORTH_ARROW_SIZE big."""
     for folder in QgsApplication.svgPaths():
         path = os.path.join(folder, "arrows", "NorthArrow_02.svg")
         if os.path.exists(path):
             arrow = QgsLayoutItemPicture(layout)
             arrow.setPicturePath(path)
             arrow.setLinkedMap(map_item)
-            arrow.setBackgroundEnabled(True)
-            arrow.setBackgroundColor(QColor(255, 255, 255, 200))
+            arrow.setId(f"north_arrow{page + 1}")
             layout.addLayoutItem(arrow)
-            place(arrow, page, x, y, 8, 12)
+            place(arrow, page, x, y, *NORTH_ARROW_SIZE)
             return arrow
-    return label(layout, page, "N\n↑", x, y, 8, 12, size=10, bold=True, align=Qt.AlignHCenter)
+    return label(layout, page, "N\n↑", x, y, *NORTH_ARROW_SIZE, size=10, bold=True, align=Qt.AlignHCenter,
+                 item_id=f"north_arrow{page + 1}")
 
 
 def add_map(layout, page, rect, layers, extent: QgsRectangle, extent_crs: QgsCoordinateReferenceSystem,
-            crs: str = BNG):
-    """A framed map item at rect (x, y, w, h in mm) drawing `layers` around `extent` and its surroundings."""
+            crs: str = BNG, surroundings: float = 1.45):
+    """A framed map item at rect (x, y, w, h in mm) drawing `layers` around `extent` and its
+    surroundings (`surroundings` times the extent)."""
     map_item = QgsLayoutItemMap(layout)
     map_item.setId(f"map{page + 1}")
     layout.addLayoutItem(map_item)
@@ -147,25 +154,53 @@ def add_map(layout, page, rect, layers, extent: QgsRectangle, extent_crs: QgsCoo
     map_item.setFrameEnabled(True)
     map_item.setBackgroundColor(QColor("#f4f6f7"))
     extent = QgsCoordinateTransform(extent_crs, crs, QgsProject.instance()).transformBoundingBox(extent)
-    extent.scale(1.45)                       # the area and its surroundings
+    extent.scale(surroundings)
     map_item.zoomToExtent(extent)
+    map_item.setCustomProperty("crimemap/extent", extent.asWktPolygon())
     return map_item
 
 
-def add_legend(layout, page, map_item, rect, layers, title):
-    """The legend of `layers` (the first one's own name hidden: the title says it) below rect, in columns."""
+def fit_map(map_item, page, rect) -> None:
+    """Move and resize a map made by add_map, and zoom it again to its area (the shape changed)."""
+    place(map_item, page, *rect)
+    map_item.zoomToExtent(QgsRectangle.fromWkt(map_item.customProperty("crimemap/extent")))
+
+
+def wrapped(text: str, chars: int) -> str:
+    """Text broken into lines of about `chars` characters at spaces (for legend entries)."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > chars:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join(lines + ([line] if line else []))
+
+
+def add_legend(layout, page, map_item, layers, title, columns: int = 3, wrap_chars: int = 40):
+    """The legend of `layers` (the first one's own name hidden: the title says it), in columns, each
+    entry broken onto lines of about `wrap_chars` characters. Not placed: the caller moves it."""
     legend = QgsLayoutItemLegend(layout)
+    legend.setId(f"legend{page + 1}")
     legend.setLinkedMap(map_item)
     legend.setAutoUpdateModel(False)
+    legend.setWrapString("\n")
     root = legend.model().rootGroup()
     root.clear()
     for k, layer in enumerate(layers):
         node = root.addLayer(layer)
         if k == 0:  # the comparison: the legend's title says what it shows
             QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+        for index, entry in enumerate(legend.model().layerLegendNodes(node)):
+            text = entry.data(Qt.DisplayRole) or ""
+            if len(text) > wrap_chars:
+                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped(text, wrap_chars))
+        legend.model().refreshLayerLegend(node)
     legend.setTitle(title)
-    legend.setColumnCount(4)
+    legend.setColumnCount(columns)
     legend.setSplitLayer(True)
+    legend.setEqualColumnWidth(False)
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.2)
     legend.setBackgroundColor(QColor(255, 255, 255, 235))
@@ -175,45 +210,83 @@ def add_legend(layout, page, map_item, rect, layers, title):
         legend.rstyle(style).setFont(qfont(size, bold))
     legend.setResizeToContents(True)
     layout.addLayoutItem(legend)
-    x, y, w, h = rect
-    legend.attemptMove(QgsLayoutPoint(x, y + h + 2, QgsUnitTypes.LayoutMillimeters), page=page)
+    # A legend sizes itself only once it has been drawn (it learns the output's resolution then):
+    # draw it once, off the page, so its size is known for laying out the page around it.
+    image = QImage(8, 8, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    legend.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    legend.adjustBoxSize()
     return legend
 
 
-def add_scale_bar(layout, page, map_item, rect):
-    """A kilometre scale bar in the bottom right corner of the map at rect."""
+def item_size(item) -> tuple:
+    """(width, height) of a layout item in mm."""
+    size = item.sizeWithUnits()
+    return size.width(), size.height()
+
+
+def move(item, page, x, y) -> None:
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page)
+
+
+def add_scale_bar(layout, page, map_item):
+    """A kilometre scale bar of the map (not placed: move it where nothing else is)."""
     bar = QgsLayoutItemScaleBar(layout)
+    bar.setId(f"scale_bar{page + 1}")
     bar.setStyle("Single Box")
     bar.setLinkedMap(map_item)
     bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
     bar.setNumberOfSegmentsLeft(0)
     bar.setNumberOfSegments(2)
     bar.setHeight(1.5)
-    bar.setBackgroundEnabled(True)
-    bar.setBackgroundColor(QColor(255, 255, 255, 210))
     if hasattr(bar, "setTextFormat"):
         bar.setTextFormat(text_format(6.5))
     else:
         bar.setFont(qfont(6.5))
     layout.addLayoutItem(bar)
     bar.update()
-    x, y, w, h = rect
-    bar.attemptMove(QgsLayoutPoint(x + w - bar.rect().width() - 2.5, y + h - 10, QgsUnitTypes.LayoutMillimeters),
-                    page=page)
+    bar.refreshItemSize()
     return bar
 
 
-def new_layout(project: QgsProject, name: str, pages: int) -> QgsPrintLayout:
-    """An empty print layout of `pages` A4 landscape pages."""
+# The layout's own PDF settings, as the layout designer reads them (custom properties of the layout):
+# text exported as text, so a PDF made from the designer stays searchable and copyable.
+PDF_TEXT_FORMAT = "pdfTextFormat"
+
+
+def keep_text_as_text(layout: QgsPrintLayout) -> None:
+    """Make the layout's own PDF setting "always export text as text" (the designer's export reads it)."""
+    layout.setCustomProperty(PDF_TEXT_FORMAT, int(Qgis.TextRenderFormat.AlwaysText))
+
+
+def pdf_settings(layout: QgsPrintLayout) -> QgsLayoutExporter.PdfExportSettings:
+    """PDF settings taken from the layout, as the layout designer takes them (its resolution, its
+    text format), so the plugin's writer and the designer's Export as PDF give the same file."""
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = layout.renderContext().dpi()
+    settings.textRenderFormat = Qgis.TextRenderFormat(int(layout.customProperty(PDF_TEXT_FORMAT, 0)))
+    settings.rasterizeWholeImage = str(layout.customProperty("rasterize", False)).lower() in ("true", "1")
+    settings.forceVectorOutput = str(layout.customProperty("forceVector", False)).lower() in ("true", "1")
+    return settings
+
+
+def new_layout(project: QgsProject, name: str, pages: int, size=("A4", QgsLayoutItemPage.Landscape)) -> QgsPrintLayout:
+    """An empty print layout of `pages` pages (A4 landscape, or `size` = (width mm, height mm)), whose
+    PDFs keep their text as text."""
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName(name)
+    keep_text_as_text(layout)
     collection = layout.pageCollection()
-    collection.page(0).setPageSize("A4", QgsLayoutItemPage.Landscape)
-    for _ in range(pages - 1):
-        page = QgsLayoutItemPage(layout)
-        page.setPageSize("A4", QgsLayoutItemPage.Landscape)
-        collection.addPage(page)
+    for index in range(pages):
+        page = collection.page(0) if index == 0 else QgsLayoutItemPage(layout)
+        if isinstance(size[0], str):
+            page.setPageSize(*size)
+        else:
+            page.setPageSize(QgsLayoutSize(size[0], size[1], QgsUnitTypes.LayoutMillimeters))
+        if index:
+            collection.addPage(page)
     return layout
 
 
@@ -222,10 +295,7 @@ def export(layout: QgsPrintLayout, path: str) -> List[str]:
     Returns the files written; raises RuntimeError naming the file on failure."""
     exporter = QgsLayoutExporter(layout)
     if path.lower().endswith(".pdf"):
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # text stays text: searchable, copyable
-        settings.dpi = 300
-        status = exporter.exportToPdf(path, settings)
+        status = exporter.exportToPdf(path, pdf_settings(layout))   # text stays text: searchable, copyable
         written = [path]
     else:
         settings = QgsLayoutExporter.ImageExportSettings()

@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from .. import settings
-from ..core import categories
+from ..core import categories, forces
 from ..core.periods import BASELINES
 from ..i18n import tr
 from ..stores import STORE_FILTER
@@ -23,6 +23,7 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = ""
     HELP = ""
     STORE, CATEGORY, END_MONTH, MONTHS, BASELINE = "STORE", "CATEGORY", "END_MONTH", "MONTHS", "BASELINE"
+    FORCE = "FORCE"
 
     def tr(self, text):
         return tr(text)
@@ -56,6 +57,16 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
         """The STORE parameter as the user named it (a path, a URI, or a QGIS connection's name: open
         it with stores.open_user_store, give the core resolve_store(...) of it)."""
         return self.parameterAsString(parameters, self.STORE, context).strip()
+
+    def add_force_parameter(self, with_btp: bool = False) -> None:
+        """FORCE: one of the forces police.uk publishes, offered as a list (its police.uk id, as
+        models and qgis_process give it: FORCE=gloucestershire)."""
+        slugs = [f.slug for f in forces.published() if with_btp or f.slug != "btp"]
+        self.addParameter(QgsProcessingParameterEnum(
+            self.FORCE, self.tr("Force (police.uk id)"), options=slugs, usesStaticStrings=True))
+
+    def force_value(self, parameters, context) -> str:
+        return self.parameterAsEnumString(parameters, self.FORCE, context)
 
     def add_period_parameters(self) -> None:
         """CATEGORY, END_MONTH, MONTHS and BASELINE, as comparisons take them."""

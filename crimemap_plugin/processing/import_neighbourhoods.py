@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
 )
 
 from .. import settings
@@ -33,14 +32,14 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
             "errors). Neighbourhoods that fail are reported and keep what was stored before, so a second "
             "run refreshes. The base URL comes from the settings or CRIMEMAP_API_URL; QGIS's proxy and "
             "authentication settings apply. With INPUT, a police.uk neighbourhood KML zip "
-            "(<force>/<neighbourhood id>.kml), the boundaries come from the archive instead and the API is "
+            "(one file per neighbourhood, named force/neighbourhood-id.kml, such as gloucestershire/AA3.kml), "
+            "the boundaries come from the archive instead and the API is "
             "not asked: parent areas listed beside their children and repeated neighbourhoods are left out "
             "and reported, holes are kept, and details already stored stay. Either way, the crimes in the "
             "store are counted in each neighbourhood for the neighbourhood level of the comparisons.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString(self.FORCE, self.tr("Force (police.uk id, e.g. "
-                                                                           "gloucestershire)")))
+        self.add_force_parameter()
         self.addParameter(QgsProcessingParameterFileDestination(
             self.STORE, self.tr("Store (GeoPackage created or updated, or PostgreSQL connection)"),
             fileFilter=STORE_FILTER,
@@ -53,7 +52,7 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Neighbourhoods that failed")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        force = self.parameterAsString(parameters, self.FORCE, context).strip().lower()
+        force = self.force_value(parameters, context)
         store_path = self.store_value(parameters, context)
         if force not in BY_SLUG or force == "btp":
             raise QgsProcessingException(self.tr("Unknown force: ") + force)

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from qgis.core import QgsLayoutItemMap, QgsProject, QgsVectorLayer
 
-from ..core import categories
+from ..core import categories, forces
+from ..core.briefing import choice_note, choose_period
 from ..core.errors import CrimeMapError
-from ..core.periods import BASELINES, SAME_PERIOD_LAST_YEAR
+from ..core.periods import BASELINES, SAME_PERIOD_LAST_YEAR, Period
+from ..i18n import tr
 from ..layers.briefing import make_briefings
 from ..layers.common import write_gpkg_layer
-from ..log import CRITICAL, log
+from ..log import CRITICAL, WARNING, log
 from ..stores import beside, open_user_store
 from .dock_state import saved_state
 
@@ -58,30 +60,47 @@ def _saver(store_path: str, project: QgsProject, saved_ids: list):
     return save
 
 
+def _period_for(store_path: str, force: str, choices: dict):
+    """(Choice or None, the period the dock asked for or None), from the store's coverage audit."""
+    with open_user_store(store_path, create=False) as store:
+        status = store.month_status()
+    try:
+        asked = Period(choices["end"], choices["months"]) if choices["end"] else None
+    except ValueError:
+        asked = None
+    end = asked.end if asked else ""
+    return choose_period(status, force, end, choices["months"], choices["baseline"]), asked
+
+
 def open_briefing(iface, store_path: str, force: str, neighbourhood: str = ""):
     """Build the briefing of a force (or one of its neighbourhoods) with the dock's choices, add it to
-    the project's layouts (replacing one of the same name) and open it in the layout designer."""
+    the project's layouts (replacing one of the same name) and open it in the layout designer.
+
+    The period is the dock's when the store holds all its months (and the baseline's) whole for the
+    force; otherwise the latest months it does hold whole, and the message bar and the page say so.
+    With no such months there is no page: the message bar says why."""
     project = QgsProject.instance()
     choices = dock_choices()
+    name = forces.BY_SLUG[force].name if force in forces.BY_SLUG else force
     try:
-        with open_user_store(store_path, create=False) as store:
-            held = sorted(store.available_force_months().get(force, ()))
+        choice, asked = _period_for(store_path, force, choices)
     except CrimeMapError as exc:
-        log(f"No briefing: {exc}", CRITICAL, bar=True)
+        log(tr("No briefing: {reason}").format(reason=exc), CRITICAL, bar=True)
         return None
-    if held and choices["end"] not in held:
-        # The dock shows a month this force has no data for: brief on the force's latest before it
-        # (or its latest of all).
-        earlier = [m for m in held if m <= choices["end"]] if choices["end"] else []
-        choices["end"] = earlier[-1] if earlier else held[-1]
+    if choice is None:
+        log(tr("No briefing for {force}: the store does not hold {n} whole months of it with whole months to "
+               "compare them with. Import more of its months, or choose a shorter period in the dock.").format(
+            force=name, n=choices["months"]), WARNING, bar=True)
+        return None
+    note = choice_note(choice, name, asked, choices["baseline"], tr)
     saved_ids = []
     try:
         layout, _layers, briefs = make_briefings(store_path, force, neighbourhood, False, choices["category"],
-                                                 choices["end"], choices["months"], choices["baseline"],
-                                                 persist=_saver(store_path, project, saved_ids))
+                                                 choice.period.end, choice.period.length, choice.baseline_kind,
+                                                 persist=_saver(store_path, project, saved_ids), note=note)
     except (CrimeMapError, ValueError, RuntimeError) as exc:
         project.removeMapLayers(saved_ids)
-        log(f"No briefing: {exc}", CRITICAL, bar=True)
+        log(tr("No briefing: {reason}").format(reason=exc), CRITICAL, bar=True)
         return None
     manager = project.layoutManager()
     old = manager.layoutByName(layout.name())
@@ -95,5 +114,6 @@ def open_briefing(iface, store_path: str, force: str, neighbourhood: str = ""):
     manager.addLayout(layout)
     if iface is not None:
         iface.openLayoutDesigner(layout)
-    log(f"Briefing '{layout.name()}': {briefs[0].period_words()}. Export it from the layout designer.", bar=True)
+    said = tr("Briefing '{name}': {period}.").format(name=layout.name(), period=briefs[0].period_words(tr))
+    log(" ".join(part for part in (said, note, tr("Export it from the layout designer.")) if part), bar=True)
     return layout

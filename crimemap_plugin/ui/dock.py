@@ -9,19 +9,19 @@ comparison from the store's aggregate tables and updates the table, the trend an
 import time
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject
+from qgis.core import QgsApplication, QgsExpression, QgsFeatureRequest, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QVBoxLayout, QWidget
 
 from .. import settings
-from ..core import categories, forces
+from ..core import categories, forces, periods
 from ..core.classify import MAP_MEASURES, MEASURES
 from ..core.compare import FORCE, NEIGHBOURHOOD, compare, monthly_trend
 from ..core.errors import CrimeMapError
 from ..core.periods import PREVIOUS_PERIOD, SAME_PERIOD_LAST_YEAR, Period
 from ..i18n import tr, tr_noop
-from ..layers.boundaries import comparison_areas, ensure_force_areas
+from ..layers.boundaries import comparison_areas, ensure_force_areas, ensure_neighbourhoods
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
 from ..layers.comparison import update_layer, write_layer
@@ -30,12 +30,13 @@ from ..stores import beside, open_user_store, shown_name
 from . import results
 from .dock_actions import DockActions
 from .dock_state import DockState, saved_state
+from .dock_view import AREA, view
+from .highlight import Highlight
 from .store_task import OpenStoreTask
 from .trend import TrendChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
-AREA = "area"
 LEVEL_ITEMS = ((FORCE, tr_noop("Police force areas")), (NEIGHBOURHOOD, tr_noop("Neighbourhoods")))
 LEVEL_PROPERTY = "crimemap/level"
 BASELINE_ITEMS = ((SAME_PERIOD_LAST_YEAR, tr_noop("Same period last year")),
@@ -49,6 +50,7 @@ CATEGORY_NAMES = (
     tr_noop("Other crime"),
 )
 TREND_MONTHS = 36
+AREA_COLUMN_PX = 120
 
 
 def category_items():
@@ -68,6 +70,7 @@ class DockContents(FORM_CLASS, QWidget):
 class CrimeMapDock(DockActions, DockState, QDockWidget):
     storeChanged = pyqtSignal(str)
     storeLoaded = pyqtSignal()                      # the store was (re)read, or could not be
+    closed = pyqtSignal()                           # the user closed the dock (its close button)
     updated = pyqtSignal()
     briefingRequested = pyqtSignal(str, str, str)   # store, force, neighbourhood id ("" = the force)
 
@@ -81,7 +84,6 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self.store = None
         self.comparison = None
         self.selected_code = None
-        self._default_code = None
         self.last_update_ms = None
         self._shown_once = False
         self._ready = False
@@ -89,6 +91,11 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self._open_task = None
         self._prefetched = None     # (controls key, comparison) made by the opening task
         self.has_neighbourhoods = False
+        self.pending_go = None      # (month, forces) to show once the store is read again (after an import)
+        self.zoom_pending = []      # forces the map moves to then
+        self.store_months = []
+        self.shown = None
+        self.highlight = Highlight(iface.mapCanvas() if iface is not None else None)
         self.trend = TrendChart(self.ui.trendPlaceholder)
         QVBoxLayout(self.ui.trendPlaceholder).addWidget(self.trend)
         self.ui.trendPlaceholder.layout().setContentsMargins(0, 0, 0, 0)
@@ -179,6 +186,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
 
     def teardown(self) -> None:
         """Undo what __init__ connected outside the dock (called by the plugin's unload)."""
+        self.highlight.clear()
         project = QgsProject.instance()
         project.readProject.disconnect(self._on_project_read)
         project.writeProject.disconnect(self._on_project_write)
@@ -253,6 +261,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             log(tr("{}: upgraded ({})").format(shown_name(path), "; ".join(info.upgraded)), bar=True)
         self.store = open_user_store(path, create=False)   # quick now: the task brought it up to date
         self.has_neighbourhoods = info.has_neighbourhoods
+        self.store_months = list(info.months)
         summary = info.summary
         forces_text = (tr("1 force") if summary.forces == 1 else tr("{} forces").format(summary.forces))
         self.ui.storeSummaryLabel.setText(tr("<b>{crimes}</b> crimes · {forces} · {first} to {last}").format(
@@ -268,7 +277,13 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         if info.first is not None:
             c = info.first
             self._prefetched = ((c.level, c.category, c.period.end, c.period.length, c.baseline_kind), c)
-        self.restore_state(saved_state(), fallback_end=previous)
+        state = saved_state()
+        if self.pending_go is not None:
+            state = self._went_to(state, info.months)
+        self.restore_state(state, fallback_end=previous)
+        if self.zoom_pending:
+            self.zoom_to_forces(self.zoom_pending)
+            self.zoom_pending = []
 
     def _show_empty(self, empty: bool) -> None:
         self.ui.emptyFrame.setVisible(empty)
@@ -291,8 +306,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self._fill_compare_areas(self.ui.areaLevelCombo.currentData())
         c = self.controls()
         area_mode = c["baseline"] == AREA
-        self.ui.compareAreaCombo.setEnabled(area_mode)
-        self.ui.compareAreaLabel.setEnabled(area_mode)
+        self.ui.compareAreaCombo.setVisible(area_mode)
+        self.ui.compareAreaLabel.setVisible(area_mode)
         try:
             period = Period(c["end"], c["length"])
             baseline = SAME_PERIOD_LAST_YEAR if area_mode else c["baseline"]
@@ -309,59 +324,51 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             log(tr("The comparison failed: {}").format(f"{type(exc).__name__}: {exc}"), CRITICAL, bar=True)
             return
         self.comparison = comparison
-        rows = comparison.records()
-        self._default_code = self._default_area(rows)
-        measure = c["measure"]
-        if area_mode:
-            first = self._current_code()
-            rows = [r for r in rows if r["area_code"] in (first, c["compare_area"])]
-            rows.sort(key=lambda r: r["area_code"] != first)
-            self.ui.titleLabel.setText(self._area_title(rows, comparison))
-            if measure == "change_pct":
-                measure = "rate_per_1000"
-        else:
-            self.ui.titleLabel.setText(f"<b>{comparison.title()}</b>" + self._not_on_map(comparison))
-        self.results.set_rows(rows, keep_order=area_mode, tested=comparison.tested)  # area mode: chosen first
-        table = self.ui.resultsTable
-        table.resizeColumnsToContents()
-        header = table.horizontalHeader()
-        header.resizeSection(0, min(header.sectionSize(0), 160))  # long neighbourhood names are elided
-        self._update_map(comparison, measure)
+        self.shown = shown = view(comparison, c, self.selected_code)
+        self._sync_measure(shown)
+        self.ui.titleLabel.setText(shown.title)
+        self.results.set_rows(shown.rows, keep_order=shown.area_mode, tested=comparison.tested)
+        self._fit_columns(shown)
+        self._update_map(comparison, shown.measure)
         self._update_trend()
+        self._highlight_selected(zoom=False)
+        self.ui.briefingButton.setEnabled(shown.selected is not None and not shown.area_mode)
         self.save_state()
         self.last_update_ms = (time.perf_counter() - started) * 1000.0
         self.updated.emit()
 
-    @staticmethod
-    def _not_on_map(comparison) -> str:
-        """A line naming the compared forces with data that the map cannot draw."""
-        if comparison.level != FORCE:
-            return ""
-        rows = comparison.rows
-        held = rows[~rows["force"].map(forces.has_area) & (rows["current"].notna() | rows["baseline"].notna()
-                                                           | (rows["partial_months"] != ""))]
-        if held.empty:
-            return ""
-        names = ", ".join(results.short_name(n) for n in held["area_name"])
-        return "<br><small>" + tr("In the table, not on the map (no area boundary): {}").format(names) + "</small>"
+    def _sync_measure(self, shown) -> None:
+        """Map shows what the map shows: against another area there is no change to map, so the
+        change measure is not offered and the combo says which rate is drawn."""
+        combo = self.ui.measureCombo
+        item = combo.model().item(combo.findData("change_pct"))
+        item.setEnabled(not shown.area_mode)
+        if combo.currentData() != shown.measure:
+            was, self._loading = self._loading, True
+            combo.setCurrentIndex(combo.findData(shown.measure))
+            self._loading = was
 
-    @staticmethod
-    def _default_area(rows) -> str:
-        complete = [r for r in rows if r["complete"]]
-        pick = max(complete or rows, key=lambda r: -1 if r["current"] is None else r["current"])
-        return pick["area_code"]
-
-    @staticmethod
-    def _area_title(rows, comparison) -> str:
-        if len(rows) < 2:
-            return f"<b>{comparison.period.label()}</b>: choose two different areas"
-        a, b = rows[0], rows[1]
-        text = f"<b>{results.short_name(a['area_name'])} against {results.short_name(b['area_name'])}</b>, " \
-               f"{categories.label(comparison.category).lower()}, {comparison.period.label()}"
-        ra, rb = a["rate_per_1000"], b["rate_per_1000"]
-        if ra is not None and rb:
-            text += f": {ra / rb:.2f} times the rate per 1,000 residents"
-        return text
+    def _fit_columns(self, shown) -> None:
+        """Each column as wide as its values (the first rows: thousands of neighbourhoods would cost a
+        measure each) or its header's longest line, the area column capped (long names are elided):
+        the area, crimes, change % and the test fit the dock's width."""
+        table = self.ui.resultsTable
+        metrics = table.fontMetrics()
+        header = table.horizontalHeader()
+        head_metrics = header.fontMetrics()
+        model = self.results
+        rows = range(min(model.rowCount(), 200))
+        for c, key in enumerate(results.KEYS):
+            hidden = key in shown.hidden_columns
+            table.setColumnHidden(c, hidden)
+            if hidden:
+                continue
+            cells = max([metrics.horizontalAdvance(model.text(r, c)) for r in rows] or [0])
+            title = max(head_metrics.horizontalAdvance(line) for line in str(model.headerData(c, Qt.Horizontal))
+                        .split("\n"))
+            width = max(cells, title) + 2 * metrics.averageCharWidth() + (12 if c == header.sortIndicatorSection()
+                                                                          else 0)
+            header.resizeSection(c, min(width, AREA_COLUMN_PX) if key == "area" else width)
 
     def comparison_path(self, level: str = FORCE) -> str:
         """The comparison layer's GeoPackage, beside the store (one per level, so switching levels
@@ -393,47 +400,69 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             add_to_group(layer, COMPARISON_ROLE, project, position=0)
         else:
             update_layer(layer, comparison, measure)  # renames it to the new legend title too
+        if comparison.level == NEIGHBOURHOOD:
+            self.show_neighbourhoods(replace=False)
+
+    def show_neighbourhoods(self, replace: bool = True) -> None:
+        """The store's neighbourhoods outlined and named on the map (after they are imported, or when
+        the dock first compares neighbourhoods)."""
+        try:
+            ensure_neighbourhoods(self.store_path(), replace=replace)
+        except (RuntimeError, CrimeMapError) as exc:
+            log(str(exc), CRITICAL, bar=True)
 
     def _update_trend(self) -> None:
-        comparison = self.comparison
-        if comparison is None:
+        shown = self.shown
+        if shown is None or shown.selected is None:
+            self.trend.set_data([], [], [], [], tr("No area with data in this period"))
             return
-        names = dict(zip(comparison.rows["area_code"], comparison.rows["area_name"]))
-        code = self._current_code()
-        if code not in names:
-            return
+        comparison = shown.comparison
+        code = shown.selected
         area = forces.by_area_code(code).slug if comparison.level == FORCE else code
-        end = comparison.period.end
-        months = Period(end, TREND_MONTHS).months
+        end = periods.parse(comparison.period.end)
+        first = periods.parse(self.store_months[0]) if self.store_months else end
+        months = [periods.fmt(n) for n in range(max(end - TREND_MONTHS + 1, first), end + 1)]
         trend = monthly_trend(self.store, comparison.level, area, comparison.category, months)
-        baseline = [] if self.ui.baselineCombo.currentData() == AREA else comparison.baseline.months
+        baseline = [] if shown.area_mode else comparison.baseline.months
         self.trend.set_data(months, trend.values, comparison.period.months, baseline,
-                            f"{results.short_name(names[code])} · {categories.label(comparison.category)} · "
-                            f"crimes a month", partial=trend.partial)
+                            f"{results.short_name(shown.names[code])} · {tr(categories.label(comparison.category))}",
+                            partial=trend.partial)
 
     def _current_code(self):
-        """The selected area where it belongs to the shown level, else the default one."""
-        if self.comparison is not None and self.selected_code in set(self.comparison.rows["area_code"]):
-            return self.selected_code
-        return self._default_code
+        """The area the trend and the briefing are about (one source: the view shown)."""
+        return self.shown.selected if self.shown is not None else None
 
     def _on_row_selected(self, *_args) -> None:
         rows = self.ui.resultsTable.selectionModel().selectedRows()
-        if not rows:
+        if not rows or self.shown is None:
             return
         code = rows[0].data(results.CODE_ROLE)
-        if self.ui.baselineCombo.currentData() == AREA:
+        if self.shown.area_mode or code not in self.shown.with_data:
             return
         self.selected_code = code
+        self.shown = view(self.comparison, self.controls(), code)
         self._update_trend()
         self.save_state()
+        self._highlight_selected(zoom=True)
+
+    def _highlight_selected(self, zoom: bool) -> None:
+        """The chosen area outlined on the map (never filled: its colour stays the comparison's)."""
+        self.highlight.clear()
         layer = find_layer(COMPARISON_ROLE)
-        if layer is not None:
-            ids = [f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterExpression(
-                f"\"area_code\" = '{code}'"))]
-            layer.selectByIds(ids)
-            if self.iface is not None and ids:
-                self.iface.mapCanvas().zoomToSelected(layer)
+        if self.shown is None or self.shown.selected is None or layer is None:
+            return
+        request = QgsFeatureRequest().setFilterExpression(
+            f'"area_code" = {QgsExpression.quotedValue(self.shown.selected)}')
+        feature = next(iter(layer.getFeatures(request)), None)
+        if feature is None or not feature.hasGeometry() or feature.geometry().isEmpty():
+            return
+        self.highlight.show_geometry(feature.geometry(), layer.crs())
+        if zoom:
+            self.highlight.zoom_to(feature.geometry(), layer.crs())
+
+    def closeEvent(self, event):  # noqa: N802
+        self.closed.emit()
+        super().closeEvent(event)
 
     # -- first showing: force areas ----------------------------------------------------------------
     def set_ready(self) -> None:

@@ -1,16 +1,20 @@
 """What the dock's menu and buttons do: change the store, import data or neighbourhoods, export or copy
 the table, ask for a briefing."""
 
-from qgis.core import QgsApplication
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsExpression, QgsFeatureRequest, QgsGeometry, QgsRectangle
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from .. import settings
-from ..core import forces
+from ..core import forces, periods
 from ..core.compare import FORCE, area_force
 from ..core.coverage import WHOLE
 from ..core.errors import CrimeMapError
 from ..core.periods import Period
 from ..i18n import tr
+from ..layers.boundaries import ROLE as FORCE_AREAS_ROLE
+from ..layers.common import find_layer
 from ..log import CRITICAL, log
 from ..stores import saved_connection_names
 from . import results
@@ -62,24 +66,41 @@ class DockActions:
         finally:
             self.refresh()
             self.storeChanged.emit(self.store_path())
+        self.show_neighbourhoods()
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import police.uk data", "",
-                                              "police.uk data (*.csv *.zip);;All files (*)")
-        if path:
-            self.start_import(path)
+        """Files (several at once: CSV or zip archives) or a folder, from the place used last."""
+        menu = QMenu(self)
+        menu.addAction(tr("Files or archives (CSV, zip)…"), self.choose_import_files)
+        menu.addAction(tr("A folder (searched through)…"), self.choose_import_folder)
+        button = self.sender() if hasattr(self.sender(), "mapToGlobal") else self.ui.storeMenuButton
+        menu.exec(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def choose_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import police.uk data"), settings.LAST_IMPORT_DIR.value(),
+                                                tr("police.uk data (*.csv *.zip);;All files (*)"))
+        if paths:
+            settings.LAST_IMPORT_DIR.set_value(str(Path(paths[0]).parent))
+            self.start_import(paths)
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Import a folder of police.uk data"),
+                                                  settings.LAST_IMPORT_DIR.value())
+        if folder:
+            settings.LAST_IMPORT_DIR.set_value(str(Path(folder).parent))
+            self.start_import(folder)
 
     def load_sample(self) -> ImportTask:
         return self.start_import(str(sample_path()))
 
-    def start_import(self, path: str) -> ImportTask:
+    def start_import(self, path) -> ImportTask:
         if self.task is not None:
-            log("An import is already running.", bar=True)
+            log(tr("An import is already running."), bar=True)
             return self.task
         self._close_store()  # the import writes; the dock reopens the store when it is done
         task = ImportTask(path, self.store_path())
         task.progressChanged.connect(lambda value: self.ui.importProgress.setValue(int(value)))
-        task.done.connect(self._on_import_done)
+        task.done.connect(lambda ok, task=task: self._on_import_done(task, ok))
         self.task = task
         self.ui.importProgress.setValue(0)
         self.ui.importProgress.setVisible(True)
@@ -88,13 +109,55 @@ class DockActions:
         QgsApplication.taskManager().addTask(task)
         return task
 
-    def _on_import_done(self, ok: bool) -> None:
+    def _on_import_done(self, task, ok: bool) -> None:
         self.task = None
         self.ui.importProgress.setVisible(False)
         self.ui.importButton.setEnabled(True)
         self.ui.loadSampleButton.setEnabled(True)
+        newest = task.newest_month()
+        if newest:
+            # Afterwards the dock shows the newest period of what was just imported, on its forces.
+            self.go_to(newest, task.forces_imported())
         self.refresh()
         self.storeChanged.emit(self.store_path())
+
+    def go_to(self, month: str, force_slugs) -> None:
+        """After an import: once the store has been read again, the dock moves to the newest month of
+        what was imported (its other choices kept; a shorter period when the store holds fewer months
+        up to it), that force chosen when it was one, and the map to the imported forces' areas."""
+        self.pending_go = (month, list(force_slugs))
+
+    def _went_to(self, state: dict, store_months) -> dict:
+        """`state` moved as go_to asked (called with the store's months when it has been read)."""
+        month, force_slugs = self.pending_go
+        self.pending_go = None
+        state = dict(state, end=month)
+        held = set(store_months)
+        run, n = 0, periods.parse(month)
+        while periods.fmt(n - run) in held:
+            run += 1
+        state["length"] = max(1, min(int(state.get("length") or 3), run))
+        areas = [forces.area_code(f) for f in force_slugs if f in forces.BY_SLUG]
+        if len(areas) == 1 and (state.get("level") or FORCE) == FORCE:
+            state["selected"] = areas[0]
+        self.zoom_pending = [f for f in force_slugs if forces.has_area(f)]
+        return state
+
+    def zoom_to_forces(self, force_slugs) -> bool:
+        """The map canvas to the bundled areas of these forces (False when none is drawn)."""
+        layer = find_layer(FORCE_AREAS_ROLE)
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if layer is None or canvas is None or not force_slugs:
+            return False
+        names = ", ".join(QgsExpression.quotedString(f) for f in force_slugs)
+        box = QgsRectangle()
+        for feature in layer.getFeatures(QgsFeatureRequest().setFilterExpression(f'"force" IN ({names})')):
+            if feature.hasGeometry():
+                box.combineExtentWith(feature.geometry().boundingBox())
+        if box.isEmpty():
+            return False
+        self.highlight.zoom_to(QgsGeometry.fromRect(box), layer.crs(), margin=0.15)
+        return True
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export the table", "crime-comparison.csv", "CSV (*.csv)")

@@ -20,9 +20,12 @@ class ImportTask(QgsTask):
 
     done = pyqtSignal(bool)
 
-    def __init__(self, path: str, store: str):
-        super().__init__(f"Crime Map: importing {path}", QgsTask.CanCancel)
-        self.path = str(path)
+    def __init__(self, path, store: str):
+        """`path`: a file, a folder or an archive, or a list of them."""
+        paths = [str(p) for p in path] if isinstance(path, (list, tuple)) else [str(path)]
+        shown = paths[0] if len(paths) == 1 else f"{len(paths)} files"
+        super().__init__(f"Crime Map: importing {shown}", QgsTask.CanCancel)
+        self.path = paths if len(paths) > 1 else paths[0]
         self.store = str(store)
         self.report = None
         self.error = None
@@ -41,6 +44,17 @@ class ImportTask(QgsTask):
             self.error = f"{type(exc).__name__}: {exc}"
             return False
         return not self.report.cancelled
+
+    def newest_month(self):
+        """The latest month of street crime in what was given (imported now, or stored already), or None."""
+        months = [m for kind, _, m in (self.report.units_given if self.report else []) if kind == "street"]
+        return max(months) if months else None
+
+    def forces_imported(self) -> list:
+        """The forces of the newest month's street crime in what was given."""
+        newest = self.newest_month()
+        return sorted({f for kind, f, m in (self.report.units_given if self.report else [])
+                       if kind == "street" and m == newest})
 
     def finished(self, ok: bool) -> None:
         if self.report is not None:

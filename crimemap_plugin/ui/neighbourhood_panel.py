@@ -6,19 +6,30 @@ are). HTML from the API is sanitised before it reaches the QTextBrowser, which l
 resources; links open in the system browser only when clicked, and only https, mailto and tel.
 """
 
+import html
 from datetime import datetime
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+)
 from qgis.gui import QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import settings
+from ..core import forces
 from ..core.errors import CrimeMapError
 from ..core.neighbourhood_view import render
-from ..i18n import tr
+from ..i18n import LocaleDates, tr
+from ..log import WARNING, log
 from ..stores import open_user_store
+from .highlight import Highlight
 from .neighbourhood_task import FetchNeighbourhoodTask
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -45,8 +56,9 @@ class NeighbourhoodIdentifyTool(QgsMapToolEmitPoint):
 class CrimeMapNeighbourhoodDock(QDockWidget):
     briefingRequested = pyqtSignal(str, str, str)   # store, force, neighbourhood id
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, canvas=None):
         super().__init__(tr("Neighbourhood"), parent)
+        self.highlight = Highlight(canvas)
         self.setObjectName("CrimeMapNeighbourhoodDock")
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -99,13 +111,15 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
             self.refresh_button.setEnabled(True)
             self.briefing_button.setEnabled(True)
             self.browser.clear()
-            self.status.setText(tr("{} · {}: no team details stored yet; asking police.uk…").format(*found))
+            self._outline(*found)
+            self.status.setText(tr("{}: no team details stored yet; asking police.uk…").format(self._heading(*found)))
             self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), *found))
             return False
         self.current = None
         self.refresh_button.setEnabled(False)
         self.briefing_button.setEnabled(False)
         self.browser.clear()
+        self.highlight.clear()
         self.status.setText(tr("No stored neighbourhood at {}, {}: asking police.uk…").format(f"{lat:.5f}",
                                                                                               f"{lon:.5f}"))
         self._start(FetchNeighbourhoodTask(self.store_path, settings.api_url(), lat=lat, lon=lon))
@@ -125,15 +139,35 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
         return self._read(lambda store: store.neighbourhood_at(lon, lat))
 
     def show_stored(self, force: str, nid: str, note: str = "") -> bool:
-        row = self._read(lambda store: store.neighbourhood_details(force, nid))
-        if row is None:
+        found = self._read(lambda store: (store.neighbourhood_details(force, nid), _census(store, force, nid)))
+        if found is None or found[0] is None:
             return False
+        row, census = found
         self.current = (force, nid)
         self.refresh_button.setEnabled(True)
         self.briefing_button.setEnabled(True)
-        self.status.setText(f"{row['force']} · {row['neighbourhood_id']}")
-        self.browser.setHtml(render(row, datetime.now(), note))
+        self.status.setText(self._heading(force, nid, row.get("name")))
+        self.browser.setHtml(render(row, datetime.now(), note, tr=tr, dates=LocaleDates,
+                                    force_name=_force_name(force), census=census))
+        self._outline(force, nid)
         return True
+
+    @staticmethod
+    def _heading(force: str, nid: str, name: str = None) -> str:
+        """'<b>St Marks</b> · Gloucestershire Constabulary' (the id only where there is no name)."""
+        return f"<b>{html.escape(name or nid)}</b> · {html.escape(_force_name(force))}"
+
+    def _outline(self, force: str, nid: str) -> None:
+        """The neighbourhood outlined on the map (its boundary from the store)."""
+        polygons = self._read(lambda store: store.neighbourhood_polygons(force, {nid})) or []
+        rings = [r for _, _, parts in polygons for r in parts]
+        if not rings:
+            self.highlight.clear()
+            return
+        geometry = QgsGeometry.fromPolygonXY([[QgsPointXY(float(x), float(y)) for x, y in zip(*ring)]
+                                              for ring in rings[:1]] + [
+            [QgsPointXY(float(x), float(y)) for x, y in zip(*ring)] for ring in rings[1:]])
+        self.highlight.show_geometry(geometry, WGS84)
 
     def refresh(self) -> None:
         if self.current and self.task is None:
@@ -152,12 +186,41 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
         if ok:
             self.show_stored(force, nid)
             return
+        log(f"police.uk: {error}", WARNING)   # the details, for whoever looks at the log
         if self.current:
             # Offline or failing: what is stored stays on screen, and says how old it is.
-            note = tr("Could not refresh from police.uk ({}); showing the stored details.").format(error)
+            note = tr("police.uk could not be reached just now ({}), so these are the details saved "
+                      "earlier.").format(in_words(error))
             if not self.show_stored(*self.current, note=note):
-                self.status.setText(tr("{} · {}: no team details stored, and police.uk did not answer: {}").format(
-                    *self.current, error))
+                self.status.setText(tr("{}: no team details are saved, and police.uk could not be reached ({}).")
+                                    .format(self._heading(*self.current), in_words(error)))
         else:
-            self.status.setText(tr("No neighbourhood here in the store, and police.uk did not answer: {}").format(
-                error))
+            self.status.setText(tr("No neighbourhood is saved here, and police.uk could not be reached ({}).")
+                                .format(in_words(error)))
+
+
+def _force_name(force: str) -> str:
+    found = forces.BY_SLUG.get(force)
+    return found.name if found else force
+
+
+def _census(store, force: str, nid: str):
+    areas = store.neighbourhood_areas(force)
+    match = areas[areas["area_code"] == f"{force}/{nid}"]
+    return int(match["population"].iloc[0]) if len(match) else None
+
+
+def in_words(error: str) -> str:
+    """Why police.uk did not answer, in a few words (the full error goes to the log)."""
+    text = (error or "").lower()
+    if "cancel" in text:
+        return tr("cancelled")
+    if "rate limited" in text or "429" in text:
+        return tr("police.uk asked us to slow down; try again in a minute")
+    if "server error" in text or " 50" in text:
+        return tr("police.uk's server had a problem")
+    if "not as documented" in text or "not json" in text:
+        return tr("police.uk sent an answer that could not be read")
+    if "no answer" in text or "timed out" in text or "within" in text or "connection" in text:
+        return tr("no connection, or no answer in time")
+    return tr("it gave an error")

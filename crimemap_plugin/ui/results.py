@@ -20,18 +20,30 @@ CODE_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 NO_DATA_COLOUR = QColor(128, 128, 128)
 
+# (key, title, tooltip), in the order shown: what matters most first, so it is visible at the dock's width.
 COLUMNS = (
-    (tr_noop("Area"), tr_noop("The area")),
-    (tr_noop("Crimes"), tr_noop("Crimes in the period")),
-    (tr_noop("Before"), tr_noop("Crimes in the baseline period")),
-    (tr_noop("Change"), tr_noop("Crimes in the period minus crimes in the baseline")),
-    (tr_noop("Change %"), tr_noop("Change as a percentage of the baseline (empty when the baseline is 0)")),
-    (tr_noop("Per 1,000"), tr_noop("Crimes in the period per 1,000 residents (Census 2021)")),
-    (tr_noop("Per 1,000, 12 months"), tr_noop("Crimes in the 12 months to the end month per 1,000 residents")),
-    (tr_noop("Beyond chance?"), tr_noop("Is the change larger than chance would explain? Exact test for two "
-                                        "Poisson counts, allowing for the number of areas compared "
-                                        "(Benjamini–Hochberg q < 0.05); p and q are in each cell's tooltip")),
+    ("area", tr_noop("Area"), tr_noop("The area")),
+    ("current", tr_noop("Crimes"), tr_noop("Crimes in the period")),
+    ("change_pct", tr_noop("Change %"), tr_noop("Change as a percentage of the baseline (empty when the baseline "
+                                                "is 0)")),
+    ("beyond", tr_noop("Beyond\nchance?"), tr_noop("Is the change larger than chance would explain? Exact test for "
+                                                  "two Poisson counts, allowing for the number of areas compared "
+                                                  "(Benjamini–Hochberg q < 0.05); p and q are in each cell's "
+                                                  "tooltip")),
+    ("baseline", tr_noop("Before"), tr_noop("Crimes in the baseline period")),
+    ("change", tr_noop("Change"), tr_noop("Crimes in the period minus crimes in the baseline")),
+    ("rate_per_1000", tr_noop("Per\n1,000"), tr_noop("Crimes in the period per 1,000 residents (Census 2021)")),
+    ("annual_rate_per_1000", tr_noop("Per 1,000,\n12 months"), tr_noop("Crimes in the 12 months to the end month "
+                                                                      "per 1,000 residents")),
 )
+KEYS = tuple(c[0] for c in COLUMNS)
+
+
+def column(key: str) -> int:
+    """The position of a column by its key."""
+    return KEYS.index(key)
+
+
 NO_DATA = tr_noop("no data")
 PARTIAL = tr_noop("partial data")
 
@@ -70,6 +82,8 @@ WORDS = {
                       "compared (q < 0.05)"),
     "within": tr_noop("p = {p}, q = {q}: within what chance would explain, allowing for the {n} areas "
                       "compared"),
+    "beyond_one": tr_noop("p = {p}: larger than chance would explain (p < 0.05)"),
+    "within_one": tr_noop("p = {p}: within what chance would explain"),
 }
 
 
@@ -90,48 +104,58 @@ def _gap(row: dict, said: dict, fallback: str) -> tuple:
 
 
 def cell_values(row: dict, said: dict = None, tested: int = 0) -> list:
-    """Display text, sort key and tooltip for each column of one comparison row; `tested` is how many
-    areas the significance test allowed for."""
+    """Display text, sort key and tooltip for each column (in COLUMNS order) of one comparison row;
+    `tested` is how many areas the significance test allowed for."""
     said = said or words()
     name = short_name(row["area_name"])
-    out = [(name, name.lower(), row["area_name"])]
+    cells = {"area": (name, name.lower(), row["area_name"])}
     complete = bool(row["complete"]) if not _missing(row["complete"]) else False
     for key in ("current", "baseline", "change"):
         v = row[key]
         if _missing(v):
             text, tip = _gap(row, said, said["period_gap"])
-            out.append((text, None, tip))
+            cells[key] = (text, None, tip)
         else:
-            out.append((str(int(v)), int(v), None))
+            cells[key] = (signed(int(v)) if key == "change" else str(int(v)), int(v), None)
     pct = row["change_pct"]
     if not complete:
         text, tip = _gap(row, said, said["either_gap"])
-        out.append((text, None, tip))
+        cells["change_pct"] = (text, None, tip)
     elif _missing(pct):
-        out.append((said["not_defined"], None, said["not_defined_tip"]))
+        cells["change_pct"] = (said["not_defined"], None, said["not_defined_tip"])
     else:
-        out.append((f"{pct:.1f}", float(pct), None))
+        cells["change_pct"] = (signed(pct, 1), float(pct), None)
     for key in ("rate_per_1000", "annual_rate_per_1000"):
         v = row[key]
         if not _missing(v):
-            out.append((f"{v:.2f}", float(v), None))
+            cells[key] = (f"{v:.2f}", float(v), None)
         elif not _missing(row.get("population")) and not row.get("population"):
-            out.append((said["not_defined"], None, said["no_residents"]))
+            cells[key] = (said["not_defined"], None, said["no_residents"])
         else:
             text, tip = _gap(row, said, said["month_gap"])
-            out.append((text, None, tip))
+            cells[key] = (text, None, tip)
     p, q = row["p_value"], row.get("q_value")
     if not complete or _missing(p):
         text, tip = _gap(row, said, said["either_gap"])
-        out.append((text, None, tip))
+        cells["beyond"] = (text, None, tip)
     else:
         q = p if _missing(q) else q
         tip = dict(p=f"{p:.2g}", q=f"{q:.2g}", n=tested or 1)
+        one = "_one" if (tested or 1) == 1 else ""   # one area compared: nothing to allow for
         if row["significant"]:
-            out.append((said["up"] if (row["change"] or 0) > 0 else said["down"], q, said["beyond"].format(**tip)))
+            cells["beyond"] = (said["up"] if (row["change"] or 0) > 0 else said["down"], q,
+                               said["beyond" + one].format(**tip))
         else:
-            out.append((said["no"], q, said["within"].format(**tip)))
-    return out
+            cells["beyond"] = (said["no"], q, said["within" + one].format(**tip))
+    return [cells[key] for key in KEYS]
+
+
+def signed(v, places: int = 0) -> str:
+    """'+12', '−8', '0' (a real minus sign, and a plus for rises): signs alike everywhere."""
+    text = f"{abs(v):.{places}f}"
+    if float(text) == 0:
+        return f"{0:.{places}f}"
+    return ("+" if v > 0 else "−") + text
 
 
 class ResultsModel(QAbstractTableModel):
@@ -141,18 +165,21 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._cells = []          # per row: [(text, key, tooltip)] per column
         self._codes = []
+        self._has_data = []
         self._sort = None         # (column, order) last asked for
         self._no_data = (NO_DATA, PARTIAL)
 
     def set_rows(self, rows, keep_order: bool = False, tested: int = 0) -> None:
-        """Show `rows`, sorted as last asked (or in the order given, with keep_order)."""
+        """Show `rows`: sorted as last asked, areas with data first; or in the order given, with
+        keep_order."""
         self.beginResetModel()
         said = words()
         self._no_data = (said["no_data"], said["partial"])
         self._cells = [cell_values(r, said, tested) for r in rows]
         self._codes = [r["area_code"] for r in rows]
-        if self._sort is not None and not keep_order:
-            self._order(*self._sort)
+        self._has_data = [not (_missing(r["current"]) and _missing(r["baseline"])) for r in rows]
+        if not keep_order:
+            self._order(*(self._sort or (0, Qt.AscendingOrder)))
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
@@ -183,18 +210,26 @@ class ResultsModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.DisplayRole:
-            return tr(COLUMNS[section][0])
-        if role == Qt.ToolTipRole:
             return tr(COLUMNS[section][1])
+        if role == Qt.ToolTipRole:
+            return tr(COLUMNS[section][2])
         return None
 
     def _order(self, column: int, order) -> list:
-        known = [i for i, cells in enumerate(self._cells) if cells[column][1] is not None]
-        missing = [i for i, cells in enumerate(self._cells) if cells[column][1] is None]
-        known.sort(key=lambda i: self._cells[i][column][1], reverse=order == Qt.DescendingOrder)
-        ranking = known + missing
+        """Areas with data first, then by the column (its "no data" cells last, whichever direction)."""
+        rows = range(len(self._cells))
+        with_data = [i for i in rows if self._has_data[i]]
+        without = [i for i in rows if not self._has_data[i]]
+        ranking = []
+        for group in (with_data, without):
+            known = [i for i in group if self._cells[i][column][1] is not None]
+            missing = [i for i in group if self._cells[i][column][1] is None]
+            known.sort(key=lambda i: self._cells[i][column][1], reverse=order == Qt.DescendingOrder)
+            missing.sort(key=lambda i: self._cells[i][0][1])
+            ranking += known + missing
         self._cells = [self._cells[i] for i in ranking]
         self._codes = [self._codes[i] for i in ranking]
+        self._has_data = [self._has_data[i] for i in ranking]
         return ranking
 
     def sort(self, column, order=Qt.AscendingOrder):
@@ -214,16 +249,26 @@ class ResultsModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         return self._cells[row][column][0]
 
+    def key(self, row: int, column: int):
+        """The cell's value (its sort key): a number, or None where there is none."""
+        return self._cells[row][column][1]
+
+
+PLAIN = {"current": "{:d}", "baseline": "{:d}", "change": "{:d}", "change_pct": "{:.1f}", "rate_per_1000": "{:.2f}",
+         "annual_rate_per_1000": "{:.2f}"}
+
 
 def table_text(model: ResultsModel, delimiter: str) -> str:
-    """The table as delimited text with a header row, exactly as shown (numbers plain). Text that a
-    spreadsheet would run as a formula (an area named "=HYPERLINK(…)" from a KML file or the API) is
-    neutralised."""
+    """The table as delimited text with a header row, its numbers plain (no thousands separators, a
+    minus sign a spreadsheet reads), its words as shown. Text that a spreadsheet would run as a
+    formula (an area named "=HYPERLINK(…)" from a KML file or the API) is neutralised."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(["area_code"] + [tr(title) for title, _ in COLUMNS])
+    writer.writerow(["area_code"] + [" ".join(tr(title).split()) for _, title, _ in COLUMNS])
     for r in range(model.rowCount()):
-        cells = [model.code(r)] + [model.text(r, c) for c in range(len(COLUMNS))]
+        cells = [model.code(r)]
+        for c, key in enumerate(KEYS):
+            number = model.key(r, c)
+            cells.append(PLAIN[key].format(number) if key in PLAIN and number is not None else model.text(r, c))
         writer.writerow([spreadsheet_safe(v) for v in cells])
     return buf.getvalue()
-

@@ -33,8 +33,10 @@ def crimemap_objects():
 
 def table_rows(dock):
     """Area code (the rows' Qt.UserRole + 1) -> the cell texts of the dock's results table."""
+    from crimemap_plugin.ui.results import KEYS  # the plugin is loaded by now
     model = dock.findChild(QTableView, "resultsTable").model()
-    return {model.index(r, 0).data(Qt.UserRole + 1): [model.index(r, c).data() for c in range(model.columnCount())]
+    return {model.index(r, 0).data(Qt.UserRole + 1):
+                {KEYS[c]: model.index(r, c).data() for c in range(model.columnCount())}
             for r in range(model.rowCount())}
 
 

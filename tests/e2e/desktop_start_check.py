@@ -78,8 +78,10 @@ def record():
     d = dock()
     rows = {}
     if d is not None:
+        from crimemap_plugin.ui.results import KEYS  # the plugin is loaded by now
         model = d.findChild(QTableView, "resultsTable").model()
-        rows = {model.index(r, 0).data(Qt.UserRole + 1): [model.index(r, c).data() for c in range(model.columnCount())]
+        rows = {model.index(r, 0).data(Qt.UserRole + 1):
+                {KEYS[c]: model.index(r, c).data() for c in range(model.columnCount())}
                 for r in range(model.rowCount())}
         result["title"] = d.findChild(QLabel, "titleLabel").text()
     result["rows"] = rows

@@ -51,10 +51,14 @@ def test_desktop_on_a_national_store_lists_btp_and_psni(profiles, tmp_path):
 
     rows = result["rows"]
     assert len(rows) == 45
-    assert rows["btp"][1:3] == [str(total("btp", "2019-01")), str(total("btp", "2018-12"))]
+    def cells(code):
+        return [rows[code]["current"], rows[code]["baseline"]]
+    assert cells("btp") == [str(total("btp", "2019-01")), str(total("btp", "2018-12"))]
     # PSNI has only December 2018: the month before, no data for January.
-    assert rows["northern-ireland"][1:3] == ["no data", str(total("northern-ireland", "2018-12"))]
-    assert rows["E23000032"][1:3] == [str(total("kent", "2019-01")), "partial data"]
+    assert cells("northern-ireland") == ["no data", str(total("northern-ireland", "2018-12"))]
+    assert cells("E23000032") == [str(total("kent", "2019-01")), "partial data"]
+    # Rows with data come first, whatever the sort; the most important columns first.
+    assert list(rows[next(iter(rows))])[:4] == ["area", "current", "change_pct", "beyond"]
     assert "British Transport" in result["title"] and "not on the map" in result["title"]
     assert result["dialogs"] == []
 
@@ -86,7 +90,7 @@ def test_desktop_on_a_postgis_team_store(profiles, tmp_path):
         assert result["active"] and result["dock"] and result["dock_visible"] and result["dialogs"] == []
         assert "429,326</b> crimes" in result["summary"]
         rows = result["rows"]
-        assert len(rows) == 45 and rows["E23000032"][2] == "partial data"
-        assert rows["btp"][1].isdigit()
+        assert len(rows) == 45 and rows["E23000032"]["baseline"] == "partial data"
+        assert rows["btp"]["current"].isdigit()
     finally:
         drop(store)

@@ -120,6 +120,12 @@ def open_dock(iface, qtbot, ready: bool = True):
 @pytest.fixture(autouse=True)
 def _clean_project():
     yield
+    # A canvas still drawing a layer that the clearing frees crashes QGIS 3.22 (in GDAL's pool).
+    from qgis import utils
+    canvas = utils.iface.mapCanvas() if getattr(utils, "iface", None) is not None else None
+    if canvas is not None:
+        canvas.stopRendering()
+        canvas.waitWhileRendering()
     QgsProject.instance().clear()
     os.environ.pop("CRIMEMAP_API_URL", None)
     # An exception raised inside processAlgorithm is printed by sip, which leaves it (and every frame

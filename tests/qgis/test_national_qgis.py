@@ -58,7 +58,7 @@ def test_compareperiods_lists_every_force_btp_and_psni_without_geometry(run, nat
     assert btp["q_value"] == pytest.approx(btp["p_value"])
     assert not kent["complete"] and kent["partial_months"] == "2018-12" and kent["significant"] == NULL
     labels = [r.label() for r in layer.renderer().rootRule().children()]
-    assert "partial data (a month is a partial submission)" in labels
+    assert "partial data (a force published part of a month)" in labels
 
 
 def test_countinpolygons_on_a_national_month_equals_native(run, national):
@@ -81,13 +81,15 @@ def test_the_dock_lists_btp_and_psni_and_says_partial(qgis_iface, qtbot, nationa
     dock = open_dock(qgis_iface, qtbot)
     try:
         model = dock.ui.resultsTable.model()
-        rows = {model.index(r, 0).data(Qt.UserRole + 1): [model.index(r, c).data() for c in range(8)]
+        from crimemap_plugin.ui.results import KEYS
+        rows = {model.index(r, 0).data(Qt.UserRole + 1): {k: model.index(r, c).data() for c, k in enumerate(KEYS)}
                 for r in range(model.rowCount())}
         assert len(rows) == 45
-        assert rows["btp"][0] == "British Transport" and rows["btp"][1] == str(count("btp", "2019-01"))
-        assert rows["btp"][2] == str(count("btp", "2018-12")) and rows["btp"][5] == "n/a"
-        assert rows["northern-ireland"][0] == "Police Service of Northern Ireland"
-        assert rows["E23000032"][1] == str(count("kent", "2019-01")) and rows["E23000032"][2] == "partial data"
+        btp, kent = rows["btp"], rows["E23000032"]
+        assert btp["area"] == "British Transport" and btp["current"] == str(count("btp", "2019-01"))
+        assert btp["baseline"] == str(count("btp", "2018-12")) and btp["rate_per_1000"] == "n/a"
+        assert rows["northern-ireland"]["area"] == "Police Service of Northern Ireland"
+        assert kent["current"] == str(count("kent", "2019-01")) and kent["baseline"] == "partial data"
         assert "not on the map" in dock.ui.titleLabel.text() and "British Transport" in dock.ui.titleLabel.text()
         # Marking Kent's December whole (from the table's menu) compares it.
         fm = next(f for f in dock.store.coverage("street") if (f.force, f.month) == ("kent", "2018-12"))
@@ -95,7 +97,7 @@ def test_the_dock_lists_btp_and_psni_and_says_partial(qgis_iface, qtbot, nationa
             dock.mark_whole(fm, True, ask=False)
         row = next(model.index(r, 0).row() for r in range(model.rowCount())
                    if model.index(r, 0).data(Qt.UserRole + 1) == "E23000032")
-        assert model.index(row, 2).data() == str(count("kent", "2018-12"))
+        assert model.index(row, KEYS.index("baseline")).data() == str(count("kent", "2018-12"))
         fm = next(f for f in dock.store.coverage("street") if (f.force, f.month) == ("kent", "2018-12"))
         assert fm.overridden
         dock.mark_whole(fm, False, ask=False)

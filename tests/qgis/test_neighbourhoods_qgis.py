@@ -3,7 +3,7 @@
 import sqlite3
 
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from crimemap_plugin.core.api import PoliceApi
 from crimemap_plugin.network import QgisTransport
@@ -32,8 +32,14 @@ def test_importneighbourhoods_algorithm(plugin, qgis_processing, tmp_path, monke
     del layer  # the frame below outlives the test in the raised exception's traceback
     with sqlite3.connect(store) as conn:
         assert conn.execute("SELECT COUNT(*) FROM neighbourhood_details").fetchone()[0] == 55
-    with pytest.raises(QgsProcessingException, match="Unknown force"):
+    with pytest.raises(QgsProcessingException, match="FORCE"):
         processing.run("crimemap:importneighbourhoods", {"FORCE": "atlantis", "STORE": str(store)})
+    # The force is offered as the list of forces (each as models and qgis_process give it), and the
+    # help says how the archive's files are named in words (Processing shows the help as HTML).
+    alg = QgsApplication.processingRegistry().algorithmById("crimemap:importneighbourhoods")
+    options = alg.parameterDefinition("FORCE").options()
+    assert "gloucestershire" in options and "metropolitan" in options and "btp" not in options
+    assert "<" not in alg.shortHelpString() and "gloucestershire/AA3.kml" in alg.shortHelpString()
 
 
 def test_importneighbourhoods_from_a_kml_zip_without_the_api(plugin, qgis_processing, tmp_path, monkeypatch):

@@ -69,7 +69,14 @@ def test_force_areas_bundled_with_codes_slugs_and_attribution():
     rights = " ".join(layer.metadata().rights())
     assert "Open Government Licence" in rights and "Crown copyright" in rights
     assert layer.labelsEnabled()
-    assert layer.labeling().settings().fieldName == "ons_name"
+    # Labelled with ONS's names in the order people say them: "City of London", not "London, City of".
+    from qgis.core import QgsExpression, QgsExpressionContext
+    settings = layer.labeling().settings()
+    assert settings.isExpression and settings.centroidInside
+    city = next(f for f in layer.getFeatures() if f["force"] == "city-of-london")
+    context = QgsExpressionContext()
+    context.setFeature(city)
+    assert QgsExpression(settings.fieldName).evaluate(context) == "City of London"
 
 
 def test_dock_shows_force_areas_when_first_opened(plugin, qtbot, qgis_iface, recorder):
@@ -138,7 +145,9 @@ def test_identify_tool_shows_the_stored_neighbourhood(plugin, qgis_iface, qtbot,
     text = panel.findChild(QTextBrowser, "neighbourhoodText")
     shown = text.toPlainText()
     assert "PC Jane Doe" in shown and "Speeding on Tewkesbury Road" in shown and "Street briefing" in shown
-    assert "As of" in shown
+    # The heading names the neighbourhood and its force, never raw ids; the date is said with its age.
+    assert shown.splitlines()[0] == "St Marks" and "Gloucestershire Constabulary" in shown.splitlines()[1]
+    assert "Details as of" in shown and "(today)" in shown
     assert "alert" not in text.toHtml() and "evil.example" not in text.toHtml()
     grab = Path(__file__).resolve().parents[2] / "build" / "screenshots" / "neighbourhood-panel.png"
     grab.parent.mkdir(parents=True, exist_ok=True)
@@ -151,11 +160,12 @@ def test_identify_tool_shows_the_stored_neighbourhood(plugin, qgis_iface, qtbot,
         panel.findChild(QPushButton, "refreshButton").click()
     qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
     shown = text.toPlainText()
-    assert "Could not refresh from police.uk" in shown and "PC Jane Doe" in shown
+    assert "police.uk could not be reached just now" in shown and "PC Jane Doe" in shown
+    assert "Error" not in shown and "127.0.0.1" not in shown   # in words, not the raw exception
     # Nothing stored at a point and police.uk unreachable: said plainly.
     plugin.identify_tool.identified.emit(1.3, 52.6)  # Norwich
     qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
-    assert "police.uk did not answer" in panel.status.text()
+    assert "No neighbourhood is saved here, and police.uk could not be reached" in panel.status.text()
 
 
 def test_identify_asks_police_uk_where_nothing_is_stored(plugin, qgis_iface, qtbot, tmp_path, monkeypatch):
@@ -201,4 +211,14 @@ def test_identify_on_a_boundary_from_kml_fetches_its_details(plugin, qgis_iface,
     # police.uk gone, and another neighbourhood without details: the panel says so.
     plugin.identify_tool.identified.emit(lon + width, lat)
     qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
-    assert "no team details stored, and police.uk did not answer" in panel.status.text()
+    assert "no team details are saved, and police.uk could not be reached" in panel.status.text()
+    assert "Traceback" not in panel.status.text() and "http" not in panel.status.text()
+
+
+def test_processing_help_reads_as_written(plugin, qgis_processing):
+    """Processing shows the help as HTML: nothing in it may look like a tag (it would vanish)."""
+    import re
+    algorithms = [a for a in QgsApplication.processingRegistry().algorithms() if a.provider().id() == "crimemap"]
+    assert len(algorithms) >= 8
+    for alg in algorithms:
+        assert not re.search(r"<[A-Za-z/!]", alg.shortHelpString()), alg.id()
