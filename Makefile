@@ -78,8 +78,8 @@ qt6-check: deps
 ## make package: the zip the Plugin Manager installs (tracked files only; no tests, caches, dev files)
 package:
 	@rm -rf build/package dist/$(PLUGIN)-*.zip && mkdir -p build/package dist
-	@git ls-files -z $(PLUGIN) | xargs -0 -I{} cp --parents {} build/package/
-	@git ls-files --others --exclude-standard -z $(PLUGIN) | xargs -0 -r -I{} cp --parents {} build/package/
+	@git ls-files -z --cached --others --exclude-standard $(PLUGIN) | \
+		xargs -0 -r sh -c 'for f; do [ ! -e "$$f" ] || cp --parents "$$f" build/package/; done' _
 	@cp metadata.txt LICENSE build/package/$(PLUGIN)/
 	@rm -f $(ZIP) && cd build/package && zip -qr9 ../../$(ZIP) $(PLUGIN) -x '*__pycache__*' '*.pyc'
 	@echo "$(ZIP)"

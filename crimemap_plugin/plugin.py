@@ -1,8 +1,9 @@
 """The plugin class: it only wires things together (actions, dock, provider, options page)."""
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import Qt, QThread
+from qgis.PyQt.QtCore import Qt, QThread, QTimer
 from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QDockWidget
 
 try:   # QAction lives in QtGui from Qt 6; QGIS 3.22's bindings have it in QtWidgets only
     from qgis.PyQt.QtGui import QAction
@@ -45,9 +46,6 @@ class CrimeMapPlugin:
 
         self.dock = CrimeMapDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window = self.iface.mainWindow()
-        if hasattr(window, "resizeDocks"):   # room for the table's first columns at a laptop's size
-            window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         # Only the user's own closing of the dock is remembered (its close button, or the toolbar
         # button): a dock hidden behind another, or by QGIS closing, opens again next time.
         self.dock.setVisible(settings.DOCK_VISIBLE.value())
@@ -58,8 +56,10 @@ class CrimeMapPlugin:
         # end of start-up; a plugin enabled later from the Plugin Manager is ready at once.
         if QThread.currentThread().loopLevel() > 0:
             self.dock.set_ready()
+            QTimer.singleShot(0, self._first_width)
         else:
             self.iface.initializationCompleted.connect(self.dock.set_ready)
+            self.iface.initializationCompleted.connect(self._first_width)
             self._waiting_for_start = True
 
         toggle = self.dock.toggleViewAction()
@@ -92,7 +92,7 @@ class CrimeMapPlugin:
             self.identify_tool.deleteLater()
             self.identify_tool = None
         if self.neighbourhood_dock is not None:
-            self.iface.removeDockWidget(self.neighbourhood_dock)
+            self.iface.mainWindow().removeDockWidget(self.neighbourhood_dock)   # added to the window itself
             self.neighbourhood_dock.deleteLater()
             self.neighbourhood_dock = None
         for action in self.actions:
@@ -108,8 +108,11 @@ class CrimeMapPlugin:
         if self.dock is not None:
             if self._waiting_for_start:
                 self.iface.initializationCompleted.disconnect(self.dock.set_ready)
+                self.iface.initializationCompleted.disconnect(self._first_width)
                 self._waiting_for_start = False
             self.dock.teardown()
+            # Closed by the unload (QGIS quitting, or the Plugin Manager), not by the user: not remembered.
+            self.dock.closed.disconnect()
             self.iface.removeDockWidget(self.dock)
             self.dock.close()
             self.dock.deleteLater()
@@ -127,24 +130,59 @@ class CrimeMapPlugin:
             self.identify_tool = NeighbourhoodIdentifyTool(self.iface.mapCanvas())
             self.identify_tool.setAction(self.identify_action)
             self.neighbourhood_dock = CrimeMapNeighbourhoodDock(self.iface.mainWindow(), self.iface.mapCanvas())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.neighbourhood_dock)
-            if self.dock is not None:
-                # Below the comparison, never a tab over it: both stay in view.
-                if not self.dock.isVisible():
-                    self.dock.show()
-                window = self.iface.mainWindow()
-                window.splitDockWidget(self.dock, self.neighbourhood_dock, Qt.Orientation.Vertical)
-                if hasattr(window, "resizeDocks"):
-                    window.resizeDocks([self.dock, self.neighbourhood_dock], [55, 45], Qt.Orientation.Vertical)
+            self._place_panel(self.neighbourhood_dock)
             self.identify_tool.identified.connect(self.neighbourhood_dock.show_at)
             self.neighbourhood_dock.briefingRequested.connect(self.open_briefing)
         self.iface.mapCanvas().setMapTool(self.identify_tool)
         self.neighbourhood_dock.show()
         self.neighbourhood_dock.raise_()
 
+    def _place_panel(self, panel) -> None:
+        """The neighbourhood panel beside the comparison, never a tab over it: on the left, as a tab
+        beside QGIS's Browser (or below the Layers panel), so the dock keeps its full height for the
+        table and the trend; below the dock when neither is on the left."""
+        window = self.iface.mainWindow()
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+
+        def on_left(name):
+            dock = window.findChild(QDockWidget, name)
+            ok = dock is not None and dock.isVisible() and not dock.isFloating() and window.dockWidgetArea(dock) == left
+            return dock if ok else None
+        browser, layers = on_left("Browser"), on_left("Layers")
+        if browser is not None:
+            window.addDockWidget(left, panel)
+            window.tabifyDockWidget(browser, panel)
+            if layers is not None:   # room for the team and its priorities; the layer list keeps the rest
+                QTimer.singleShot(0, lambda: window.resizeDocks([panel, layers], [60, 40], Qt.Orientation.Vertical))
+        elif layers is not None:
+            window.addDockWidget(left, panel)
+            window.splitDockWidget(layers, panel, Qt.Orientation.Vertical)
+        else:
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+            if self.dock is not None:
+                if not self.dock.isVisible():
+                    self.dock.show()
+                window.splitDockWidget(self.dock, panel, Qt.Orientation.Vertical)
+
     def open_briefing(self, store_path: str, force: str, neighbourhood: str = ""):
         from .ui.briefing import open_briefing
         return open_briefing(self.iface, store_path, force, neighbourhood)
+
+    def _first_width(self) -> None:
+        """Once QGIS has started and restored its window: the dock is open unless the user closed it
+        (QGIS's own saved window state never hides it behind their back), in front of any dock tabbed
+        with it; and the first time in a profile, room for the table's most important columns at a
+        laptop's size (after that, the width the user gave it, which QGIS restores)."""
+        if self.dock is None:
+            return
+        if settings.DOCK_VISIBLE.value():
+            self.dock.show()
+            self.dock.raise_()
+        if settings.DOCK_SIZED.value():
+            return
+        if self.dock.width() < DOCK_WIDTH:
+            self.iface.mainWindow().resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        settings.DOCK_SIZED.set_value(True)
 
     def _remember_visibility(self, visible):
         settings.DOCK_VISIBLE.set_value(bool(visible))

@@ -54,10 +54,17 @@ API_URL = Setting("api_url", str, "https://data.police.uk/api/", "CRIMEMAP_API_U
 DOCK_STATE = Setting("dock_state", str, "", None, "Last choices in the Crime Map dock (JSON)")
 
 DOCK_VISIBLE = Setting("dock_visible", bool, True, None, "Whether the Crime Map dock is open")
+DOCK_SIZED = Setting("dock_sized", bool, False, None, "Whether the dock was given its first width (then the user's)")
 LAST_IMPORT_DIR = Setting("last_import_dir", str, lambda: str(Path.home()), None,
                           "The folder the last import was chosen from")
 
-ALL: tuple = (STORE_PATH, API_URL, DOCK_STATE, DOCK_VISIBLE, LAST_IMPORT_DIR)
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+BASEMAP_URL = Setting("basemap_url", str, OSM_TILES, "CRIMEMAP_BASEMAP_URL",
+                      "XYZ tile URL of the street map behind neighbourhood briefings ({z}/{x}/{y})")
+BASEMAP_ENABLED = Setting("basemap_enabled", bool, True, None,
+                          "Whether neighbourhood briefings draw the street map")
+
+ALL: tuple = (STORE_PATH, API_URL, DOCK_STATE, DOCK_VISIBLE, DOCK_SIZED, LAST_IMPORT_DIR, BASEMAP_URL, BASEMAP_ENABLED)
 
 
 def api_url() -> str:

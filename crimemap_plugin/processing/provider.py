@@ -6,11 +6,17 @@ from qgis.PyQt.QtGui import QIcon
 from .. import about
 from .briefing_map import BriefingMapAlgorithm
 from .compare_periods import ComparePeriodsAlgorithm
+from .concentration import ConcentrationAlgorithm
 from .copy_store import CopyStoreAlgorithm
 from .count_in_polygons import CountInPolygonsAlgorithm
+from .density import DensityAlgorithm
+from .emerging_hotspots import EmergingHotSpotsAlgorithm
+from .hotspots import HotSpotsAlgorithm
 from .import_crimes import ImportCrimesAlgorithm
 from .import_neighbourhoods import ImportNeighbourhoodsAlgorithm
 from .mark_whole import MarkWholeAlgorithm
+from .outcomes import OutcomesAlgorithm
+from .stop_search import StopSearchAlgorithm
 from .upgrade_store import UpgradeStoreAlgorithm
 
 PROVIDER_ID = "crimemap"
@@ -32,5 +38,8 @@ class CrimeMapProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802
         for algorithm in (ImportCrimesAlgorithm(), ComparePeriodsAlgorithm(), CountInPolygonsAlgorithm(),
                           ImportNeighbourhoodsAlgorithm(), BriefingMapAlgorithm(), MarkWholeAlgorithm(),
-                          UpgradeStoreAlgorithm(), CopyStoreAlgorithm()):
+                          UpgradeStoreAlgorithm(), CopyStoreAlgorithm(), OutcomesAlgorithm(), StopSearchAlgorithm()):
+            self.addAlgorithm(algorithm)
+        for algorithm in (HotSpotsAlgorithm(), EmergingHotSpotsAlgorithm(), DensityAlgorithm(),
+                          ConcentrationAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -37,10 +37,14 @@ from .trend import TrendChart
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
-LEVEL_ITEMS = ((FORCE, tr_noop("Police force areas")), (NEIGHBOURHOOD, tr_noop("Neighbourhoods")))
+LEVEL_ITEMS = ((FORCE, tr_noop("Forces")), (NEIGHBOURHOOD, tr_noop("Neighbourhoods")))
 LEVEL_PROPERTY = "crimemap/level"
-BASELINE_ITEMS = ((SAME_PERIOD_LAST_YEAR, tr_noop("Same period last year")),
-                  (PREVIOUS_PERIOD, tr_noop("Previous period")), (AREA, tr_noop("Another area")))
+# Short, to fit the dock at a laptop's size; the title under the controls says it in full.
+BASELINE_ITEMS = ((SAME_PERIOD_LAST_YEAR, tr_noop("A year before")),
+                  (PREVIOUS_PERIOD, tr_noop("Period before")), (AREA, tr_noop("Another area")))
+BASELINE_TIPS = {SAME_PERIOD_LAST_YEAR: tr_noop("The same months a year earlier (seasons alike)"),
+                 PREVIOUS_PERIOD: tr_noop("As many months, just before the period"),
+                 AREA: tr_noop("Another area over the same months, by crimes per 1,000 residents")}
 # The category names as police.uk writes them (core/categories.py), marked for translation here.
 CATEGORY_NAMES = (
     tr_noop("All crime"), tr_noop("Anti-social behaviour"), tr_noop("Bicycle theft"), tr_noop("Burglary"),
@@ -50,7 +54,7 @@ CATEGORY_NAMES = (
     tr_noop("Other crime"),
 )
 TREND_MONTHS = 36
-AREA_COLUMN_PX = 120
+AREA_COLUMN_PX = 110
 
 
 def category_items():
@@ -116,6 +120,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         ui.categoryCombo.insertSeparator(len(categories.HEADLINE))
         for value, text in BASELINE_ITEMS:
             ui.baselineCombo.addItem(tr(text), value)
+            ui.baselineCombo.setItemData(ui.baselineCombo.count() - 1, tr(BASELINE_TIPS[value]),
+                                         Qt.ItemDataRole.ToolTipRole)
         for value in MAP_MEASURES:
             ui.measureCombo.addItem(tr(MEASURES[value]), value)
         self._fill_compare_areas(FORCE)
@@ -134,6 +140,13 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         ui.resultsTable.horizontalHeader().setStretchLastSection(False)
         # Column widths from the first rows only: thousands of neighbourhoods would cost a measure each.
         ui.resultsTable.horizontalHeader().setResizeContentsPrecision(200)
+        # Compact rows, and the table gets most of the height the dock has (the trend the rest).
+        ui.resultsTable.verticalHeader().setDefaultSectionSize(ui.resultsTable.fontMetrics().height() + 6)
+        ui.resultsSplitter.setStretchFactor(0, 3)
+        ui.resultsSplitter.setStretchFactor(1, 2)
+        ui.resultsSplitter.setSizes([300, 160])
+        ui.compareLayout.setColumnStretch(1, 1)   # the two columns of choices share the width alike
+        ui.compareLayout.setColumnStretch(3, 1)
 
 
     def _fill_compare_areas(self, level: str) -> None:
@@ -366,8 +379,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             cells = max([metrics.horizontalAdvance(model.text(r, c)) for r in rows] or [0])
             title = max(head_metrics.horizontalAdvance(line) for line in str(model.headerData(c, Qt.Horizontal))
                         .split("\n"))
-            width = max(cells, title) + 2 * metrics.averageCharWidth() + (12 if c == header.sortIndicatorSection()
-                                                                          else 0)
+            width = max(cells, title) + metrics.averageCharWidth() * 3 // 2 + (
+                12 if c == header.sortIndicatorSection() else 0)
             header.resizeSection(c, min(width, AREA_COLUMN_PX) if key == "area" else width)
 
     def comparison_path(self, level: str = FORCE) -> str:
@@ -423,8 +436,12 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         first = periods.parse(self.store_months[0]) if self.store_months else end
         months = [periods.fmt(n) for n in range(max(end - TREND_MONTHS + 1, first), end + 1)]
         trend = monthly_trend(self.store, comparison.level, area, comparison.category, months)
+        values = list(trend.values)
+        # Only the months the store covers for this area: none of the years before its data starts.
+        first = next((i for i, v in enumerate(values) if v is not None), len(values))
+        months, values = months[first:], values[first:]
         baseline = [] if shown.area_mode else comparison.baseline.months
-        self.trend.set_data(months, trend.values, comparison.period.months, baseline,
+        self.trend.set_data(months, values, comparison.period.months, baseline,
                             f"{results.short_name(shown.names[code])} · {tr(categories.label(comparison.category))}",
                             partial=trend.partial)
 

@@ -4,7 +4,7 @@ submissions marked."""
 
 import math
 
-from qgis.PyQt.QtCore import QLocale, QRectF, Qt
+from qgis.PyQt.QtCore import QLocale, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
@@ -38,10 +38,13 @@ class TrendChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("trendChart")
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.months, self.values, self.current, self.baseline, self.title = [], [], set(), set(), ""
         self.partial = set()
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(300, 160)
 
     def set_data(self, months, values, current, baseline, title: str, partial=()) -> None:
         """values: a number per month, or None where the area's force has no data that month;
@@ -96,15 +99,17 @@ class TrendChart(QWidget):
             p.end()
             return
         known = [v for v in self.values if v is not None]
-        ticks = nice_ticks(max(known) if known else 0)
-        top = ticks[-1]
-        left = max(fm.horizontalAdvance(f"{t:,}") for t in ticks) + 8
         key_h = fm.height() + 4
-        plot = QRectF(left, title_rect.bottom() + 6, w - left - 6, h - title_rect.bottom() - 6 - 2 * fm.height()
-                      - key_h - 6)
-        if plot.height() < 20:
+        plot_top = title_rect.bottom() + 6
+        plot_h = h - plot_top - 2 * fm.height() - key_h - 6
+        if plot_h < 20:
             p.end()
             return
+        # As many round steps as there is room for labels that do not touch.
+        ticks = nice_ticks(max(known) if known else 0, most=max(1, min(4, int(plot_h // (fm.height() * 1.4)))))
+        top = ticks[-1]
+        left = max(fm.horizontalAdvance(f"{t:,}") for t in ticks) + 8
+        plot = QRectF(left, plot_top, w - left - 6, plot_h)
         n = len(self.months)
         step = plot.width() / n
 

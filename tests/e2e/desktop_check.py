@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QTableView,
     QTextBrowser,
+    QWidget,
 )
 from qgis.utils import active_plugins, iface, loadPlugin, plugins, startPlugin, unloadPlugin
 
@@ -80,11 +81,16 @@ def finish():
         json.dump(result, fh, indent=1)
     QgsProject.instance().clear()
     QgsProject.instance().setDirty(False)
-    QgsApplication.exit(0)
+    if "error" in result:
+        QgsApplication.exit(0)
+    else:
+        iface.mainWindow().close()   # as the user quits: QGIS saves the window's docks and their state
 
 
 def guarded(step):
     def run():
+        with open(OUT + ".progress", "a") as fh:   # how far it got, should QGIS hang
+            fh.write(step.__name__ + "\n")
         try:
             step()
         except Exception:
@@ -95,7 +101,9 @@ def guarded(step):
 
 @guarded
 def start():
-    iface.mainWindow().showMaximized()
+    # The whole 1280 x 800 screen, as QGIS opens on a laptop (no window manager runs under Xvfb to
+    # maximise it).
+    iface.mainWindow().setGeometry(0, 0, 1280, 800)
     snapshot("loaded")
     plugins["crimemap_plugin"].show_dock()
     QTimer.singleShot(2500, show_comparison)
@@ -112,9 +120,37 @@ def show_comparison():
     QTimer.singleShot(2500, choose_burglary)
 
 
+def fits(widget, container):
+    """Whether `widget` is wholly inside `container` (not clipped at its right or bottom edge)."""
+    from qgis.PyQt.QtCore import QPoint
+    top_left = widget.mapTo(container, QPoint(0, 0))
+    return (top_left.x() >= 0 and top_left.x() + widget.width() <= container.width() + 1
+            and top_left.y() + widget.height() <= container.height() + 1)
+
+
+def dock_layout():
+    """What a user sees of the dock at this window size: its width, which table columns are wholly in
+    view, whether the compare controls are clipped, the order of the rows."""
+    from crimemap_plugin.ui.results import KEYS
+    dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
+    table = dock.findChild(QTableView, "resultsTable")
+    header = table.horizontalHeader()
+    visible = [k for c, k in enumerate(KEYS) if not table.isColumnHidden(c)
+               and header.sectionViewportPosition(c) + header.sectionSize(c) <= table.viewport().width() + 1]
+    controls = [w.objectName() for w in dock.findChild(QWidget, "compareGroup").findChildren(QWidget)
+                if w.objectName().endswith(("Combo", "Spin")) and w.isVisible()]
+    clipped = [name for name in controls if not fits(dock.findChild(QWidget, name), dock)]
+    model = table.model()
+    order = [model.index(r, 0).data() for r in range(model.rowCount())]
+    return {"window": [iface.mainWindow().width(), iface.mainWindow().height()], "dock_width": dock.width(),
+            "columns_in_view": visible, "controls": controls, "clipped": clipped,
+            "first_rows": order[:3], "title_shown": dock.findChild(QWidget, "titleLabel").isVisible()}
+
+
 @guarded
 def choose_burglary():
     shoot("all-crime")
+    result["dock_layout"] = dock_layout()
     dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
     combo = dock.findChild(QComboBox, "categoryCombo")
     combo.setCurrentIndex(combo.findData("burglary"))
@@ -126,6 +162,29 @@ def choose_burglary():
 def after_burglary():
     snapshot("burglary")
     shoot("burglary")
+    dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
+    table = dock.findChild(QTableView, "resultsTable")
+    model = table.model()
+    table.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.UserRole + 1) == CITY))
+    QTimer.singleShot(2500, after_row_click)
+
+
+@guarded
+def after_row_click():
+    """The City chosen in the table: outlined on the map, its fill still the comparison's colour."""
+    layer = next(la for la in QgsProject.instance().mapLayers().values()
+                 if la.customProperty("crimemap/role") == "comparison")
+    canvas = iface.mapCanvas()
+    image = canvas.grab().toImage()
+    city = next(f for f in layer.getFeatures() if f["area_code"] == CITY)
+    centre = canvas.mapSettings().layerToMapCoordinates(layer, city.geometry().pointOnSurface().asPoint())
+    pixel = canvas.getCoordinateTransform().transform(centre)
+    colour = image.pixelColor(int(pixel.x()), int(pixel.y()))
+    result["row_click"] = {"selected_features": layer.selectedFeatureCount(),
+                           "bands": len(plugins["crimemap_plugin"].dock.highlight.bands),
+                           "centre_rgb": [colour.red(), colour.green(), colour.blue()],
+                           "extent_width_m": canvas.extent().width()}
+    shoot("outline")
     iface.mainWindow().findChild(QAction, "CrimeMapIdentifyAction").trigger()
     # What a click in St Marks, Cheltenham gives the tool (its boundary's mean point, WGS84).
     plugins["crimemap_plugin"].identify_tool.identified.emit(ST_MARKS[0], ST_MARKS[1])
@@ -137,6 +196,15 @@ def after_click():
     snapshot("neighbourhood")
     browser = iface.mainWindow().findChild(QTextBrowser, "neighbourhoodText")
     result["steps"][-1]["panel"] = browser.toPlainText() if browser else ""
+    window = iface.mainWindow()
+    dock = window.findChild(QDockWidget, "CrimeMapDock")
+    panel = window.findChild(QDockWidget, "CrimeMapNeighbourhoodDock")
+    result["docks"] = {"dock_visible": dock.isVisible() and not dock.visibleRegion().isEmpty(),
+                       "panel_visible": panel.isVisible() and not panel.visibleRegion().isEmpty(),
+                       "tabified": [d.objectName() for d in window.tabifiedDockWidgets(dock)],
+                       "dock_rect": [dock.x(), dock.y(), dock.width(), dock.height()],
+                       "panel_rect": [panel.x(), panel.y(), panel.width(), panel.height()],
+                       "panel_heading": browser.toPlainText().splitlines()[:2] if browser else []}
     shoot("neighbourhood")
     # "Briefing map…" in the panel: the layout opens in the designer.
     panel = iface.mainWindow().findChild(QDockWidget, "CrimeMapNeighbourhoodDock")
@@ -166,6 +234,54 @@ def after_briefing():
 def shoot_designer():
     designer = iface.openLayoutDesigners()[0]
     designer.window().grab().save(OUT.replace(".json", "-briefing-designer.png"))
+    # Layout ▸ Export as PDF…, answering its two dialogs as a user would (the file, then the options
+    # as the layout gives them).
+    pdf = OUT.replace(".json", "-briefing-designer.pdf")
+    answered, seen = [], []
+
+    def answer():
+        try:
+            answer_dialogs()
+        except Exception:
+            with open(OUT + ".progress", "a") as fh:
+                fh.write(traceback.format_exc())
+
+    def answer_dialogs():
+        from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
+        open_dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and isinstance(w, QDialog)]
+        seen.append([type(w).__name__ for w in open_dialogs])
+        with open(OUT + ".progress", "a") as fh:
+            fh.write(f"dialogs {seen[-1]} modal {type(QApplication.activeModalWidget()).__name__}\n")
+        for modal in open_dialogs:
+            # Press the dialog's own Save / OK button (its accept() is not public on every dialog).
+            if isinstance(modal, QFileDialog):
+                modal.selectFile(pdf)
+                answered.append("file")
+            else:
+                answered.append(type(modal).__name__)
+            buttons = modal.findChild(QDialogButtonBox)
+            button = next((buttons.button(b) for b in (QDialogButtonBox.StandardButton.Save,
+                                                        QDialogButtonBox.StandardButton.Ok,
+                                                        QDialogButtonBox.StandardButton.Open)
+                           if buttons is not None and buttons.button(b) is not None), None)
+            if button is not None:
+                button.click()
+            else:
+                modal.done(1)
+        if len(answered) < 2 and len(seen) < 30:
+            QTimer.singleShot(700, answer)
+    QTimer.singleShot(700, answer)
+    import faulthandler
+    stacks = open(OUT + ".stacks", "w")
+    faulthandler.dump_traceback_later(40, file=stacks)
+    export = next(a for a in designer.window().findChildren(QAction) if a.objectName() == "mActionExportAsPDF")
+    export.trigger()   # returns once the export is written (the dialogs are modal)
+    # The designer may keep its own suggested file name in the folder chosen: take what it wrote.
+    folder = os.path.dirname(pdf)
+    written = sorted((f for f in os.listdir(folder) if f.lower().endswith(".pdf")),
+                     key=lambda f: os.path.getmtime(os.path.join(folder, f)))
+    result["designer_export"] = {"answered": answered, "seen": seen,
+                                 "pdf": os.path.join(folder, written[-1]) if written else pdf}
     designer.close()
     QTimer.singleShot(500, guarded(neighbourhood_level_start))
 
@@ -190,17 +306,26 @@ def neighbourhood_level():
     rows = table_rows(dock)
     layer = next(la for la in QgsProject.instance().mapLayers().values()
                  if la.customProperty("crimemap/role") == "comparison")
+    outlines = [la for la in QgsProject.instance().mapLayers().values()
+                if la.customProperty("crimemap/role") == "neighbourhoods"]
     result["neighbourhood_level"] = {"rows": len(rows), "st_marks": rows.get("gloucestershire/AA3"),
-                                     "layer_features": layer.featureCount(), "layer_name": layer.name()}
+                                     "layer_features": layer.featureCount(), "layer_name": layer.name(),
+                                     "outlines": [la.featureCount() for la in outlines]}
     canvas = iface.mapCanvas()
-    canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
+    # Cheltenham at a street scale: St Marks and its neighbours.
+    st_marks = next(f for f in layer.getFeatures() if f["area_code"] == "gloucestershire/AA3")
+    box = canvas.mapSettings().layerExtentToOutputExtent(layer, st_marks.geometry().boundingBox())
+    box.scale(3.0)
+    canvas.setExtent(box)
     canvas.refresh()
-    QTimer.singleShot(2500, after_neighbourhood_level)
+    QTimer.singleShot(3000, after_neighbourhood_level)
 
 
 @guarded
 def after_neighbourhood_level():
     shoot("neighbourhood-level")
+    labels = iface.mapCanvas().labelingResults()
+    result["neighbourhood_level"]["labels"] = sorted({p.labelText for p in labels.allLabels()}) if labels else []
     unloadPlugin("crimemap_plugin")
     QApplication.processEvents()
     QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)

@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 from crimemap_plugin.core.api import PoliceApi, RateLimiter
@@ -12,6 +13,7 @@ from crimemap_plugin.core.neighbourhoods import import_force
 from crimemap_plugin.core.store import open_store
 from tests.api_server import FakePoliceUk, UrllibTransport
 from tests.cheltenham import counts_inside, st_marks_polygon, write_street_csvs
+from tests.e2e.test_desktop_start import start_desktop
 from tests.independent import months, street_counts, street_files, total
 from tests.shared_data import city_of_london_street, shared_data
 
@@ -36,10 +38,10 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     env = dict(os.environ, CRIMEMAP_E2E_OUT=str(out), CRIMEMAP_STORE=str(store), HOME=str(tmp_path / "home"),
                CRIMEMAP_E2E_POINT=f"{point[0]},{point[1]}")
     env.pop("QT_QPA_PLATFORM", None)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--profiles-path", str(profiles),
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--profiles-path", str(profiles),
            "--profile", "default", "--nologo", "--noversioncheck",
            "--code", str(REPO / "tests" / "e2e" / "desktop_check.py")]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=150)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
     assert out.exists(), f"QGIS wrote no result (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
     result = json.loads(out.read_text())
     assert "error" not in result, result.get("error")
@@ -54,13 +56,18 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     # The dock opens on the latest 3 months against the same period last year, all crime.
     q4 = ["2025-10", "2025-11", "2025-12"]
     row = shown["comparison"]["city_row"]
-    assert row[1] == str(_expected("all-crime", q4))
-    assert row[2] == str(_expected("all-crime", ["2024-10", "2024-11", "2024-12"]))
+    assert row["current"] == str(_expected("all-crime", q4))
+    assert row["baseline"] == str(_expected("all-crime", ["2024-10", "2024-11", "2024-12"]))
     assert shown["comparison"]["layer_city_current"] == _expected("all-crime", q4)
-    assert len([c for c in shown["comparison"]["classes"] if "no data" not in c and "not defined" not in c]) >= 3
+    # The legend lists what the map shows: the City's change class (the one area with data), the other
+    # forces as no data, and the outline of a change larger than chance.
+    cur, base = _expected("all-crime", q4), _expected("all-crime", ["2024-10", "2024-11", "2024-12"])
+    from crimemap_plugin.core.classify import classes
+    (own,) = [c.label for c in classes("change_pct", []) if c.holds((cur - base) / base * 100)]
+    assert shown["comparison"]["classes"][:2] == [own, "no data (a month is missing)"]
     # Choosing Burglary updates the table and the map.
     assert burglary["comparison"]["category"] == "Burglary"
-    assert burglary["comparison"]["city_row"][1] == str(_expected("burglary", q4))
+    assert burglary["comparison"]["city_row"]["current"] == str(_expected("burglary", q4))
     assert burglary["comparison"]["layer_city_current"] == _expected("burglary", q4)
     assert "Burglary" in burglary["comparison"]["layer_name"]
     # A click in St Marks shows its team, priorities and events from the store (police.uk unreachable).
@@ -72,20 +79,50 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     briefing = result["briefing"]
     title = "St Marks (Gloucestershire Constabulary): crime briefing"
     assert briefing["designers"] == [title] and title in briefing["layouts"]
-    assert briefing["maps_with_layers"] == [2]
+    assert len(briefing["maps_with_layers"]) == 1 and briefing["maps_with_layers"][0] >= 2
     # The neighbourhood level (burglary is still chosen): the 55 stored neighbourhoods, St Marks
     # counted inside its boundary.
     level = result["neighbourhood_level"]
     counted = {k: n for k, n in counts_inside(st_marks_polygon()).items() if k[1] == "burglary"}
     assert level["rows"] == 55 and level["layer_features"] == 55
-    assert level["st_marks"][0] == "St Marks"
-    assert level["st_marks"][1] == str(sum(n for (m, _), n in counted.items() if m in months("2021-05", 3)))
-    assert level["st_marks"][2] == str(sum(n for (m, _), n in counted.items() if m in months("2021-02", 3)))
+    assert level["st_marks"]["area"] == "St Marks"
+    assert level["st_marks"]["current"] == str(sum(n for (m, _), n in counted.items() if m in months("2021-05", 3)))
+    assert level["st_marks"]["baseline"] == str(sum(n for (m, _), n in counted.items() if m in months("2021-02", 3)))
+    # The neighbourhoods are outlined and named on the map.
+    assert level["outlines"] == [55] and "St Marks" in level["labels"]
     # Unload leaves nothing named CrimeMap* and no provider; reload brings it all back.
     assert not unloaded["active"] and not unloaded["provider"] and unloaded["objects"] == []
     keep = REPO / "build" / "screenshots"
     keep.mkdir(parents=True, exist_ok=True)
-    for name in ("all-crime", "burglary", "neighbourhood", "briefing-designer", "neighbourhood-level"):
+    for name in ("all-crime", "burglary", "outline", "neighbourhood", "briefing-designer", "neighbourhood-level"):
         shot = tmp_path / f"e2e-{name}.png"
         assert shot.exists() and shot.stat().st_size > 20_000
         shutil.copy(shot, keep / f"desktop-{name}.png")
+    # At a laptop's 1280 x 800: the dock's compare controls are not clipped, and the columns that
+    # matter are in view; rows with data first.
+    layout = result["dock_layout"]
+    assert layout["window"][0] <= 1280 and layout["clipped"] == [] and len(layout["controls"]) >= 5
+    assert {"area", "current", "change_pct", "beyond"} <= set(layout["columns_in_view"])
+    assert layout["first_rows"][0] == "City of London"
+    # A table row outlines its area: nothing selected (no selection-yellow), the fill keeps its colour.
+    click = result["row_click"]
+    assert click["selected_features"] == 0 and click["bands"] == 2
+    r, g, b = click["centre_rgb"]
+    assert not (r > 230 and g > 230 and b < 60), "selection-yellow"
+    # The panel is beside the dock, never a tab over it: both in view.
+    docks = result["docks"]
+    assert docks["dock_visible"] and docks["panel_visible"] and docks["tabified"] == []
+    assert docks["panel_heading"][0] == "St Marks" and "Gloucestershire Constabulary" in docks["panel_heading"][1]
+    # Layout ▸ Export as PDF… in the designer: the page's words are text in the PDF, not outlines.
+    exported = result["designer_export"]
+    assert exported["answered"][0] == "file"
+    pdf = Path(exported["pdf"])
+    assert pdf.exists()
+    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                                        text=True).stdout)   # "ﬁ" ligatures as "fi"
+    assert "St Marks (Gloucestershire Constabulary): crime briefing" in text and "km" in text
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(keep / "desktop-briefing-page")],
+                   check=True)
+    # Next start (QGIS saved its window state when it closed): the dock is there, in view.
+    again = start_desktop(profiles, store, tmp_path / "again.json", tmp_path)
+    assert again["active"] and again["dock"] and again["dock_visible"] and again["dialogs"] == []

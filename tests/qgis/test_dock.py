@@ -81,7 +81,7 @@ def test_opens_on_latest_three_months_against_last_year(dock):
     table = w(dock, QTableView, "resultsTable")
     assert w(dock, QComboBox, "periodEndCombo").currentData() == "2025-12"
     assert w(dock, QSpinBox, "periodLengthSpin").value() == 3
-    assert w(dock, QComboBox, "baselineCombo").currentText() == "Same period last year"
+    assert w(dock, QComboBox, "baselineCombo").currentData() == "same_period_last_year"
     assert w(dock, QComboBox, "categoryCombo").currentText() == "All crime"
     assert w(dock, QComboBox, "areaLevelCombo").currentData() == "force"
     row = city_row(table)

@@ -222,3 +222,33 @@ def test_processing_help_reads_as_written(plugin, qgis_processing):
     assert len(algorithms) >= 8
     for alg in algorithms:
         assert not re.search(r"<[A-Za-z/!]", alg.shortHelpString()), alg.id()
+
+
+def test_only_the_user_closing_the_dock_is_remembered(qgis_iface, recorder, store_path):
+    """QGIS quitting (the plugin unloaded) never leaves the next start without the dock; the user's own
+    close does, until they open it again."""
+    from crimemap_plugin import settings
+    settings.DOCK_VISIBLE.set_value(True)
+    plugin = crimemap_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    plugin._first_width()
+    assert plugin.dock.isVisible()
+    plugin.unload()                         # as QGIS does when it quits
+    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert settings.DOCK_VISIBLE.value() is True
+    plugin = crimemap_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plugin.dock.hide()                  # QGIS restoring a window state that had it hidden
+        plugin._first_width()               # the end of QGIS's start
+        assert plugin.dock.isVisible()
+        plugin.dock.close()                 # the dock's own close button
+        assert settings.DOCK_VISIBLE.value() is False
+        plugin.dock.hide()
+        plugin._first_width()
+        assert not plugin.dock.isVisible()  # the user's choice holds; the toolbar button opens it again
+        plugin.dock.toggleViewAction().trigger()
+        assert plugin.dock.isVisible() and settings.DOCK_VISIBLE.value() is True
+    finally:
+        plugin.unload()
+        QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
