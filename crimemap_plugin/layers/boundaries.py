@@ -34,7 +34,7 @@ AREA_LABEL = r"""regexp_replace("ons_name", '^(.+), (.+)$', '\\2 \\1')"""
 # Labels drawn first where areas are small: the City of London's name wins over the Metropolitan
 # Police's, whose own label goes to a point inside the Met (never in the City's hole). log10 of the area
 # in m²: the City is about 6.5, the largest force areas about 10.
-SMALL_FIRST = "scale_linear(log10(max($area, 1)), 6, 10.5, 10, 1)"
+SMALL_FIRST = "scale_linear(log10(max(area($geometry), 1)), 6, 10.5, 10, 1)"
 
 
 def force_areas_uri() -> str:
@@ -87,11 +87,7 @@ def ensure_force_areas(project: QgsProject = None) -> QgsVectorLayer:
     project = project or QgsProject.instance()
     layer = find_layer(ROLE, project)
     if layer is None:
-        layer = force_areas_layer()
-        if not project.mapLayers():
-            # British National Grid for an empty project: no datum shift needed to draw the areas.
-            project.setCrs(layer.crs())
-        layer = add_to_group(layer, ROLE, project)
+        layer = add_to_group(force_areas_layer(), ROLE, project)   # into an empty project: British National Grid
     return layer
 
 

@@ -1,7 +1,9 @@
 """Helpers shared by the layer builders: the "Crime Map" group, roles, attribution metadata."""
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
+    QgsDatumTransform,
     QgsLayerMetadata,
     QgsLayerTreeGroup,
     QgsProject,
@@ -44,8 +46,63 @@ def find_layer(role: str, project: QgsProject = None):
     return None
 
 
-def add_to_group(layer, role: str, project: QgsProject = None, position: int = -1):
+BNG, WGS84, WEB_MERCATOR = "EPSG:27700", "EPSG:4326", "EPSG:3857"
+
+
+def best_available_operation(source: str, destination: str):
+    """The most accurate coordinate operation between two CRSs that this installation can run (PROJ
+    grids it lacks, such as OSTN15 on Debian's default proj-data, rule theirs out), as a PROJ string;
+    None when QGIS offers none."""
+    ops = [o for o in QgsDatumTransform.operations(QgsCoordinateReferenceSystem(source),
+                                                   QgsCoordinateReferenceSystem(destination)) if o.isAvailable]
+    known = [o for o in ops if o.accuracy >= 0]
+    best = min(known, key=lambda o: o.accuracy) if known else (ops[0] if ops else None)
+    return best.proj if best is not None else None
+
+
+PAIRS = tuple((a, b) for other in (WGS84, WEB_MERCATOR) for a, b in ((BNG, other), (other, BNG)))
+
+
+def _add_missing(context: QgsCoordinateTransformContext) -> bool:
+    """Give `context` the best available operation for each of PAIRS it has none for; True if any."""
+    have = context.coordinateOperations()
+    changed = False
+    for source, destination in PAIRS:
+        if (source, destination) in have:
+            continue
+        proj = best_available_operation(source, destination)
+        if proj:
+            context.addCoordinateOperation(QgsCoordinateReferenceSystem(source),
+                                           QgsCoordinateReferenceSystem(destination), proj, True)
+            changed = True
+    return changed
+
+
+def settle_transforms(project: QgsProject = None) -> None:
+    """Choose how British National Grid and the CRSs the plugin's layers come in (WGS84; Web Mercator
+    for a street basemap) are transformed, each way: the most accurate operation available here (PROJ
+    grids this installation lacks, such as OSTN15 on Debian's default proj-data, rule theirs out).
+    Recorded in the project's transform context, so QGIS neither warns that its preferred transform is
+    missing nor asks which to use when the project is opened again; and among QGIS's default
+    transformations (Options ▸ Transformations, which every new or opened project starts from), so
+    closing or opening a project does not warn either. Choices already made (the user's) stay."""
     project = project or QgsProject.instance()
+    context = project.transformContext()
+    if _add_missing(context):
+        project.setTransformContext(context)
+    defaults = QgsCoordinateTransformContext()
+    defaults.readSettings()
+    if _add_missing(defaults):
+        defaults.writeSettings()
+
+
+def add_to_group(layer, role: str, project: QgsProject = None, position: int = -1):
+    """Add `layer` to the project's "Crime Map" group. Into an empty project the plugin brings British
+    National Grid (its areas' own CRS) deliberately, whatever the first layer's CRS."""
+    project = project or QgsProject.instance()
+    settle_transforms(project)   # first: changing the project's CRS transforms the view already
+    if not project.mapLayers():
+        project.setCrs(QgsCoordinateReferenceSystem(BNG))
     layer.setCustomProperty(ROLE_PROPERTY, role)
     project.addMapLayer(layer, False)
     group = crimemap_group(project)

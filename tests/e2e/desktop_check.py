@@ -59,7 +59,20 @@ def comparison_state():
     return state
 
 
+def bar_texts():
+    """What the message bar says now (each item's title and text)."""
+    return [f"{item.title()}: {item.text()}" for item in iface.messageBar().items()]
+
+
+def note_bar(where=""):
+    for text in bar_texts():
+        if text not in result.setdefault("bar", []):
+            result["bar"].append(text)
+            result.setdefault("bar_seen_at", []).append(where)
+
+
 def snapshot(label):
+    note_bar(label)
     registry = QgsApplication.processingRegistry()
     result["steps"].append({
         "label": label,
@@ -83,12 +96,28 @@ def finish():
     QgsProject.instance().setDirty(False)
     if "error" in result:
         QgsApplication.exit(0)
-    else:
-        iface.mainWindow().close()   # as the user quits: QGIS saves the window's docks and their state
+        return
+
+    def dismiss():   # nothing should ask anything on quitting; say what did, and go on
+        from qgis.PyQt.QtWidgets import QDialog
+        for w in QApplication.topLevelWidgets():
+            if w.isVisible() and isinstance(w, QDialog):
+                tasks = [t.description() for t in QgsApplication.taskManager().activeTasks()]
+                with open(OUT + ".progress", "a") as fh:
+                    fh.write(f"on quitting: {type(w).__name__} {w.windowTitle()} {w.text() if hasattr(w, 'text') else ''}"
+                             f" tasks {tasks}\n")
+                w.reject()
+                QgsApplication.exit(0)
+    QTimer.singleShot(2000, dismiss)
+    iface.mainWindow().close()   # as the user quits: QGIS saves the window's docks and their state
+
+
+CURRENT = ["start"]
 
 
 def guarded(step):
     def run():
+        CURRENT[0] = step.__name__
         with open(OUT + ".progress", "a") as fh:   # how far it got, should QGIS hang
             fh.write(step.__name__ + "\n")
         try:
@@ -101,6 +130,9 @@ def guarded(step):
 
 @guarded
 def start():
+    from qgis.core import QgsSettings
+    # Strict: QGIS asks which datum transformation to use whenever there is a choice it was not given.
+    QgsSettings().setValue("/projections/promptWhenMultipleTransformsExist", True)
     # The whole 1280 x 800 screen, as QGIS opens on a laptop (no window manager runs under Xvfb to
     # maximise it).
     iface.mainWindow().setGeometry(0, 0, 1280, 800)
@@ -149,6 +181,7 @@ def dock_layout():
 
 @guarded
 def choose_burglary():
+    note_bar("all-crime")
     shoot("all-crime")
     result["dock_layout"] = dock_layout()
     dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
@@ -171,6 +204,7 @@ def after_burglary():
 
 @guarded
 def after_row_click():
+    note_bar("row click")
     """The City chosen in the table: outlined on the map, its fill still the comparison's colour."""
     layer = next(la for la in QgsProject.instance().mapLayers().values()
                  if la.customProperty("crimemap/role") == "comparison")
@@ -214,6 +248,7 @@ def after_click():
 
 @guarded
 def after_briefing():
+    note_bar("briefing opened")
     from qgis.core import QgsLayoutItemMap
     designers = iface.openLayoutDesigners()
     layouts = QgsProject.instance().layoutManager().printLayouts()
@@ -280,6 +315,7 @@ def shoot_designer():
     folder = os.path.dirname(pdf)
     written = sorted((f for f in os.listdir(folder) if f.lower().endswith(".pdf")),
                      key=lambda f: os.path.getmtime(os.path.join(folder, f)))
+    note_bar("designer export")
     result["designer_export"] = {"answered": answered, "seen": seen,
                                  "pdf": os.path.join(folder, written[-1]) if written else pdf}
     designer.close()
@@ -302,6 +338,12 @@ def neighbourhood_level_start():
 
 @guarded
 def neighbourhood_level():
+    note_bar("neighbourhood level")
+    from qgis.core import QgsCoordinateReferenceSystem as Crs
+    pair = (Crs("EPSG:27700"), Crs("EPSG:4326"))
+    result["contexts"] = {
+        "project": bool(QgsProject.instance().transformContext().calculateCoordinateOperation(*pair)),
+        "canvas": bool(iface.mapCanvas().mapSettings().transformContext().calculateCoordinateOperation(*pair))}
     dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
     rows = table_rows(dock)
     layer = next(la for la in QgsProject.instance().mapLayers().values()
@@ -323,9 +365,40 @@ def neighbourhood_level():
 
 @guarded
 def after_neighbourhood_level():
+    note_bar()
     shoot("neighbourhood-level")
     labels = iface.mapCanvas().labelingResults()
     result["neighbourhood_level"]["labels"] = sorted({p.labelText for p in labels.allLabels()}) if labels else []
+    # Save the project at neighbourhood level and open it again: QGIS must neither ask which datum
+    # transformation to use nor warn that its preferred one is missing.
+    path = OUT.replace(".json", ".qgz")
+    QgsProject.instance().write(path)
+    QgsProject.instance().clear()
+    iface.messageBar().clearWidgets()
+    asked = []
+
+    def watch():
+        from qgis.PyQt.QtWidgets import QDialog
+        for w in QApplication.topLevelWidgets():
+            if w.isVisible() and isinstance(w, QDialog):
+                asked.append(w.windowTitle() or type(w).__name__)
+                w.reject()
+    for delay in (500, 1500, 3000):
+        QTimer.singleShot(delay, watch)
+    QgsProject.instance().read(path)
+    result["reopened"] = {"asked": asked, "layers": len(QgsProject.instance().mapLayers()),
+                          "crs": QgsProject.instance().crs().authid()}
+    QTimer.singleShot(3500, guarded(after_reopen))
+
+
+@guarded
+def after_reopen():
+    result["reopened"]["bar"] = bar_texts()
+    note_bar()
+    unload_and_reload()
+
+
+def unload_and_reload():
     unloadPlugin("crimemap_plugin")
     QApplication.processEvents()
     QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
@@ -337,4 +410,8 @@ def after_neighbourhood_level():
     finish()
 
 
+# The message bar watched all along (a warning from a drawing thread arrives a little later).
+WATCH = QTimer()
+WATCH.timeout.connect(lambda: note_bar(CURRENT[0]))
+WATCH.start(250)
 QTimer.singleShot(1500, start)

@@ -123,6 +123,13 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     assert "St Marks (Gloucestershire Constabulary): crime briefing" in text and "km" in text
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(keep / "desktop-briefing-page")],
                    check=True)
+    # No CRS prompts: this PROJ has no OSTN15 grid (Debian's default), yet nothing warned that the
+    # preferred transform is missing, and reopening the project saved at neighbourhood level asked
+    # nothing (QGIS set to ask whenever it has a choice); the project stays in British National Grid.
+    assert not [t for t in result.get("bar", []) if "transform" in t.lower()], result.get("bar")
+    reopened = result["reopened"]
+    assert reopened["asked"] == [] and reopened["layers"] >= 3 and reopened["crs"] == "EPSG:27700"
+    assert not [t for t in reopened["bar"] if "transform" in t.lower()]
     # Next start (QGIS saved its window state when it closed): the dock is there, in view.
     again = start_desktop(profiles, store, tmp_path / "again.json", tmp_path)
     assert again["active"] and again["dock"] and again["dock_visible"] and again["dialogs"] == []
