@@ -12,7 +12,7 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsExpression, QgsFeatureRequest, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import settings
 from ..core import categories, forces, periods
@@ -34,6 +34,7 @@ from .dock_view import AREA, view
 from .highlight import Highlight
 from .store_task import OpenStoreTask
 from .trend import TrendChart
+from .view_context import context_from
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
@@ -103,6 +104,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self.trend = TrendChart(self.ui.trendPlaceholder)
         QVBoxLayout(self.ui.trendPlaceholder).addWidget(self.trend)
         self.ui.trendPlaceholder.layout().setContentsMargins(0, 0, 0, 0)
+        self._build_views()
         self._build_controls()
         self._connect()
         # Nothing is read from the store until the dock is first shown, and then in a task: the
@@ -148,6 +150,39 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         ui.compareLayout.setColumnStretch(1, 1)   # the two columns of choices share the width alike
         ui.compareLayout.setColumnStretch(3, 1)
 
+
+    def _build_views(self) -> None:
+        """The comparison (table and trend) and, as tabs beside it, where crime concentrates, what
+        happened to the crimes and stop and search, for the area and period chosen: each view works
+        only while its tab is shown, and again only when what is chosen changes."""
+        from .outcomes_view import OutcomesView
+        from .stopsearch_view import StopSearchView
+        from .where_view import WhereView
+        layout = self.ui.mainLayout
+        index = layout.indexOf(self.ui.resultsSplitter)
+        tabs = QTabWidget(self.ui)
+        tabs.setObjectName("viewTabs")
+        tabs.setDocumentMode(True)
+        layout.removeWidget(self.ui.resultsSplitter)
+        tabs.addTab(self.ui.resultsSplitter, tr("Compare"))
+        self.views = [WhereView(tabs), OutcomesView(tabs), StopSearchView(tabs)]
+        for page, title in zip(self.views, (tr("Where"), tr("Outcomes"), tr("Stop and search"))):
+            tabs.addTab(page, title)
+        layout.insertWidget(index, tabs, 1)
+        tabs.currentChanged.connect(lambda _index: self._update_view())
+        self.ui.viewTabs = tabs
+
+    def _update_view(self) -> None:
+        """The view of the tab shown, for what the dock shows now (nothing to do when unchanged)."""
+        tabs = self.ui.viewTabs
+        page = tabs.currentWidget()
+        if page not in self.views or not self.isVisible():
+            return
+        context = context_from(self) if self.store is not None else None
+        if context is None:
+            page.clear(tr("Choose an area and a period above."))
+        elif context != getattr(page, "context", None):
+            page.show_for(context)
 
     def _fill_compare_areas(self, level: str) -> None:
         """The areas "Another area" offers: the forces, or the stored neighbourhoods."""
@@ -200,6 +235,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
     def teardown(self) -> None:
         """Undo what __init__ connected outside the dock (called by the plugin's unload)."""
         self.highlight.clear()
+        for v in self.views:
+            v.clear("")   # drops any work under way
         project = QgsProject.instance()
         project.readProject.disconnect(self._on_project_read)
         project.writeProject.disconnect(self._on_project_write)
@@ -300,7 +337,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
 
     def _show_empty(self, empty: bool) -> None:
         self.ui.emptyFrame.setVisible(empty)
-        for w in (self.ui.compareGroup, self.ui.titleLabel, self.ui.resultsTable, self.ui.trendPlaceholder,
+        for w in (self.ui.compareGroup, self.ui.titleLabel, self.ui.viewTabs,
                   self.ui.copyButton, self.ui.exportButton, self.ui.briefingButton):
             w.setVisible(not empty)
 
@@ -348,6 +385,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self.ui.briefingButton.setEnabled(shown.selected is not None and not shown.area_mode)
         self.save_state()
         self.last_update_ms = (time.perf_counter() - started) * 1000.0
+        self._update_view()
         self.updated.emit()
 
     def _sync_measure(self, shown) -> None:
@@ -461,6 +499,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         self._update_trend()
         self.save_state()
         self._highlight_selected(zoom=True)
+        self._update_view()
 
     def _highlight_selected(self, zoom: bool) -> None:
         """The chosen area outlined on the map (never filled: its colour stays the comparison's)."""

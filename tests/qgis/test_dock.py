@@ -399,3 +399,20 @@ def test_import_offers_files_or_a_folder_remembers_the_place_and_goes_to_the_new
     finally:
         dock.teardown()
         settle(qgis_iface)
+
+
+def test_the_views_beside_the_table_follow_the_chosen_area_and_period(dock, qtbot):
+    """Where, Outcomes and Stop and search are tabs beside the comparison; the one shown works for the
+    area and period the dock shows, and again when they change (the others wait until shown)."""
+    from qgis.PyQt.QtWidgets import QTabWidget
+    tabs = w(dock, QTabWidget, "viewTabs")
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Compare", "Where", "Outcomes", "Stop and search"]
+    where, outcomes, _ = dock.views
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: where.showing_figures(), timeout=60_000)
+    assert where.context.area_code == CITY and where.context.period.months == months("2025-12", 3)
+    assert outcomes.context is None or outcomes.context != where.context   # not shown: not worked out
+    combo = w(dock, QComboBox, "categoryCombo")
+    combo.setCurrentIndex(combo.findData("burglary"))
+    qtbot.waitUntil(lambda: where.context.category == "burglary" and where.showing_figures(), timeout=60_000)
+    tabs.setCurrentIndex(0)
