@@ -22,17 +22,26 @@ run: deps
 	@$(MAKE) --no-print-directory deploy PROFILE=$(PROFILE_DIR)/profiles/default
 	@bash scripts/run.sh "$(PROFILE_DIR)"
 
-## make test: unit tests, QGIS tests and the end-to-end desktop test
-## A throw-away PostgreSQL cluster with PostGIS (scripts/postgis.sh) serves the tests of the team store;
-## it is stopped when the tests end, whatever their outcome.
+## make test: unit tests, QGIS tests and the end-to-end desktop test on this machine's QGIS, then the QGIS
+## and end-to-end rings again on QGIS 3.44 LTR in a Debian forky root (see test-root; TEST_ROOTS= skips
+## it, TEST_ROOTS="forky trixie" adds 3.40). The roots are built in the background while the host's rings
+## run. A throw-away PostgreSQL cluster with PostGIS (scripts/postgis.sh) serves the tests of the team
+## store, in the roots too; it is stopped when the tests end, whatever their outcome.
+TEST_ROOTS ?= forky
 test: deps
-	@rm -rf build/test-home && mkdir -p build/test-home/run && chmod 700 build/test-home/run
+	@rm -rf build/test-home && mkdir -p build/test-home/run build/logs && chmod 700 build/test-home/run
 	@bash scripts/postgis.sh start
 	@trap 'bash scripts/postgis.sh stop' EXIT; set -e; export CRIMEMAP_TEST_PG="$$(bash scripts/postgis.sh url)"; \
-	$(TEST_ENV) $(PY) -m pytest tests/unit -p no:qgis -q; \
-	$(TEST_ENV) $(PY) -m pytest tests/qgis -q; \
+	pids=""; for r in $(TEST_ROOTS); do \
+		$(MAKE) --no-print-directory root-ready ROOT=$$r > build/logs/root-$$r.log 2>&1 & pids="$$pids $$!"; \
+	done; \
+	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/unit -p no:qgis -q; echo "test: unit ring took $$((SECONDS - s)) s"; \
+	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/qgis -q; echo "test: QGIS ring took $$((SECONDS - s)) s"; \
 	$(MAKE) --no-print-directory package; \
-	$(TEST_ENV) $(PY) -m pytest tests/e2e -p no:qgis -q
+	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/e2e -p no:qgis -q; echo "test: e2e ring took $$((SECONDS - s)) s"; \
+	for p in $$pids; do wait $$p || { cat build/logs/root-*.log; echo "test: a Debian root could not be built"; \
+		exit 1; }; done; \
+	for r in $(TEST_ROOTS); do cat build/logs/root-$$r.log; $(MAKE) --no-print-directory root-rings ROOT=$$r; done
 
 ## make postgis-schema [SCHEMA=crimemap]: the SQL an administrator runs to create a team store and its
 ## roles (crimemap_analyst may import, crimemap_viewer may read), in build/crimemap-postgis.sql
@@ -56,19 +65,31 @@ ROOT_TEST_ENV = QT_QPA_PLATFORM=offscreen HOME=$(ROOT_HOME) XDG_RUNTIME_DIR=$(RO
 	PYTHONDONTWRITEBYTECODE=1 CRIMEMAP_SHARED_DATA=$(SHARED_DATA)
 # Both rings run, so a failure in one does not hide the other's results. pytest-qgis 5 (QGIS >= 3.34) keeps
 # its profile in .qgis-settings at the repository root: removed before and after.
-.PHONY: test-root
+.PHONY: test-root root-ready root-rings
 test-root: package
+	@$(MAKE) --no-print-directory root-ready ROOT=$(ROOT)
+	@trap 'bash scripts/postgis.sh stop' EXIT; bash scripts/postgis.sh start; \
+	CRIMEMAP_TEST_PG="$$(bash scripts/postgis.sh url)" $(MAKE) --no-print-directory root-rings ROOT=$(ROOT)
+
+## the root and its venv (idempotent)
+root-ready:
 	@s=$$SECONDS; bash scripts/qgis-root.sh build $(ROOT) && echo "test-root: $(ROOT) root ready in $$((SECONDS - s)) s"
 	@s=$$SECONDS; $(IN_ROOT) env CRIMEMAP_VENV=$(ROOT_VENV) bash scripts/ensure-deps.sh \
 		&& echo "test-root: venv ready in $$((SECONDS - s)) s"
+
+## the QGIS and end-to-end rings inside the root (the package built; CRIMEMAP_TEST_PG, when set, is the
+## host's PostgreSQL: the root shares the host's network)
+root-rings:
 	@rm -rf $(ROOT_HOME) .qgis-settings && mkdir -p $(ROOT_HOME)/run && chmod 700 $(ROOT_HOME)/run
 	@failed=0; for ring in "tests/qgis" "tests/e2e -p no:qgis"; do \
-		s=$$SECONDS; $(IN_ROOT) env $(ROOT_TEST_ENV) $(ROOT_VENV)/bin/python -m pytest $$ring -q || failed=1; \
+		s=$$SECONDS; $(IN_ROOT) env $(ROOT_TEST_ENV) $(if $(CRIMEMAP_TEST_PG),CRIMEMAP_TEST_PG=$(CRIMEMAP_TEST_PG)) \
+			$(ROOT_VENV)/bin/python -m pytest $$ring -q || failed=1; \
 		echo "test-root: $${ring%% *} on $(ROOT) took $$((SECONDS - s)) s"; \
 	done; rm -rf .qgis-settings; exit $$failed
 
 lint: deps
 	$(VENV)/bin/ruff check $(PLUGIN) tests scripts
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/check_qt6.py $(PLUGIN) tests scripts
 
 ## make qt6-check: the Qt5-only idioms QGIS 4 (Qt 6) rejects, one line each (scripts/check_qt6.py)
 .PHONY: qt6-check
@@ -101,7 +122,9 @@ translations:
 	/usr/bin/python3 scripts/update_translations.py cy
 	lrelease -silent $(PLUGIN)/i18n/crimemap_cy.ts -qm $(PLUGIN)/i18n/crimemap_cy.qm
 
-## make bench: import benchmark (a national month three ways; MONTHS national months for memory)
-MONTHS ?= 3
+## make bench: the speed goals (README, Performance): the import three ways, counts in polygons, the dock on
+## MONTHS national months (36) and neighbourhoods, memory per process, then hot spots; each figure against its goal
+MONTHS ?= 36
 bench: deps
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench_import.py --months $(MONTHS)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench_hotspots.py

@@ -71,9 +71,22 @@ def install() -> bool:
         return False
     QCoreApplication.installTranslator(translator)
     _installed.append(translator)
+    _use_locale_months()
     return True
+
+
+def _use_locale_months() -> None:
+    """Period labels ('Hydref–Rhagfyr 2025') with the locale's own month names, from Qt's tables."""
+    from .core import periods
+    here = locale()
+    long_format = QLocale.FormatType.LongFormat
+    short_format = QLocale.FormatType.ShortFormat
+    periods.use_month_names(tuple(here.standaloneMonthName(m, long_format) for m in range(1, 13)),
+                            tuple(here.standaloneMonthName(m, short_format) for m in range(1, 13)))
 
 
 def uninstall() -> None:
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
+    from .core import periods
+    periods.use_month_names()

@@ -10,10 +10,10 @@ from qgis.PyQt.QtWidgets import QApplication
 
 TAG = "Crime Map"
 
-INFO = Qgis.Info
-WARNING = Qgis.Warning
-CRITICAL = Qgis.Critical
-SUCCESS = Qgis.Success
+INFO = Qgis.MessageLevel.Info
+WARNING = Qgis.MessageLevel.Warning
+CRITICAL = Qgis.MessageLevel.Critical
+SUCCESS = Qgis.MessageLevel.Success
 
 
 class _BarRelay(QObject):

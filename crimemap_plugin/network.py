@@ -73,8 +73,8 @@ class QgisTransport:
         if why:
             raise TransportError(why[0])
         reply = blocking.reply()
-        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-        if error != QgsBlockingNetworkRequest.NoError and not status:  # no HTTP answer at all
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        if error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status:  # no HTTP answer at all
             raise TransportError(blocking.errorMessage() or f"network error {int(reply.error())}")
         if not status:
             raise TransportError("no HTTP answer")

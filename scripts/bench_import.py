@@ -138,6 +138,19 @@ def timed(label, fn):
     return dt, result
 
 
+RESULTS = []   # (what, measured text, goal text, met) for the summary
+
+
+def goal(what: str, value: float, target: float, at_least: bool, unit: str = "x") -> str:
+    """One figure against its goal, remembered for the summary; the line printed."""
+    met = value >= target if at_least else value <= target
+    shown = f"{value:,.1f}{unit}" if unit == "x" else f"{value:,.0f} {unit}"
+    wanted = f"{'>=' if at_least else '<='} {target:,g}{unit}" if unit == "x" else \
+        f"{'>=' if at_least else '<='} {target:,g} {unit}"
+    RESULTS.append((what, shown, wanted, met))
+    return f"  {what:<52} {shown:>10}   goal {wanted:<10} {'met' if met else 'NOT MET'}"
+
+
 _APP = None
 
 
@@ -228,7 +241,7 @@ def comparison_speed(store: Path) -> None:
         alg_ms.append((time.perf_counter() - t) * 1000)
     print(f"  compare (core), many-month store: median {statistics.median(core_ms):.1f} ms, max {max(core_ms):.1f} ms")
     print(f"  crimemap:compareperiods (in QGIS, no start-up): median {statistics.median(alg_ms):.1f} ms, "
-          f"max {max(alg_ms):.1f} ms (goal <= 100 ms)")
+          f"max {max(alg_ms):.1f} ms")
     dock_ms = dock_update_times(store, "", lambda ui: (
         [lambda i=i: ui.categoryCombo.setCurrentIndex(i) for i in (1, 2, 3, 4, 5, 0)]
         + [lambda: ui.periodLengthSpin.setValue(6), lambda: ui.baselineCombo.setCurrentIndex(1),
@@ -236,7 +249,8 @@ def comparison_speed(store: Path) -> None:
            lambda: ui.measureCombo.setCurrentIndex(1),
            lambda: ui.baselineCombo.setCurrentIndex(2), lambda: ui.baselineCombo.setCurrentIndex(0)]))
     print(f"  dock update (table, trend, map), many-month store: median {statistics.median(dock_ms):.1f} ms, "
-          f"max {max(dock_ms):.1f} ms (goal <= 100 ms)")
+          f"max {max(dock_ms):.1f} ms")
+    print(goal("slowest dock update, force level", max(dock_ms), 100, False, "ms"))
 
 
 def dock_update_times(store: Path, state: str, steps) -> list:
@@ -325,7 +339,8 @@ def neighbourhood_speed(store: Path, parts: dict) -> None:
         [lambda: ui.periodEndCombo.setCurrentIndex(1)]
         + [lambda i=i: ui.categoryCombo.setCurrentIndex(i) for i in (1, 2, 3, 4, 5, 0, 1, 2)]))[1:]
     print(f"  dock update at neighbourhood level ({total:,} rows, trend, map): median "
-          f"{statistics.median(dock_ms):.1f} ms, max {max(dock_ms):.1f} ms (goal <= 100 ms)")
+          f"{statistics.median(dock_ms):.1f} ms, max {max(dock_ms):.1f} ms")
+    print(goal(f"slowest dock update, {total:,} neighbourhoods", max(dock_ms), 100, False, "ms"))
 
 
 def shared_national(out: Path) -> None:
@@ -342,21 +357,25 @@ def shared_national(out: Path) -> None:
     print(f"  {report.summary()}")
     t_read, _ = timed("(s-c) pandas read_csv of the same files", lambda: [pd.read_csv(f) for f in
                                                                         sorted(folder.glob("*.csv"))])
-    print(f"  crimemap import / pandas read_csv {t / t_read:6.1f}x")
+    print(goal("real national month: import / pandas read_csv", t / t_read, 2.5, False))
     dock_ms = dock_update_times(store, '{"end": "2018-12", "length": 1, "baseline": "previous_period"}', lambda ui: (
         [lambda i=i: ui.categoryCombo.setCurrentIndex(i) for i in (1, 2, 3, 4, 5, 0)]
         + [lambda: ui.measureCombo.setCurrentIndex(1), lambda: ui.measureCombo.setCurrentIndex(0)]))
     print(f"  dock update at force level on it (45 forces, table, trend, map): median "
-          f"{statistics.median(dock_ms):.1f} ms, max {max(dock_ms):.1f} ms (goal <= 100 ms)")
+          f"{statistics.median(dock_ms):.1f} ms, max {max(dock_ms):.1f} ms")
+    print(goal("real national month: slowest dock update", max(dock_ms), 100, False, "ms"))
 
 
 def child_import(src: Path, store: Path) -> tuple:
-    """Import in a child process: (seconds, peak RSS in MB, summary)."""
-    code = ("import sys, time, resource; sys.path.insert(0, sys.argv[1]);"
+    """Import in a child process: (seconds, the child's own peak resident memory in MB, summary). The
+    peak is the kernel's VmHWM of the child's address space: ru_maxrss would also count the parent's
+    peak (Linux carries it over fork and exec)."""
+    code = ("import sys, time; sys.path.insert(0, sys.argv[1]);"
             "from crimemap_plugin.core.importer import import_path;"
             "t = time.perf_counter(); r = import_path(sys.argv[2], sys.argv[3]);"
-            "print(time.perf_counter() - t); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024);"
-            "print(r.summary())")
+            "print(time.perf_counter() - t);"
+            "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].split()[1];"
+            "print(int(hwm) / 1024); print(r.summary())")
     out = subprocess.run([sys.executable, "-c", code, str(REPO), str(src), str(store)],
                          capture_output=True, text=True, check=True).stdout.splitlines()
     return float(out[0]), float(out[1]), out[2]
@@ -365,7 +384,7 @@ def child_import(src: Path, store: Path) -> tuple:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=555_000)
-    ap.add_argument("--months", type=int, default=3)
+    ap.add_argument("--months", type=int, default=36)
     ap.add_argument("--out", default=str(REPO / "build" / "bench"))
     args = ap.parse_args()
     out = Path(args.out)
@@ -397,10 +416,12 @@ def main() -> int:
     print(f"  {'(b) QGIS route total':<58} {t_b:8.2f} s")
     t_d, t_e = count_in_polygons(out / "a.gpkg")
     print("Ratios:")
-    print(f"  QGIS route / crimemap import      {t_b / t_a:6.1f}x   (goal >= 15x)")
-    print(f"  crimemap import / pandas read_csv {t_a / t_c:6.1f}x   (goal <= 4x)")
+    from osgeo import gdal
+    arrow = int(gdal.VersionInfo()) >= 3080000
+    print(goal("QGIS route / crimemap import", t_b / t_a, 15 if arrow else 10, True))
+    print(goal("crimemap import / pandas read_csv", t_a / t_c, 2.5, False))
     print(f"  crimemap import / pandas 6 columns {t_a / t_c6:5.1f}x")
-    print(f"  native:countpointsinpolygon / crimemap:countinpolygons {t_e / t_d:5.1f}x   (goal >= 10x)")
+    print(goal("native:countpointsinpolygon / crimemap:countinpolygons", t_e / t_d, 10, True))
     print("The shared national month (real data):")
     shared_national(out)
 
@@ -415,13 +436,18 @@ def main() -> int:
             for slug, data in parts.items():
                 (folder / ym / f"{ym}-{slug}-street.csv").write_bytes(data.replace(b",2025-06,", f",{ym},".encode()))
         seconds, peak, summary = child_import(folder, out / "months.gpkg")
-        print(f"  {args.months} national months: {seconds:.1f} s, peak memory {peak:,.0f} MB (goal <= 1,536 MB)")
+        print(f"  {args.months} national months: {seconds:.1f} s, peak memory of the importing process "
+              f"{peak:,.0f} MB")
+        print(goal(f"{args.months} national months: the import's peak memory", peak, 1024, False, "MB"))
         print(f"  {summary}")
         comparison_speed(out / "months.gpkg")
         print("Neighbourhood level:")
         neighbourhood_speed(out / "months.gpkg", parts)
     print(f"Peak memory of this benchmark process: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+    print("Goals:")
+    for what, shown, wanted, met in RESULTS:
+        print(f"  {'met    ' if met else 'NOT MET'}  {what}: {shown} (goal {wanted})")
     return 0
 
 

@@ -5,7 +5,8 @@ residents and the population used, the headline-group table (current, baseline, 
 change is larger than chance), the monthly trend over the months the store holds, and for a
 neighbourhood its team and contacts, priorities (each with its action) and next events as plain text
 (never raw HTML). A force briefing lists instead the places with the largest rises and falls, by
-names residents know: its neighbourhoods where they are stored, otherwise its electoral wards.
+names residents know: its neighbourhoods where they are stored, otherwise its local authority
+districts (from police.uk's own LSOA names, core/districts.py).
 
 `choose_period` picks, for a briefing made from the panel, a period and baseline whose months the
 store holds whole for the force, so a page never silently says "no data".
@@ -26,13 +27,14 @@ from .briefing_text import (
     rate_sentence,
     signed_pct,
 )
-from .compare import FORCE, LSOA, NEIGHBOURHOOD, Comparison, compare, monthly_trend
+from .briefing_where import Where, where_in_neighbourhoods
+from .compare import FORCE, NEIGHBOURHOOD, Comparison, compare, monthly_trend
 from .coverage import MonthStatus
-from .neighbourhood_view import _date, ordered_priorities, stored_details, upcoming_events
+from .districts import AreaChange, district_changes
+from .neighbourhood_view import EnglishDates, _date, ordered_priorities, stored_details, upcoming_events
 from .neighbourhoods import area_code
 from .periods import BASELINES, SAME_PERIOD_LAST_YEAR, Period
 from .sanitize import html_to_text
-from .wards import AreaChange, force_wards, ward_changes
 
 TREND_MONTHS = 24
 MAX_PRIORITIES = 3
@@ -41,7 +43,7 @@ MAX_RISES = 5
 MAX_FALLS = 3
 TEXT_CHARS = 220     # one priority or bio on a printed page: a few lines
 CURRENT_DAYS = 365   # a priority issued longer ago than this is listed as an earlier one
-NEIGHBOURHOODS, WARDS = "neighbourhoods", "wards"
+NEIGHBOURHOODS, DISTRICTS = "neighbourhoods", "districts"
 
 Tr = Callable[[str], str]
 
@@ -90,11 +92,13 @@ class Briefing:
     as_of: Optional[datetime] = None
     rises: List[str] = field(default_factory=list)
     falls: List[str] = field(default_factory=list)
-    rises_of: str = ""                                       # NEIGHBOURHOODS, WARDS or "" (neither)
+    rises_of: str = ""                                       # NEIGHBOURHOODS, DISTRICTS or "" (neither)
     comparison: Optional[Comparison] = None   # the category at the briefing's level: what the map shows
     summary: str = ""                # the headline sentence
     rate: str = ""                   # the rate per 1,000 residents and the population it uses
     note: str = ""                   # why this period was chosen, when it was not the one asked for
+    where: Optional[Where] = None    # a neighbourhood's hot spots or crimes, and its top locations
+    web_page: str = ""               # the neighbourhood's own page on the force's site (police.uk's url_force)
 
     @property
     def force_name(self) -> str:
@@ -120,11 +124,6 @@ class Briefing:
         """'March–May 2021 compared with December 2020–February 2021'."""
         return tr("{period} compared with {baseline}").format(period=self.period.label(),
                                                                baseline=self.baseline.label())
-
-
-def _day(d: datetime) -> str:
-    """'1 May 2030' (no zero padding, on every platform)."""
-    return f"{d.day} {d:%B %Y}"
 
 
 def _cut(text: str, limit: int = TEXT_CHARS) -> str:
@@ -160,21 +159,21 @@ def _contact_lines(contacts: dict, tr: Tr) -> List[str]:
     return out
 
 
-def _priority_text(p: dict, tr: Tr) -> str:
+def _priority_text(p: dict, tr: Tr, dates=EnglishDates) -> str:
     """The issue (with its date) on one line, the action on the next."""
     text = _cut(html_to_text(p.get("issue")))
     issued = _date(p.get("issue_date"))
     if issued:
-        text += " " + tr("(since {date})").format(date=_day(issued))
+        text += " " + tr("(since {date})").format(date=dates.day(issued))
     if p.get("action"):
         text += "\n" + tr("Action: {action}").format(action=_cut(html_to_text(p.get("action"))))
         acted = _date(p.get("action_date"))
         if acted:
-            text += f" ({_day(acted)})"
+            text += f" ({dates.day(acted)})"
     return text
 
 
-def _details_text(store, force: str, nid: str, now: datetime, tr: Tr = _same) -> dict:
+def _details_text(store, force: str, nid: str, now: datetime, tr: Tr = _same, dates=EnglishDates) -> dict:
     row = store.neighbourhood_details(force, nid)
     if row is None:
         return {}
@@ -193,14 +192,15 @@ def _details_text(store, force: str, nid: str, now: datetime, tr: Tr = _same) ->
     for p in ordered_priorities(priorities):
         issued = _date(p.get("issue_date"))
         old = issued is not None and issued < now - timedelta(days=CURRENT_DAYS)
-        (earlier if old else current).append(_priority_text(p, tr))
+        (earlier if old else current).append(_priority_text(p, tr, dates))
     out_events = []
     for e in upcoming_events(events, now)[:MAX_EVENTS]:
         start = _date(e.get("start_date"))
         where = html_to_text(e.get("address"))
-        out_events.append(_cut(f"{start:%A} {_day(start)}, {start:%H:%M}: {html_to_text(e.get('title'))}"
+        out_events.append(_cut(f"{dates.moment(start)}: {html_to_text(e.get('title'))}"
                                + (f", {where}" if where else ""), 160))
     return {"team": team, "contacts": _contact_lines(stored["contact_details"], tr),
+            "web_page": clickable(html_to_text(str(row.get("url_force") or ""))),
             "priorities": current[:MAX_PRIORITIES], "earlier_priorities": earlier[:MAX_PRIORITIES],
             "events": out_events, "as_of": _date(row["fetched_at"])}
 
@@ -232,16 +232,16 @@ def _neighbourhood_changes(comparison: Comparison, force: str) -> List[AreaChang
 
 
 def _force_changes(store, force, category, period, baseline_kind, tr: Tr):
-    """(rises, falls, NEIGHBOURHOODS or WARDS): by the force's stored neighbourhoods, else its wards
-    (LSOA counts summed by ward); ([], [], "") for a force with neither."""
+    """(rises, falls, NEIGHBOURHOODS or DISTRICTS): by the force's stored neighbourhoods, else by its
+    local authority districts (its LSOAs summed); ([], [], "") for a force with neither."""
     if not store.neighbourhood_areas(force).empty:
         changes = _neighbourhood_changes(compare(store, NEIGHBOURHOOD, category, period, baseline_kind), force)
         kind = NEIGHBOURHOODS
-    elif force_wards(force):
-        changes = ward_changes(compare(store, LSOA, category, period, baseline_kind).records(), force, tr)
-        kind = WARDS
     else:
-        return [], [], ""          # British Transport Police, Northern Ireland: no wards of England and Wales
+        changes = district_changes(store, force, category, period, baseline_kind)
+        kind = DISTRICTS
+        if not changes:
+            return [], [], ""      # British Transport Police, Northern Ireland: no districts of their own
     rises, falls = _largest(changes, tr)
     return rises, falls, kind
 
@@ -265,9 +265,11 @@ def _population_source(level: str, force: str, population: int, details: Optiona
 
 
 def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: str, period: Period,
-              baseline_kind: str, now: Optional[datetime] = None, tr: Tr = _same, note: str = "") -> List[Briefing]:
+              baseline_kind: str, now: Optional[datetime] = None, tr: Tr = _same, note: str = "",
+              dates=EnglishDates) -> List[Briefing]:
     """Briefings for the force (neighbourhoods None) or for the given neighbourhood ids of it. `note`
-    (why this period) is printed on every page.
+    (why this period) is printed on every page; `dates` writes the dates of the team's priorities and
+    events (the layers pass one in the user's language).
 
     Every comparison is made once for all the briefings (a batch of a force's neighbourhoods costs
     little more than one)."""
@@ -282,6 +284,10 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
             for slug in dict.fromkeys(categories.HEADLINE + (category,))}
     comparisons = {slug: {r["area_code"]: r for r in c.records()} for slug, c in made.items()}
     months = trend_window(store.month_status(), force, period)
+    where = {}
+    if level == NEIGHBOURHOOD:
+        polygons = {nid: rings for _f, nid, rings in store.neighbourhood_polygons(force, only=set(neighbourhoods))}
+        where = where_in_neighbourhoods(store, force, polygons, category, period, baseline)
     out = []
     if level == FORCE:
         code = forces.area_code(force)
@@ -299,11 +305,11 @@ def briefings(store, force: str, neighbourhoods: Optional[List[str]], category: 
         trend = monthly_trend(store, level, trend_area, category, months)
         brief = Briefing(level, force, code, name, category, period, baseline, baseline_kind,
                          _headline(comparisons, code), months, trend.values, now, trend.states,
-                         comparison=made[category], note=note)
+                         comparison=made[category], note=note, where=where.get(nid))
         details = None
         if nid is not None:
             details = store.neighbourhood_details(force, nid)
-            for key, value in _details_text(store, force, nid, now, tr).items():
+            for key, value in _details_text(store, force, nid, now, tr, dates).items():
                 setattr(brief, key, value)
         row = comparisons[category].get(code) or {}
         own = brief.row

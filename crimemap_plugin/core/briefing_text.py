@@ -48,7 +48,9 @@ def unsigned_pct(value: float) -> str:
 
 
 def rate_number(rate: float) -> str:
-    """'4.2', '0.35', '1,234': a rate with the decimals it needs."""
+    """'4.2', '0.35', '1,234', '0': a rate with the decimals it needs."""
+    if rate == 0:
+        return "0"
     if rate >= 100:
         return f"{rate:,.0f}"
     if rate >= 1:

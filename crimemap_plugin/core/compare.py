@@ -61,9 +61,11 @@ class Comparison:
         names = list(columns)
         return [dict(zip(names, row)) for row in zip(*columns.values())]
 
-    def title(self) -> str:
-        return (f"{categories.label(self.category)}: {self.period.label()} compared with "
-                f"{self.baseline.label()}")
+    def title(self, tr=lambda text: text) -> str:
+        """'All crime: March–May 2021 compared with March–May 2020' (`tr` translates, as i18n.tr)."""
+        return tr("{category}: {period} compared with {baseline}").format(
+            category=tr(categories.label(self.category)), period=self.period.label(),
+            baseline=self.baseline.label())
 
 
 def _months_needed(period: Period, baseline: Period) -> List[str]:

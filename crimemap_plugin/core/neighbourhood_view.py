@@ -207,6 +207,9 @@ def render(row: dict, now: datetime, note: str = "", tr=_same, dates=EnglishDate
     if note:
         parts.append(f"<p><b>{html.escape(note)}</b></p>")
     contacts = _contacts_shown(stored["contact_details"], tr)
+    page = str(row.get("url_force") or "").strip()
+    if page.lower().startswith(("http://", "https://")):    # the neighbourhood's page on the force's site
+        contacts = "<br>".join(part for part in (safe_link(page, tr("Neighbourhood page"), tr), contacts) if part)
     if contacts:
         parts.append(f"<p>{contacts}</p>")
     if row.get("description"):

@@ -9,14 +9,18 @@ PREVIOUS_PERIOD = "previous_period"
 BASELINES = (SAME_PERIOD_LAST_YEAR, PREVIOUS_PERIOD)
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-def _abbreviate(text: str) -> str:
-    for name in _NAMES:
-        text = text.replace(name, name[:3])
-    return text
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
+# The month names labels use (long, short): English here; the plugin sets the user's language's names
+# from Qt's locale tables when it loads a translation (i18n.install), and English again when it unloads.
+_names = {"long": ENGLISH_MONTHS, "short": tuple(n[:3] for n in ENGLISH_MONTHS)}
 
 
-_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+def use_month_names(long: tuple = ENGLISH_MONTHS, short: tuple = ()) -> None:
+    """Label months with these twelve names (and abbreviations); no arguments: English again."""
+    if len(long) != 12 or (short and len(short) != 12):
+        raise ValueError("twelve month names are needed")
+    _names["long"], _names["short"] = tuple(long), tuple(short) or tuple(n[:3] for n in long)
 
 
 def parse(month: str) -> int:
@@ -65,19 +69,21 @@ class Period:
         """The 12 months to the end month (annual rates)."""
         return Period(self.end, 12)
 
-    def label(self) -> str:
-        """'March–May 2021', 'December 2020–February 2021', 'May 2021'."""
+    def label(self, kind: str = "long") -> str:
+        """'March–May 2021', 'December 2020–February 2021', 'May 2021' (in the language set by
+        use_month_names)."""
+        names = _names[kind]
         s, e = parse(self.start), parse(self.end)
-        end_text = f"{_NAMES[e % 12]} {e // 12}"
+        end_text = f"{names[e % 12]} {e // 12}"
         if s == e:
             return end_text
         if s // 12 == e // 12:
-            return f"{_NAMES[s % 12]}–{end_text}"
-        return f"{_NAMES[s % 12]} {s // 12}–{end_text}"
+            return f"{names[s % 12]}–{end_text}"
+        return f"{names[s % 12]} {s // 12}–{end_text}"
 
     def short_label(self) -> str:
         """'Mar–May 2021', 'Dec 2020–Feb 2021', 'May 2021'."""
-        return _abbreviate(self.label())
+        return self.label("short")
 
     def short(self) -> str:
         return self.end if self.length == 1 else f"{self.start} to {self.end}"

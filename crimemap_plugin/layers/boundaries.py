@@ -22,7 +22,8 @@ from .common import OGL, ONS_OS, add_to_group, attribution_metadata, find_layer
 
 # Qgis.LabelPlacement from QGIS 3.26 (where QgsPalLayerSettings.OverPoint names another enum's member);
 # QgsPalLayerSettings.Placement before.
-OVER_POINT = getattr(getattr(Qgis, "LabelPlacement", None), "OverPoint", None) or QgsPalLayerSettings.OverPoint
+OVER_POINT = (getattr(getattr(Qgis, "LabelPlacement", None), "OverPoint", None)
+              or QgsPalLayerSettings.Placement.OverPoint)
 
 FORCE_AREAS_PATH = RESOURCES / "boundaries" / "police_force_areas.gpkg"
 FORCE_AREAS_NAME = "Police force areas"

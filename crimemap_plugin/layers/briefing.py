@@ -16,6 +16,7 @@ from typing import List, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
@@ -33,16 +34,19 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core import categories
-from ..core.briefing import WARDS, Briefing, briefings, force_neighbourhoods
+from ..core.briefing import DISTRICTS, Briefing, briefings, force_neighbourhoods
 from ..core.briefing_text import signed, signed_pct
+from ..core.briefing_where import HOTSPOTS
 from ..core.classify import PARTIAL_DATA
-from ..core.compare import TEST_NOTE, Comparison, latest_month
+from ..core.compare import FORCE, TEST_NOTE, Comparison, latest_month
 from ..core.coverage import MISSING, PARTIAL
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, Period
-from ..i18n import tr
+from ..i18n import LocaleDates, tr
 from ..stores import open_user_store
+from .basemap import Basemap, basemap
 from .boundaries import comparison_areas, label_settings
+from .briefing_where import WhereLayers, add_where_map, where_layers
 from .common import OGL, ONS_OS
 from .comparison import build_layer
 from .layout_items import (
@@ -141,7 +145,7 @@ def _header(layout, page, brief: Briefing) -> None:
 
 
 # -- the table ---------------------------------------------------------------------------------------
-def _cell(text, bold=False, align=Qt.AlignRight, colour=None):
+def _cell(text, bold=False, align=Qt.AlignmentFlag.AlignRight, colour=None):
     cell = QgsTableCell(text)
     cell.setTextFormat(text_format(TABLE_PT, bold))
     cell.setHorizontalAlignment(align)
@@ -160,7 +164,7 @@ def _headline_table(layout, page, brief: Briefing) -> float:
           bold=True)
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
-    header = [_cell(t, True, Qt.AlignLeft if i == 0 else Qt.AlignRight, "#eeeeee")
+    header = [_cell(t, True, Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight, "#eeeeee")
               for i, t in enumerate((tr("Crime"), tr("Now"), tr("Before"), tr("Change"), tr("Change %"),
                                      tr("Beyond chance?")))]
     rows = [header]
@@ -173,10 +177,10 @@ def _headline_table(layout, page, brief: Briefing) -> float:
             values = [_number(r.current, ""), _number(r.baseline, ""), signed(r.change), pct,
                       tr("yes") if r.significant else tr("no")]
         bold = r.category == brief.category
-        rows.append([_cell(tr(r.label), bold, Qt.AlignLeft)] + [_cell(v, bold) for v in values])
+        rows.append([_cell(tr(r.label), bold, Qt.AlignmentFlag.AlignLeft)] + [_cell(v, bold) for v in values])
     table.setTableContents(rows)
     table.setColumnWidths([38, 10, 10.5, 10, 10.5, 11])   # with the margins: the column's width
-    table.setWrapBehavior(QgsLayoutTable.WrapText)
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#bbbbbb"))
     table.setCellMargin(0.5)
@@ -223,7 +227,7 @@ def _bar_value(layout, page, text: str, x: float, slot: float, top: float, wante
     width = text_width_mm(text, size)
     if width <= slot * 0.98 or (wanted and width <= slot * 1.6):
         label(layout, page, text, x - slot * 0.3, top - 2.6, slot * 1.6, 2.5, size=size, colour="#333333",
-              align=Qt.AlignHCenter, item_id=item_id)
+              align=Qt.AlignmentFlag.AlignHCenter, item_id=item_id)
 
 
 def _month_short(month: str) -> str:
@@ -253,7 +257,7 @@ def _trend(layout, page, brief: Briefing, top: float, bottom: float) -> None:
         if k:
             box(layout, page, x0, y - 0.06, x1 - x0, 0.12, GRID_COLOUR)
         label(layout, page, f"{k * step:,.0f}" if float(step).is_integer() else f"{k * step:,.1f}", RIGHT_X,
-              y - 1.3, axis_w - 1.2, 2.8, size=TICK_PT, colour="#444444", align=Qt.AlignRight,
+              y - 1.3, axis_w - 1.2, 2.8, size=TICK_PT, colour="#444444", align=Qt.AlignmentFlag.AlignRight,
               item_id=f"trend_tick{page + 1}_{k}")
         k += 1
     n = len(brief.trend_months)
@@ -276,7 +280,7 @@ def _trend(layout, page, brief: Briefing, top: float, bottom: float) -> None:
         bar.setId(f"trend_bar{page + 1}_{month}")
         tick = _month_short(month) if slot >= 5.0 else _month_short(month)[0]
         label(layout, page, tick, x0 + i * slot, chart_bottom + 0.7, slot, 2.8, size=TICK_PT, colour="#444444",
-              align=Qt.AlignHCenter)
+              align=Qt.AlignmentFlag.AlignHCenter)
         if month.endswith("-01") or i == 0:
             label(layout, page, month[:4], x0 + i * slot, chart_bottom + 3.5, 12, 2.8, size=TICK_PT, bold=True,
                   colour="#444444")
@@ -298,17 +302,18 @@ def _trend(layout, page, brief: Briefing, top: float, bottom: float) -> None:
 # -- the people (or the places) ------------------------------------------------------------------------
 def _people_sections(brief: Briefing):
     if brief.level == "force" and not brief.rises_of:
-        return [(tr("Places"), [tr("{force} has no neighbourhoods in the store and no electoral wards: no places "
-                                   "to list.").format(force=brief.force_name)])]
+        return [(tr("Places"), [tr("{force} has no neighbourhoods in the store and no local authority districts "
+                                   "of its own: no places to list.").format(force=brief.force_name)])]
     if brief.level == "force":
         what = tr(categories.label(brief.category)).lower()
-        by = tr("by neighbourhood") if brief.rises_of != WARDS else tr("by electoral ward")
+        by = tr("by neighbourhood") if brief.rises_of != DISTRICTS else tr("by local authority district")
         return [(tr("Largest rises in {category}, {by}").format(category=what, by=by),
                  brief.rises or [tr("No area with complete data rose.")]),
                 (tr("Largest falls in {category}, {by}").format(category=what, by=by),
                  brief.falls or [tr("No area with complete data fell.")])]
-    as_of = " " + tr("(as of {date})").format(date=f"{brief.as_of.day} {brief.as_of:%B %Y}") if brief.as_of else ""
-    team = brief.team + [_link_lines(line, RIGHT_W - 4.0, TEXT_PT) for line in brief.contacts]
+    as_of = " " + tr("(as of {date})").format(date=LocaleDates.day(brief.as_of)) if brief.as_of else ""
+    page = [tr("Neighbourhood page: {url}").format(url=brief.web_page)] if brief.web_page else []
+    team = brief.team + [_link_lines(line, RIGHT_W - 4.0, TEXT_PT) for line in brief.contacts + page]
     sections = [
         (tr("Your neighbourhood team") + as_of, team or [tr("No team details stored: use Refresh in the "
                                                             "neighbourhood panel when online.")]),
@@ -363,8 +368,8 @@ def _right_column(layout, page, brief: Briefing) -> None:
 
 # -- the map -------------------------------------------------------------------------------------------
 def highlight_layer(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, name: str,
-                    label: str) -> QgsVectorLayer:
-    """The briefing's own area, outlined on top of the comparison and labelled first."""
+                    label: str, labelled: bool = True) -> QgsVectorLayer:
+    """The briefing's own area, outlined on top of the comparison and (when `labelled`) labelled first."""
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}&field=label:string", name, "memory")
     feature = QgsFeature(layer.fields())
     feature.setGeometry(geometry)
@@ -375,6 +380,8 @@ def highlight_layer(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, na
     symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#111111", "outline_width": "0.9",
                                          "outline_style": "dash"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    if not labelled:
+        return layer
     settings = label_settings("label", size=8.0)
     settings.priority = 10          # before any neighbour's label (the comparison's own for this area too)
     fmt = settings.format()
@@ -455,20 +462,29 @@ def _footer(layout, page, brief: Briefing, made_text: str) -> None:
              tr("'Partial data': the force published a partial month (far fewer rows than the months around it), so "
                 "it is not compared."),
              tr("Residents: Census 2021 usual residents (ONS; NISRA for Northern Ireland).")]
-    if brief.rises_of == WARDS:
-        parts.append(tr("Wards: electoral wards of May 2025, each LSOA 2021 counted in the ward its centre lies in "
-                        "(derived from ONS boundaries)."))
+    if brief.rises_of == DISTRICTS:
+        parts.append(tr("Districts: local authority districts as police.uk's LSOA names give them ('Ashford 001B' "
+                        "is in Ashford); each counts the force's crimes in its LSOAs."))
+    if brief.where is not None and brief.where.mode == HOTSPOTS:
+        parts.append(tr("Hot spots: Getis–Ord Gi* over the neighbourhood's {size} m cells, each with the cells "
+                        "within {band} m; classes from Benjamini–Hochberg q-values.").format(
+            size=f"{brief.where.cell_size:,.0f}", band=f"{brief.where.band:,.0f}"))
     parts.append(made_text)
     label(layout, page, " ".join(parts), MARGIN, FOOTER_TOP, PAGE_W - 2 * MARGIN, PAGE_H - FOOTER_TOP - 2, size=6,
           colour="#444444", item_id=f"attribution{page + 1}")
 
 
-def add_page(layout: QgsPrintLayout, page: int, brief: Briefing, comparison_layer: QgsVectorLayer,
-             area_layer: Optional[QgsVectorLayer], made_text: str) -> None:
-    """Every item of one briefing on page `page` (0-based) of the layout. `area_layer` None: the
-    area has no boundary (the map shows the forces around and says why the area is not on it)."""
+def add_page(layout: QgsPrintLayout, page: int, brief: Briefing, comparison_layer: Optional[QgsVectorLayer],
+             area_layer: Optional[QgsVectorLayer], made_text: str, where: Optional[WhereLayers] = None) -> None:
+    """Every item of one briefing on page `page` (0-based) of the layout. A neighbourhood's map shows
+    where crime happened (`where`); a force's, the comparison with its neighbours. `area_layer` None:
+    the area has no boundary (the map shows the forces around and says why the area is not on it)."""
     _header(layout, page, brief)
-    _left_column(layout, page, brief, comparison_layer, area_layer)
+    if where is not None and area_layer is not None:
+        add_where_map(layout, page, (MARGIN, CONTENT_TOP, LEFT_W, CONTENT_BOTTOM - CONTENT_TOP), brief, area_layer,
+                      where)
+    else:
+        _left_column(layout, page, brief, comparison_layer, area_layer)
     _right_column(layout, page, brief)
     _footer(layout, page, brief, made_text)
 
@@ -486,45 +502,109 @@ def area_geometry(layer: QgsVectorLayer, code_field: str, code: str) -> Optional
     return None
 
 
+BRIEFING_LAYER = "crimemap/briefing"   # custom property of every layer a briefing's layouts draw
+
+
+class _Pages:
+    """What every page of one set of briefings shares: the areas, the comparison layer (force pages),
+    the street map (neighbourhood pages), and the layers made so far (kept alive with the layouts)."""
+
+    def __init__(self, store_path: str, briefs: List[Briefing], persist):
+        self.persist = persist
+        self.layers: list = []
+        first = briefs[0]
+        self.areas, self.code_field = comparison_areas(first.level, store_path)
+        self.store_path = store_path
+        self.comparison = None
+        self.basemap: Optional[Basemap] = None
+        if first.level == FORCE or any(b.where is None for b in briefs):
+            layer = briefing_comparison_layer(first.comparison, self.areas, self.code_field)
+            layer.setName(legend_title_for(first).replace("\n", " "))
+            self.comparison = self.keep(layer, "briefing_comparison")
+
+    def keep(self, layer, key: str):
+        layer.setCustomProperty(BRIEFING_LAYER, True)
+        kept = self.persist(layer, key)
+        kept.setCustomProperty(BRIEFING_LAYER, True)
+        self.layers.append(kept)
+        return kept
+
+    def street_map(self, geometry: QgsGeometry) -> Basemap:
+        """One street map layer for every page (looked for once, at the first neighbourhood's centre)."""
+        if self.basemap is None:
+            centre = QgsCoordinateTransform(self.areas.crs(), QgsCoordinateReferenceSystem("EPSG:4326"),
+                                            QgsProject.instance()).transform(geometry.boundingBox().center())
+            self.basemap = basemap(centre.x(), centre.y())
+            if self.basemap.layer is not None:
+                self.basemap.layer = self.keep(self.basemap.layer, "briefing_basemap")
+        return self.basemap
+
+    def add(self, layout: QgsPrintLayout, page: int, key: int, brief: Briefing, made: str) -> None:
+        """Brief's page, its own layers kept under names numbered `key`."""
+        geometry = area_geometry(self.areas, self.code_field, brief.area_code)
+        if geometry is None and brief.level != FORCE:
+            raise RuntimeError(f"{self.store_path}: no boundary for {brief.area_name} ({brief.area_code})")
+        area = where = None
+        if geometry is not None and not geometry.isEmpty():
+            if brief.where is not None:
+                area = highlight_layer(geometry, self.areas.crs(), tr("{area} (dashed outline)").format(
+                    area=brief.area_name), "", labelled=False)
+            else:
+                row = brief.row
+                change = f"\n{signed_pct(row.change_pct)}" if row and row.complete and row.change_pct is not None \
+                    else ""
+                area = highlight_layer(geometry, self.areas.crs(), tr("This briefing's area (dashed outline)"),
+                                       f"{brief.area_name}{change}")
+            area = self.keep(area, f"briefing_area_{key}")
+            if brief.where is not None:
+                where = where_layers(brief, self.street_map(geometry))
+                if where.where is not None:
+                    where.where = self.keep(where.where, f"briefing_where_{key}")
+                if where.top is not None:
+                    where.top = self.keep(where.top, f"briefing_top_{key}")
+        add_page(layout, page, brief, self.comparison, area, made, where)
+
+
+def _made(brief: Briefing) -> str:
+    return tr("Made on {date} with Crime Map for QGIS.").format(date=LocaleDates.day(brief.made))
+
+
 def build_layout(store_path: str, briefs: List[Briefing], project: Optional[QgsProject] = None,
                  name: Optional[str] = None, persist=None):
-    """The print layout of the briefings (one page each) and the layers its maps draw (keep them
-    alive for as long as the layout is used). `persist(layer, key)`, when given, turns each
-    memory layer into the one the layout should use (the dock saves them beside the store so a
-    project keeps its briefing)."""
-    persist = persist or (lambda layer, key: layer)
+    """The print layout of the briefings (one page each: for one briefing, or a few; a batch is written
+    as one layout a page, see build_layouts) and the layers its maps draw (keep them alive for as long
+    as the layout is used). `persist(layer, key)`, when given, turns each layer into the one the layout
+    should use (the dock saves memory layers beside the store so a project keeps its briefing)."""
     project = project or QgsProject.instance()
     first = briefs[0]
-    areas, code_field = comparison_areas(first.level, store_path)
-    comparison_layer = briefing_comparison_layer(first.comparison, areas, code_field)
-    comparison_layer.setName(legend_title_for(first).replace("\n", " "))
-    comparison_layer = persist(comparison_layer, "briefing_comparison")
+    pages = _Pages(store_path, briefs, persist or (lambda layer, key: layer))
     layout = new_layout(project, name or (first.title(tr) if len(briefs) == 1 else
                                           tr("{force}: neighbourhood briefings").format(force=first.force_name)),
                         len(briefs))
-    made = tr("Made on {date} with Crime Map for QGIS.").format(date=f"{first.made.day} {first.made:%B %Y}")
-    layers = [comparison_layer]
     for page, brief in enumerate(briefs):
-        geometry = area_geometry(areas, code_field, brief.area_code)
-        if geometry is None and brief.level != "force":
-            raise RuntimeError(f"{store_path}: no boundary for {brief.area_name} ({brief.area_code})")
-        area = None
-        if geometry is not None and not geometry.isEmpty():
-            row = brief.row
-            change = f"\n{signed_pct(row.change_pct)}" if row and row.complete and row.change_pct is not None else ""
-            area = highlight_layer(geometry, areas.crs(), tr("This briefing's area (dashed outline)"),
-                                   f"{brief.area_name}{change}")
-            area = persist(area, f"briefing_area_{page + 1}")
-            layers.append(area)
-        add_page(layout, page, brief, comparison_layer, area, made)
-    return layout, layers
+        pages.add(layout, page, page + 1, brief, _made(first))
+    return layout, pages.layers
+
+
+def build_layouts(store_path: str, briefs: List[Briefing], project: Optional[QgsProject] = None, persist=None):
+    """([one single-page layout per briefing], the layers they draw): a batch, built and exported in
+    time proportional to its pages (see layout_items.export)."""
+    project = project or QgsProject.instance()
+    pages = _Pages(store_path, briefs, persist or (lambda layer, key: layer))
+    layouts = []
+    for k, brief in enumerate(briefs, start=1):
+        layout = new_layout(project, brief.title(tr), 1)
+        pages.add(layout, 0, k, brief, _made(briefs[0]))
+        layouts.append(layout)
+    return layouts, pages.layers
 
 
 def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_neighbourhood: bool = False,
                    category: str = categories.ALL_CRIME, end: str = "", months: int = 3,
                    baseline: str = BASELINES[0], now=None, persist=None, note: str = ""):
-    """(layout, layers kept alive for it, briefings) for the arguments of crimemap:briefingmap;
-    `persist` as for layers.briefing.build_layout; `note` (why this period) printed on every page."""
+    """(layout, layers kept alive for it, briefings) for the arguments of crimemap:briefingmap: one
+    layout for one briefing; for every neighbourhood, a list of single-page layouts (layout_items.export
+    writes either). `persist` as for build_layout; `note` (why this period) printed on every page."""
     force = force.strip().lower()
     with open_user_store(store_path, create=False) as store:
         end = end or latest_month(store)
@@ -536,6 +616,9 @@ def make_briefings(store_path: str, force: str, neighbourhood: str = "", every_n
         else:
             ids = [neighbourhood.strip()] if neighbourhood.strip() else None
         briefs = briefings(store, force, ids, category, Period(end, months), baseline, now or datetime.now(), tr=tr,
-                           note=note)
+                           note=note, dates=LocaleDates)
+    if every_neighbourhood:
+        layouts, layers = build_layouts(store_path, briefs, persist=persist)
+        return layouts, layers, briefs
     layout, layers = build_layout(store_path, briefs, persist=persist)
     return layout, layers, briefs

@@ -123,12 +123,12 @@ def write_gpkg_layer(layer, path: str, name: str, new_file: bool, spatial_index:
     options.layerName = name
     if not spatial_index:
         options.layerOptions = ["SPATIAL_INDEX=NO"]
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if new_file
-                                    else QgsVectorFileWriter.CreateOrOverwriteLayer)
+    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile if new_file
+                                    else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer)
     context = QgsCoordinateTransformContext()
     if hasattr(QgsVectorFileWriter, "writeAsVectorFormatV3"):
         error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context, options)
     else:
         error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, context, options)
-    if error[0] != QgsVectorFileWriter.NoError:
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
         raise RuntimeError(f"{path}: layer {name} cannot be written ({error[1]})")

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import categories
 from ..core.classify import DIVERGING_MEASURES, MEASURES, NO_DATA, PARTIAL_DATA, WHOLE_MEASURES, classes
@@ -23,18 +22,19 @@ from ..core.safe_text import spreadsheet_safe
 from ..i18n import tr
 from .boundaries import label_settings
 from .common import OGL, ONS_OS, attribution_metadata, write_gpkg_layer
+from .field_types import BOOL, REAL, TEXT, WHOLE
 
 ROLE = "comparison"
 # Incomplete only because a month is a partial submission (no month missing outright).
 PARTIAL_ONLY = ('NOT "complete" AND COALESCE("partial_months", \'\') <> \'\' '
                 'AND COALESCE("missing_months", \'\') = \'\'')
 FIELD_TYPES = {
-    "area_code": QVariant.String, "area_name": QVariant.String, "force": QVariant.String,
-    "current": QVariant.Int, "baseline": QVariant.Int, "change": QVariant.Int, "change_pct": QVariant.Double,
-    "rate_per_1000": QVariant.Double, "annual_rate_per_1000": QVariant.Double, "p_value": QVariant.Double,
-    "q_value": QVariant.Double, "significant": QVariant.Bool, "complete": QVariant.Bool,
-    "population": QVariant.Int, "missing_months": QVariant.String, "partial_months": QVariant.String,
-    "category": QVariant.String, "period": QVariant.String, "baseline_period": QVariant.String,
+    "area_code": TEXT, "area_name": TEXT, "force": TEXT,
+    "current": WHOLE, "baseline": WHOLE, "change": WHOLE, "change_pct": REAL,
+    "rate_per_1000": REAL, "annual_rate_per_1000": REAL, "p_value": REAL,
+    "q_value": REAL, "significant": BOOL, "complete": BOOL,
+    "population": WHOLE, "missing_months": TEXT, "partial_months": TEXT,
+    "category": TEXT, "period": TEXT, "baseline_period": TEXT,
 }
 
 

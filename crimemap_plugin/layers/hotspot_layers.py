@@ -13,7 +13,6 @@ from typing import Iterable, Sequence
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
     QgsFeature,
@@ -32,6 +31,7 @@ from ..core import emerging
 from ..core import hotspots as hs
 from ..i18n import tr, tr_noop
 from .common import OGL, attribution_metadata
+from .field_types import REAL, TEXT, WHOLE
 
 HOTSPOT_ROLE, EMERGING_ROLE, DENSITY_ROLE = "hotspots", "emerging_hotspots", "density"
 
@@ -85,14 +85,7 @@ DENSITY_STOPS = 5
 # --------------------------------------------------------------------------- fields and features
 
 def _types() -> dict:
-    """Field types as QgsField takes them: QMetaType.Type from QGIS 3.38, QVariant.Type before."""
-    if Qgis.QGIS_VERSION_INT >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-        return {"text": QMetaType.Type.QString, "int": QMetaType.Type.Int, "real": QMetaType.Type.Double}
-    from qgis.PyQt.QtCore import QVariant
-    return {"text": QVariant.String,  # qt6-check: ignore[qvariant-type] QGIS before 3.38: only QVariant.Type
-            "int": QVariant.Int,  # qt6-check: ignore[qvariant-type] QGIS before 3.38: only QVariant.Type
-            "real": QVariant.Double}  # qt6-check: ignore[qvariant-type] QGIS before 3.38: only QVariant.Type
+    return {"text": TEXT, "int": WHOLE, "real": REAL}
 
 
 def make_fields(spec: Sequence[tuple]) -> QgsFields:

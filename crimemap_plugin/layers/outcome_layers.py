@@ -11,7 +11,6 @@ from typing import Dict, Iterable, List, Sequence
 
 import pandas as pd
 from qgis.core import (
-    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsFeature,
     QgsField,
@@ -44,15 +43,7 @@ from ..processing.stopsearch_table import (
 )
 from .boundaries import label_settings
 from .common import OGL, ONS_OS, attribution_metadata
-
-if Qgis.QGIS_VERSION_INT >= 33800:
-    from qgis.PyQt.QtCore import QMetaType
-    TEXT, WHOLE, REAL, BOOL = (QMetaType.Type.QString, QMetaType.Type.Int, QMetaType.Type.Double,
-                               QMetaType.Type.Bool)
-else:  # QgsField takes QVariant.Type before QGIS 3.38
-    from qgis.PyQt.QtCore import QVariant
-    TEXT, WHOLE, REAL, BOOL = (QVariant.String, QVariant.Int,  # qt6-check: ignore[qvariant-type] QGIS < 3.38
-                               QVariant.Double, QVariant.Bool)  # qt6-check: ignore[qvariant-type] QGIS < 3.38
+from .field_types import BOOL, REAL, TEXT, WHOLE
 
 # YlGnBu (ColorBrewer, colour-blind safe): a higher charge rate is not an alarm, so not YlOrRd.
 CHARGE_RAMP = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")

@@ -75,7 +75,7 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.END_MONTH, self.tr("End month (YYYY-MM; empty = latest in the store)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.MONTHS, self.tr("Months in the period"),
-                                                       QgsProcessingParameterNumber.Integer, 3, minValue=1,
+                                                       QgsProcessingParameterNumber.Type.Integer, 3, minValue=1,
                                                        maxValue=36))
         self.addParameter(QgsProcessingParameterEnum(self.BASELINE, self.tr("Baseline"), options=list(BASELINES),
                                                      defaultValue=BASELINES[0], usesStaticStrings=True))

@@ -37,7 +37,7 @@ class BriefingMapAlgorithm(CrimeMapAlgorithm):
 
     def flags(self):
         # Layouts are Qt graphics scenes: built and drawn on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

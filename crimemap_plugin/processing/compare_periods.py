@@ -50,7 +50,7 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
                                                      defaultValue=LEVELS[0], usesStaticStrings=True))
         self.add_period_parameters()
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.AREAS, self.tr("LSOA boundaries (LEVEL lsoa only)"), [QgsProcessing.TypeVectorPolygon],
+            self.AREAS, self.tr("LSOA boundaries (LEVEL lsoa only)"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.AREA_CODE_FIELD, self.tr("LSOA code field"), parentLayerParameterName=self.AREAS, optional=True))
@@ -58,7 +58,7 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
                                                      options=list(MAP_MEASURES), defaultValue=MAP_MEASURES[0],
                                                      usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Comparison"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            QgsProcessing.SourceType.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):
         store_path = self.store_value(parameters, context)
@@ -93,7 +93,7 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
         for feature in comparison_features(comparison, areas, code_field, fields):
             if feedback.isCanceled():
                 break
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             count += 1
         incomplete = int((~comparison.rows["complete"]).sum())
         feedback.pushInfo(f"{comparison.title()}: {count} areas, {incomplete} without complete data.")
@@ -101,6 +101,7 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
         if context.willLoadLayerOnCompletion(dest):
             details = context.layerToLoadOnCompletionDetails(dest)
             details.name = legend_title(comparison, measure)  # the legend's title says what is shown
+            details.forceName = True   # not the file's name, whatever QGIS prefers
             details.setPostProcessor(StylePostProcessor.create(lambda layer: style(layer, comparison, measure)))
         self._dest = dest
         return {self.OUTPUT: dest}

@@ -17,12 +17,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import parse
 from ..core.pip import count_in_polygons, max_edge, near_edges, unique_points
+from ..layers.field_types import LONG
 from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
 
@@ -72,7 +72,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_store_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(self.POLYGONS, self.tr("Polygons"),
-                                                              [QgsProcessing.TypeVectorPolygon]))
+                                                              [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterString(self.CATEGORY, self.tr("Category (API slug; empty = all)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterString(self.START_MONTH, self.tr("First month (YYYY-MM)"),
@@ -80,7 +80,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.END_MONTH, self.tr("Last month (YYYY-MM)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Polygons with crime counts"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            QgsProcessing.SourceType.TypeVectorPolygon))
 
     @staticmethod
     def _count_across_crs(ux, uy, weights, features, polygons, to_source, to_wgs84):
@@ -146,7 +146,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         feedback.setProgress(80)
         fields = QgsFields(source.fields())
         if fields.indexOf(self.FIELD) < 0:
-            fields.append(QgsField(self.FIELD, QVariant.LongLong))
+            fields.append(QgsField(self.FIELD, LONG))
         index = fields.indexOf(self.FIELD)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                           source.sourceCrs())
@@ -158,5 +158,5 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             attributes = feature.attributes() + [None] * (len(fields) - len(feature.attributes()))
             attributes[index] = count
             out.setAttributes(attributes)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: dest}

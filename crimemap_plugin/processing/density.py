@@ -148,6 +148,7 @@ class DensityAlgorithm(WhereAlgorithm):
         if context.willLoadLayerOnCompletion(path):
             details = context.layerToLoadOnCompletionDetails(path)
             details.name = title
+            details.forceName = True   # not the file's name, whatever QGIS prefers
             details.setPostProcessor(StylePostProcessor.create(
                 lambda layer: style_density(layer, maximum, title, abstract, rights)))
         self._styling = (path, maximum, title, abstract, rights)

@@ -118,6 +118,7 @@ class EmergingHotSpotsAlgorithm(WhereAlgorithm):
         if context.willLoadLayerOnCompletion(dest):
             details = context.layerToLoadOnCompletionDetails(dest)
             details.name = title
+            details.forceName = True   # not the file's name, whatever QGIS prefers
             details.setPostProcessor(StylePostProcessor.create(
                 lambda layer: style_emerging(layer, present, title, abstract, rights)))
         self._dest = dest

@@ -95,6 +95,7 @@ class HotSpotsAlgorithm(WhereAlgorithm):
         if context.willLoadLayerOnCompletion(dest):
             details = context.layerToLoadOnCompletionDetails(dest)
             details.name = title
+            details.forceName = True   # not the file's name, whatever QGIS prefers
             present, _, abstract = self._styling
             rights = selection.area.rights
             details.setPostProcessor(StylePostProcessor.create(

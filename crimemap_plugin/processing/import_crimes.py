@@ -36,7 +36,7 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("police.uk CSV file, folder or zip archive"),
-            behavior=QgsProcessingParameterFile.File,
+            behavior=QgsProcessingParameterFile.Behavior.File,
             # "(*)" rather than the default "(*.*)", which would refuse a folder (it has no extension).
             fileFilter="All files (*)"))
         self.addParameter(QgsProcessingParameterFileDestination(

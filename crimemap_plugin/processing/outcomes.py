@@ -160,6 +160,7 @@ class OutcomesAlgorithm(CrimeMapAlgorithm):
         if context.willLoadLayerOnCompletion(dest):
             details = context.layerToLoadOnCompletionDetails(dest)
             details.name = outcomes_title(table)
+            details.forceName = True   # not the file's name, whatever QGIS prefers
             details.setPostProcessor(StylePostProcessor.create(lambda layer: style_outcomes(layer, table)))
         self._dest = dest
         return {self.OUTPUT: dest}

@@ -191,6 +191,7 @@ class StopSearchAlgorithm(CrimeMapAlgorithm):
         if context.willLoadLayerOnCompletion(dest):
             details = context.layerToLoadOnCompletionDetails(dest)
             details.name = name
+            details.forceName = True   # not the file's name, whatever QGIS prefers
             details.setPostProcessor(StylePostProcessor.create(apply))
 
     def postProcessAlgorithm(self, context, feedback):

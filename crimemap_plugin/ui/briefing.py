@@ -16,7 +16,7 @@ from ..core.briefing import choice_note, choose_period
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, SAME_PERIOD_LAST_YEAR, Period
 from ..i18n import tr
-from ..layers.briefing import make_briefings
+from ..layers.briefing import BRIEFING_LAYER, make_briefings
 from ..layers.common import write_gpkg_layer
 from ..log import CRITICAL, WARNING, log
 from ..stores import beside, open_user_store
@@ -42,7 +42,12 @@ def _saver(store_path: str, project: QgsProject, saved_ids: list):
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"briefing-{stamp}-{int(time.time() * 1000) % 1000:03d}.gpkg"
 
-    def save(layer: QgsVectorLayer, key: str) -> QgsVectorLayer:
+    def save(layer, key: str):
+        if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "memory":
+            # The street map (tiles from the web) is kept as it is: the project saves its source.
+            project.addMapLayer(layer, False)
+            saved_ids.append(layer.id())
+            return layer
         try:
             write_gpkg_layer(layer, str(path), key, new_file=not path.exists())
         except RuntimeError as exc:
@@ -108,7 +113,7 @@ def open_briefing(iface, store_path: str, force: str, neighbourhood: str = ""):
         # The briefing made again: the old layout goes, and with it the layers only it drew.
         folder = str(_folder(store_path))
         drawn = {la.id() for item in old.items() if isinstance(item, QgsLayoutItemMap) for la in item.layers()
-                 if la.source().startswith(folder)}
+                 if la.source().startswith(folder) or la.customProperty(BRIEFING_LAYER)}
         manager.removeLayout(old)
         project.removeMapLayers(list(drawn))
     manager.addLayout(layout)

@@ -80,7 +80,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
     briefingRequested = pyqtSignal(str, str, str)   # store, force, neighbourhood id ("" = the force)
 
     def __init__(self, iface=None, parent=None):
-        super().__init__("Crime Map", parent)
+        super().__init__(tr("Crime Map"), parent)
         self.setObjectName("CrimeMapDock")
         self.iface = iface
         self.ui = DockContents()
@@ -138,7 +138,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         ui.storeMenuButton.setMenu(menu)
         self.results = results.ResultsModel(self)
         ui.resultsTable.setModel(self.results)
-        ui.resultsTable.sortByColumn(0, Qt.AscendingOrder)  # by area until the user picks a column
+        ui.resultsTable.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by area until the user picks a column
         ui.resultsTable.horizontalHeader().setStretchLastSection(False)
         # Column widths from the first rows only: thousands of neighbourhoods would cost a measure each.
         ui.resultsTable.horizontalHeader().setResizeContentsPrecision(200)
@@ -220,7 +220,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             combo.currentIndexChanged.connect(self.update_comparison)
         ui.periodLengthSpin.valueChanged.connect(self.update_comparison)
         ui.resultsTable.selectionModel().selectionChanged.connect(self._on_row_selected)
-        ui.resultsTable.setContextMenuPolicy(Qt.CustomContextMenu)
+        ui.resultsTable.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         ui.resultsTable.customContextMenuRequested.connect(self.table_menu)
         ui.loadSampleButton.clicked.connect(self.load_sample)
         ui.importButton.clicked.connect(self.choose_import)
@@ -415,7 +415,8 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             if hidden:
                 continue
             cells = max([metrics.horizontalAdvance(model.text(r, c)) for r in rows] or [0])
-            title = max(head_metrics.horizontalAdvance(line) for line in str(model.headerData(c, Qt.Horizontal))
+            heading = str(model.headerData(c, Qt.Orientation.Horizontal))
+            title = max(head_metrics.horizontalAdvance(line) for line in heading
                         .split("\n"))
             width = max(cells, title) + metrics.averageCharWidth() * 3 // 2 + (
                 12 if c == header.sortIndicatorSection() else 0)

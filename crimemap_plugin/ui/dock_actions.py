@@ -221,7 +221,7 @@ class DockActions:
                    "expected from the months around it. Compare it as a whole month anyway? (Kept in the store; "
                    "you can take it back here.)").format(force=fm.force, month=fm.month, rows=fm.rows,
                                                         expected=fm.expected))
-            if answer != QMessageBox.Yes:
+            if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
             self.store.mark_whole(fm.kind, fm.force, fm.month, whole)

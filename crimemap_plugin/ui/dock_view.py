@@ -52,7 +52,7 @@ def view(comparison: Comparison, controls: dict, selected: Optional[str]) -> Sho
     area_mode = controls.get("baseline") == AREA
     measure = controls.get("measure") or "change_pct"
     if not area_mode:
-        title = f"<b>{comparison.title()}</b>" + not_on_map(comparison, records)
+        title = f"<b>{comparison.title(tr)}</b>" + not_on_map(comparison, records)
         return Shown(comparison, records, False, measure, chosen, title, names, with_data)
     if measure in CHANGE_MEASURES:
         measure = "rate_per_1000"

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 # Qgis.GeometryType from QGIS 3.30 (QGIS 4 has only that); QgsWkbTypes.GeometryType before.
-POLYGON = getattr(getattr(Qgis, "GeometryType", None), "Polygon", None) or QgsWkbTypes.PolygonGeometry
+POLYGON = getattr(getattr(Qgis, "GeometryType", None), "Polygon", None) or QgsWkbTypes.GeometryType.PolygonGeometry
 
 
 class Highlight:

@@ -24,7 +24,7 @@ class ImportTask(QgsTask):
         """`path`: a file, a folder or an archive, or a list of them."""
         paths = [str(p) for p in path] if isinstance(path, (list, tuple)) else [str(path)]
         shown = paths[0] if len(paths) == 1 else f"{len(paths)} files"
-        super().__init__(f"Crime Map: importing {shown}", QgsTask.CanCancel)
+        super().__init__(f"Crime Map: importing {shown}", QgsTask.Flag.CanCancel)
         self.path = paths if len(paths) > 1 else paths[0]
         self.store = str(store)
         self.report = None
@@ -36,7 +36,7 @@ class ImportTask(QgsTask):
             self.report = import_path(self.path, resolve_store(self.store), progress=self.setProgress,
                                       cancelled=self.isCanceled,
                                       message=lambda text, warning: log(text, WARNING if warning else
-                                                                        Qgis.Info))
+                                                                        Qgis.MessageLevel.Info))
         except CrimeMapError as exc:
             self.error = str(exc)
             return False

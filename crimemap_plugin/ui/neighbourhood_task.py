@@ -17,7 +17,7 @@ class FetchNeighbourhoodTask(QgsTask):
     done = pyqtSignal(bool, str, str, str)
 
     def __init__(self, store_path: str, api_url: str, force: str = "", nid: str = "", lat=None, lon=None):
-        super().__init__("Crime Map: neighbourhood from police.uk", QgsTask.CanCancel)
+        super().__init__("Crime Map: neighbourhood from police.uk", QgsTask.Flag.CanCancel)
         self.store_path, self.api_url = store_path, api_url
         self.force, self.nid, self.lat, self.lon = force, nid, lat, lon
         self.error = ""

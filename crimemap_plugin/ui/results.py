@@ -16,8 +16,8 @@ from qgis.PyQt.QtGui import QColor
 from ..core.safe_text import spreadsheet_safe
 from ..i18n import tr, tr_noop
 
-CODE_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_DATA_COLOUR = QColor(128, 128, 128)
 
 # (key, title, tooltip), in the order shown: what matters most first, so it is visible at the dock's width.
@@ -179,7 +179,7 @@ class ResultsModel(QAbstractTableModel):
         self._codes = [r["area_code"] for r in rows]
         self._has_data = [not (_missing(r["current"]) and _missing(r["baseline"])) for r in rows]
         if not keep_order:
-            self._order(*(self._sort or (0, Qt.AscendingOrder)))
+            self._order(*(self._sort or (0, Qt.SortOrder.AscendingOrder)))
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
@@ -188,30 +188,31 @@ class ResultsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         text, key, tip = self._cells[index.row()][index.column()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == CODE_ROLE:
             return self._codes[index.row()]
         if role == SORT_ROLE:
             return key
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return tip
-        if role == Qt.TextAlignmentRole:
-            return int((Qt.AlignRight if index.column() else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and text in self._no_data:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if index.column() else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and text in self._no_data:
             return NO_DATA_COLOUR
         return None
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation != Qt.Horizontal or not 0 <= section < len(COLUMNS):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return tr(COLUMNS[section][1])
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return tr(COLUMNS[section][2])
         return None
 
@@ -224,7 +225,7 @@ class ResultsModel(QAbstractTableModel):
         for group in (with_data, without):
             known = [i for i in group if self._cells[i][column][1] is not None]
             missing = [i for i in group if self._cells[i][column][1] is None]
-            known.sort(key=lambda i: self._cells[i][column][1], reverse=order == Qt.DescendingOrder)
+            known.sort(key=lambda i: self._cells[i][column][1], reverse=order == Qt.SortOrder.DescendingOrder)
             missing.sort(key=lambda i: self._cells[i][0][1])
             ranking += known + missing
         self._cells = [self._cells[i] for i in ranking]
@@ -232,7 +233,7 @@ class ResultsModel(QAbstractTableModel):
         self._has_data = [self._has_data[i] for i in ranking]
         return ranking
 
-    def sort(self, column, order=Qt.AscendingOrder):
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         if not 0 <= column < len(COLUMNS):
             return
         self._sort = (column, order)

@@ -40,7 +40,7 @@ class OpenStoreTask(QgsTask):
     loaded = pyqtSignal(object)
 
     def __init__(self, path: str, first: Optional[tuple] = None):
-        super().__init__("Crime Map: opening the store", QgsTask.CanCancel)
+        super().__init__("Crime Map: opening the store", QgsTask.Flag.CanCancel)
         self.info = StoreInfo(str(path))
         self.first = first
 

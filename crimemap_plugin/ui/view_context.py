@@ -254,7 +254,7 @@ class ContextView(QWidget):
 
     # -- what subclasses provide ------------------------------------------------------------------------
     def task_name(self, context: ViewContext) -> str:
-        return "Crime Map"
+        return tr("Crime Map")
 
     def work(self, context: ViewContext, store_spec: str) -> Work:
         """The function the task runs for `context` (store_spec resolved); returns what present() shows."""

@@ -7,7 +7,6 @@ import traceback
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent, Qt, QTimer
 from qgis.PyQt.QtWidgets import (
-    QAction,
     QApplication,
     QComboBox,
     QDockWidget,
@@ -16,6 +15,11 @@ from qgis.PyQt.QtWidgets import (
     QTextBrowser,
     QWidget,
 )
+
+try:   # QAction lives in QtGui from Qt 6; QGIS 3.22's bindings have it in QtWidgets only
+    from qgis.PyQt.QtGui import QAction
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction
 from qgis.utils import active_plugins, iface, loadPlugin, plugins, startPlugin, unloadPlugin
 
 OUT = os.environ["CRIMEMAP_E2E_OUT"]
@@ -36,7 +40,7 @@ def table_rows(dock):
     """Area code (the rows' Qt.UserRole + 1) -> the cell texts of the dock's results table."""
     from crimemap_plugin.ui.results import KEYS  # the plugin is loaded by now
     model = dock.findChild(QTableView, "resultsTable").model()
-    return {model.index(r, 0).data(Qt.UserRole + 1):
+    return {model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1):
                 {KEYS[c]: model.index(r, c).data() for c in range(model.columnCount())}
             for r in range(model.rowCount())}
 
@@ -104,8 +108,8 @@ def finish():
             if w.isVisible() and isinstance(w, QDialog):
                 tasks = [t.description() for t in QgsApplication.taskManager().activeTasks()]
                 with open(OUT + ".progress", "a") as fh:
-                    fh.write(f"on quitting: {type(w).__name__} {w.windowTitle()} {w.text() if hasattr(w, 'text') else ''}"
-                             f" tasks {tasks}\n")
+                    said = w.text() if hasattr(w, "text") else ""
+                    fh.write(f"on quitting: {type(w).__name__} {w.windowTitle()} {said} tasks {tasks}\n")
                 w.reject()
                 QgsApplication.exit(0)
     QTimer.singleShot(2000, dismiss)
@@ -198,7 +202,8 @@ def after_burglary():
     dock = iface.mainWindow().findChild(QDockWidget, "CrimeMapDock")
     table = dock.findChild(QTableView, "resultsTable")
     model = table.model()
-    table.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.UserRole + 1) == CITY))
+    code_role = Qt.ItemDataRole.UserRole + 1
+    table.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data(code_role) == CITY))
     QTimer.singleShot(2500, after_row_click)
 
 
@@ -401,7 +406,7 @@ def after_reopen():
 def unload_and_reload():
     unloadPlugin("crimemap_plugin")
     QApplication.processEvents()
-    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     snapshot("unloaded")
     loadPlugin("crimemap_plugin")
     startPlugin("crimemap_plugin")

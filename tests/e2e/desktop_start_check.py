@@ -82,7 +82,7 @@ def record():
     if d is not None:
         from crimemap_plugin.ui.results import KEYS  # the plugin is loaded by now
         model = d.findChild(QTableView, "resultsTable").model()
-        rows = {model.index(r, 0).data(Qt.UserRole + 1):
+        rows = {model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1):
                 {KEYS[c]: model.index(r, c).data() for c in range(model.columnCount())}
                 for r in range(model.rowCount())}
         result["title"] = d.findChild(QLabel, "titleLabel").text()

@@ -99,7 +99,7 @@ def plugin(qgis_iface, recorder, store_path):
     yield instance
     instance.unload()
     QgsProject.instance().clear()
-    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def open_dock(iface, qtbot, ready: bool = True):

@@ -1,6 +1,6 @@
 """crimemap:briefingmap and the panel's briefing: the PDF's text (pdftotext) against independent counts,
 p-values (scipy), Benjamini–Hochberg and populations; the headline, the rate and the names residents
-know (neighbourhoods, else wards summed from LSOAs); the team's contacts and web page; the page's
+know (neighbourhoods, else local authority districts summed from LSOAs); the team's contacts and web page; the page's
 geometry (filled, nothing over the north arrow), its trend (a scale, the store's months only, partial
 months marked); text kept as text through the designer's export; the panel's choice of whole months;
 `make run`'s headless map. Every store test runs on a GeoPackage and on PostGIS."""
@@ -52,6 +52,16 @@ PERIOD, BEFORE = months("2021-05", 3), months("2021-02", 3)
 MINUS = "\u2212"
 WEB = "http://www.gloucestershire.police.uk/neighbourhood-policing/cheltenham/st-marks/"
 CONTACTS = {"email": "stmarks.team@example.police.uk", "telephone": "01452 726920", "web": WEB}
+
+
+@pytest.fixture(autouse=True)
+def no_street_map():
+    """These pages without the street map (test_briefing_where_qgis.py draws it from a local server)."""
+    from crimemap_plugin import settings
+    before = settings.BASEMAP_ENABLED.value()
+    settings.BASEMAP_ENABLED.set_value(False)
+    yield
+    settings.BASEMAP_ENABLED.set_value(before)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -237,7 +247,9 @@ def test_neighbourhood_briefing_pdf(run, store, tmp_path):
     assert "Earlier priorities (more than a year old)" in text
     assert "Street briefing" in text and "Old surgery" not in text
     assert not re.search(r"<[a-z/]", text) and "script" not in text.lower() and "evil.example" not in text
-    assert re.search(r"Change in all crime,.*\n\s*Mar–May 2021 against Dec 2020–Feb 2021", text)  # the legend title
+    # The map's legend: where crime happened (test_briefing_where_qgis.py checks the cells themselves).
+    assert re.search(r"Hot spots of all crime, Mar–May 2021 \(Getis–Ord Gi\*, \d+ m cells\)",
+                     flat(pdf_text(out, layout=False)))
     # Attribution, the test and how many areas it allowed for, the date it was made.
     text = flat(text)
     assert "Contains public sector information licensed under the Open Government Licence v3.0" in text
@@ -248,13 +260,20 @@ def test_neighbourhood_briefing_pdf(run, store, tmp_path):
 
 def test_signs_are_alike_on_every_label(store, tmp_path):
     """Change % and change in crimes read +12%, −8%, 0% wherever they are printed: table, headline, the
-    map's labels (each area's, checked against its own counts), never a hyphen or a signed zero."""
+    map's labels (each area's, checked against its own counts: the briefing's comparison layer at the
+    neighbourhood level, as a force page of neighbourhoods labels it), never a hyphen or a signed zero."""
+    from crimemap_plugin.core.compare import NEIGHBOURHOOD, compare
+    from crimemap_plugin.core.periods import Period
+    from crimemap_plugin.layers.boundaries import comparison_areas
+    from crimemap_plugin.layers.briefing import briefing_comparison_layer
     layout, layers, briefs = make(store, neighbourhood="AA3", category="burglary", end="2021-05",
                                   baseline="previous_period")
     text = pdf_text_of(layout, tmp_path / "signs.pdf")
     assert not re.search(r"(?<![\w.])-\d[\d,]*%?(?!\d)", text.replace("Hochberg", "")), "a hyphen for a minus"
     assert not re.search(rf"[+{MINUS}]0%", text)
-    comparison = layers[0]
+    with open_store(store, create=False, read_only=True) as s:
+        made = compare(s, NEIGHBOURHOOD, "burglary", Period("2021-05", 3), "previous_period")
+    comparison = briefing_comparison_layer(made, *comparison_areas(NEIGHBOURHOOD, str(store)))
     settings = comparison.labeling().settings()
     expression = QgsExpression(settings.fieldName)
     context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(comparison))
@@ -326,7 +345,7 @@ def test_the_trend_has_a_scale_and_only_the_months_the_store_has(store, tmp_path
 def test_partial_months_are_marked_on_the_trend_and_not_compared(kent_store, tmp_path):
     """Kent's December 2018 is a partial submission: its bar is hatched in the partial colour, the key
     says so, and a period holding it is not compared. Kent has no stored neighbourhoods: its largest
-    rises are by electoral ward, never by LSOA name."""
+    rises are by local authority district, never by LSOA name."""
     from crimemap_plugin.core.classify import PARTIAL_DATA
     layout, _layers, briefs = make(kent_store, "kent", end="2019-02", months=1, baseline="previous_period")
     assert briefs[0].trend_months == months("2019-02", 5)
@@ -337,8 +356,11 @@ def test_partial_months_are_marked_on_the_trend_and_not_compared(kent_store, tmp
     assert whole.brushStyle() == 1
     text = pdf_text_of(layout, tmp_path / "kent.pdf")
     assert "partial month" in text
-    assert "Largest rises in all crime, by electoral ward" in text
-    assert not re.search(r"\b\d{3}[A-Z]\b", text.split("Largest rises")[1]), "an LSOA name"
+    assert "Largest rises in all crime, by local authority district" in text
+    places = text.split("Largest rises")[1].split("Contains public sector")[0]
+    assert not re.search(r"\b\d{3}[A-Z]\b|E0[12]\d{6}", places), "an LSOA name or code"
+    assert re.search(r"(Medway|Thanet|Maidstone|Canterbury|Swale|Dover|Gravesham|Dartford|Ashford|Shepway|Sevenoaks|"
+                     r"Tonbridge and Malling|Tunbridge Wells): [\d,]+, (up|down) from", flat(places))
     layout, _layers, briefs = make(kent_store, "kent", end="2018-12", months=1, baseline="previous_period")
     assert briefs[0].summary == ("All crime: partial data for December 2018 (the force published part of the "
                                  "month), so not compared")
@@ -355,17 +377,21 @@ def test_the_designer_export_keeps_text_as_text(store, tmp_path):
         settings = QgsLayoutExporter.PdfExportSettings()       # as the designer fills it from the layout
         settings.dpi = layout.renderContext().dpi()
         settings.textRenderFormat = Qgis.TextRenderFormat(int(layout.customProperty("pdfTextFormat", 0)))
-        assert QgsLayoutExporter(layout).exportToPdf(str(path), settings) == QgsLayoutExporter.Success
+        assert QgsLayoutExporter(layout).exportToPdf(str(path), settings) == QgsLayoutExporter.ExportResult.Success
         return pdf_text(path)
 
-    # The title, a table cell, a map label (a neighbour's name) and the scale bar's unit: all text.
-    drawn_text = ("St Marks (Gloucestershire Constabulary): crime briefing", "Violence and sexual offences",
-                  "Nailsworth", "km")
+    # The title, a table cell, the scale bar's unit and (on the force's page) a map label, a neighbouring
+    # force's name: all text.
+    drawn_text = ("St Marks (Gloucestershire Constabulary): crime briefing", "Violence and sexual offences", "km")
     text = designer_pdf(tmp_path / "designer.pdf")
     assert all(t in text for t in drawn_text)
     layout.removeCustomProperty("pdfTextFormat")   # without it the designer draws outlines of the letters
     text = designer_pdf(tmp_path / "outlines.pdf")
     assert not any(t in text for t in drawn_text[1:])
+    layout, _layers, briefs = make(store, end="2021-05", baseline="previous_period")
+    assert "Warwickshire Police" in designer_pdf(tmp_path / "force.pdf")
+    layout.removeCustomProperty("pdfTextFormat")
+    assert "Warwickshire Police" not in designer_pdf(tmp_path / "force-outlines.pdf")
 
 
 def test_png_is_a_real_page(run, store, tmp_path):
@@ -398,6 +424,24 @@ def test_every_neighbourhood_one_page_each(run, store, tmp_path):
     assert "St Marks (Gloucestershire Constabulary)" in text
 
 
+
+def test_a_batch_as_images_is_one_file_a_page(store, tmp_path):
+    """PNG batches: name.png, name_2.png… one whole A4 page each, in the order of the PDF."""
+    from crimemap_plugin.layers.layout_items import export
+    layouts, _layers, briefs = make(store, every_neighbourhood=True, end="2021-05")
+    assert len(layouts) == len(briefs) == 55
+    written = export(layouts[:3], str(tmp_path / "batch.png"))
+    assert written == [str(tmp_path / name) for name in ("batch.png", "batch_2.png", "batch_3.png")]
+    sizes = set()
+    for path in written:
+        image = QImage(path)
+        assert not image.isNull(), path
+        sizes.add((image.width(), image.height()))
+    assert len(sizes) == 1
+    width, height = sizes.pop()
+    assert abs(width / height - 297 / 210) < 0.01 or abs(width / height - 210 / 297) < 0.01
+    assert [layout.pageCollection().pageCount() for layout in layouts[:3]] == [1, 1, 1]
+
 # -- force pages ---------------------------------------------------------------------------------------
 def test_a_force_page_names_its_neighbourhoods(store, tmp_path):
     layout, _layers, briefs = make(store, end="2021-05", baseline="previous_period")
@@ -412,15 +456,9 @@ def test_a_force_page_names_its_neighbourhoods(store, tmp_path):
     assert "Largest falls in all crime, by neighbourhood" in text
 
 
-def shared_lookups():
-    data = shared_data() / "population"
-    with open(data / "lsoa_to_ward_techinesis.csv", newline="") as fh:
-        ward_of = {r["lsoa_code"]: r["ward_code"] for r in csv.DictReader(fh) if r["ward_code"]}
-    with open(data / "lookups" / "lsoa21_to_lad_to_pfa_derived.csv", newline="") as fh:
-        force_of = {r["lsoa21cd"]: r["police_uk_slug"] for r in csv.DictReader(fh)}
-    with open(data / "pfa_population_census2021_derived.csv", newline="") as fh:
-        residents = {r["police_uk_slug"]: int(r["population"]) for r in csv.DictReader(fh)}
-    return ward_of, force_of, residents
+def shared_residents() -> dict:
+    with open(shared_data() / "population" / "pfa_population_census2021_derived.csv", newline="") as fh:
+        return {r["police_uk_slug"]: int(r["population"]) for r in csv.DictReader(fh)}
 
 
 def test_force_briefing_against_the_csv_files(run, sample_store, tmp_path):
@@ -435,28 +473,27 @@ def test_force_briefing_against_the_csv_files(run, sample_store, tmp_path):
         now, before = total(counts, slug, months("2025-12", 3)), total(counts, slug, months("2024-12", 3))
         assert table_row(text, categories.label(slug))[:4] == [f"{now:,}", f"{before:,}", signed(now - before),
                                                                pct(now, before)], slug
-    ward_of, force_of, residents = shared_lookups()
+    residents = shared_residents()
     now, before = total(counts, "burglary", months("2025-12", 3)), total(counts, "burglary", months("2024-12", 3))
     text = flat(text)
     assert f"{now / residents['city-of-london'] * 1000:.1f} per 1,000 residents (Census 2021: 8,583)" in text
-    # The largest rises by ward: each ward's LSOAs summed, from the files' LSOA codes and the shared lookup.
-    by_ward = {}
+    # By local authority district: the City's own (its LSOAs are named "City of London 001A"…), counted
+    # from the files' LSOA names; the crimes it placed in Westminster, Camden… are not listed.
+    district = {0: 0, 1: 0}
     for path in street_files(city_of_london_street()):
         with open(path, newline="", encoding="utf-8-sig") as fh:
             for r in csv.DictReader(fh):
-                lsoa = r["LSOA code"]
-                if r["Crime type"] != "Burglary" or force_of.get(lsoa) != "city-of-london" or lsoa not in ward_of:
+                if r["Crime type"] != "Burglary" or not r["LSOA name"].startswith("City of London "):
                     continue
                 side = 0 if r["Month"] in months("2025-12", 3) else 1 if r["Month"] in months("2024-12", 3) else None
                 if side is not None:
-                    by_ward.setdefault(ward_of[lsoa], [0, 0])[side] += 1
-    rises = sorted((w for w, (a, b) in by_ward.items() if a > b), key=lambda w: (by_ward[w][1] - by_ward[w][0], w))
-    assert "Largest rises in burglary, by electoral ward" in text
-    for ward in rises[:5]:
-        a, b = by_ward[ward]
-        assert f"ward {ward} in City of London: {a:,}, up from {b:,}" in text, ward
-    assert "Wards: electoral wards of May 2025" in text
-    assert not re.search(r"City of London 0\d\d[A-Z]", text), "an LSOA name"
+                    district[side] += 1
+    a, b = district[0], district[1]
+    assert a != b
+    column = flat(pdf_text(out, layout=False))       # the column's own text, in order
+    assert f"by local authority district • City of London: {a:,}, {'up' if a > b else 'down'} from {b:,}" in column
+    assert "Districts: local authority districts as police.uk's LSOA names give them" in text
+    assert not re.search(r"City of London 0\d\d[A-Z]|Westminster|Camden", text), "an LSOA or another district"
 
 
 def test_bad_requests_are_refused_clearly(run, store, tmp_path):
@@ -519,8 +556,9 @@ def test_briefing_from_the_panel_opens_in_the_layout_designer(plugin, qgis_iface
     panel.briefing_button.click()
     layouts = QgsProject.instance().layoutManager().printLayouts()
     assert [la.name() for la in layouts].count("St Marks (Gloucestershire Constabulary): crime briefing") == 1
-    assert len(set(QgsProject.instance().mapLayers()) - before) == 2 and len(before - set(
-        QgsProject.instance().mapLayers())) == 2
+    # (its map: the neighbourhood's outline, its 14 burglaries as points, the top locations)
+    assert len(set(QgsProject.instance().mapLayers()) - before) == 3 and len(before - set(
+        QgsProject.instance().mapLayers())) == 3
     # Saved with the project, the briefing reopens whole: the layout, its PDF setting and its layers.
     project_file = tmp_path / "briefing.qgz"
     assert QgsProject.instance().write(str(project_file))
@@ -530,7 +568,7 @@ def test_briefing_from_the_panel_opens_in_the_layout_designer(plugin, qgis_iface
         "St Marks (Gloucestershire Constabulary): crime briefing")
     assert int(reopened.customProperty("pdfTextFormat")) == int(Qgis.TextRenderFormat.AlwaysText)
     maps = [i for i in reopened.items() if isinstance(i, QgsLayoutItemMap)]
-    assert [len(m.layers()) for m in maps] == [2]
+    assert [len(m.layers()) for m in maps] == [3]
     assert all(la.isValid() and la.featureCount() > 0 for la in maps[0].layers())
     assert "St Marks" in pdf_text_of(reopened, tmp_path / "reopened.pdf")
     QgsProject.instance().clear()

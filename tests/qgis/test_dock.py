@@ -60,7 +60,7 @@ def table_rows(table):
     """(area code, {column key: cell text}) for every row of the results table, in the order shown."""
     from crimemap_plugin.ui.results import KEYS
     model = table.model()
-    return [(model.index(r, 0).data(Qt.UserRole + 1),
+    return [(model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1),
              {key: model.index(r, c).data() for c, key in enumerate(KEYS)}) for r in range(model.rowCount())]
 
 
@@ -167,11 +167,11 @@ def test_area_against_area(dock, qtbot):
 
 def test_sorting_copy_and_csv_export(dock, tmp_path, qtbot):
     table = w(dock, QTableView, "resultsTable")
-    table.sortByColumn(1, Qt.DescendingOrder)
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert table_rows(table)[0][0] == CITY
-    table.sortByColumn(1, Qt.AscendingOrder)
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert table_rows(table)[0][0] == CITY, "'no data' sorts last both ways"
-    table.sortByColumn(0, Qt.DescendingOrder)
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert table_rows(table)[0][0] == CITY, "areas with data first, whatever the column"
     out = tmp_path / "table.csv"
     dock.write_csv(str(out))

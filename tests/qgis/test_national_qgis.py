@@ -81,8 +81,8 @@ def test_the_dock_lists_btp_and_psni_and_says_partial(qgis_iface, qtbot, nationa
     dock = open_dock(qgis_iface, qtbot)
     try:
         model = dock.ui.resultsTable.model()
-        from crimemap_plugin.ui.results import KEYS
-        rows = {model.index(r, 0).data(Qt.UserRole + 1): {k: model.index(r, c).data() for c, k in enumerate(KEYS)}
+        from crimemap_plugin.ui.results import CODE_ROLE, KEYS
+        rows = {model.index(r, 0).data(CODE_ROLE): {k: model.index(r, c).data() for c, k in enumerate(KEYS)}
                 for r in range(model.rowCount())}
         assert len(rows) == 45
         btp, kent = rows["btp"], rows["E23000032"]
@@ -96,7 +96,7 @@ def test_the_dock_lists_btp_and_psni_and_says_partial(qgis_iface, qtbot, nationa
         with qtbot.waitSignal(dock.updated):
             dock.mark_whole(fm, True, ask=False)
         row = next(model.index(r, 0).row() for r in range(model.rowCount())
-                   if model.index(r, 0).data(Qt.UserRole + 1) == "E23000032")
+                   if model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) == "E23000032")
         assert model.index(row, KEYS.index("baseline")).data() == str(count("kent", "2018-12"))
         fm = next(f for f in dock.store.coverage("street") if (f.force, f.month) == ("kent", "2018-12"))
         assert fm.overridden

@@ -4,7 +4,12 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent
-from qgis.PyQt.QtWidgets import QAction, QDockWidget, QPushButton
+from qgis.PyQt.QtWidgets import QDockWidget, QPushButton
+
+try:   # QAction lives in QtGui from Qt 6; QGIS 3.22's bindings have it in QtWidgets only
+    from qgis.PyQt.QtGui import QAction
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction
 
 import crimemap_plugin
 from crimemap_plugin import about
@@ -41,7 +46,7 @@ def test_load_unload_reload_leaves_qgis_as_it_was(qgis_iface, recorder, store_pa
         assert registry.providerById("crimemap") is None
         assert {p.id() for p in registry.providers()} == providers_before
         assert recorder.registered() == before
-        QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # run deleteLater
+        QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # run deleteLater
         assert _crimemap_docks(qgis_iface) == []
         assert window.findChild(QAction, "CrimeMapIdentifyAction") is None
 
@@ -234,7 +239,7 @@ def test_only_the_user_closing_the_dock_is_remembered(qgis_iface, recorder, stor
     plugin._first_width()
     assert plugin.dock.isVisible()
     plugin.unload()                         # as QGIS does when it quits
-    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert settings.DOCK_VISIBLE.value() is True
     plugin = crimemap_plugin.classFactory(qgis_iface)
     plugin.initGui()
@@ -251,4 +256,4 @@ def test_only_the_user_closing_the_dock_is_remembered(qgis_iface, recorder, stor
         assert plugin.dock.isVisible() and settings.DOCK_VISIBLE.value() is True
     finally:
         plugin.unload()
-        QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -3,7 +3,6 @@ postgres provider, Processing and the dock giving exactly the GeoPackage's numbe
 
 import pytest
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
-from qgis.PyQt.QtCore import Qt
 
 from crimemap_plugin.core.importer import import_path
 from tests.api_server import imported_force
@@ -25,6 +24,7 @@ def saved_connection():
     """A PostgreSQL connection saved in QGIS, as a GIS team would set one up (its store in schema
     crimemap of the test database)."""
     url = postgres_url()
+    drop(f"{url}?schema=crimemap")   # what an interrupted run left
     host_port, database = url.split("@", 1)[1].split("/", 1)
     host, port = host_port.split(":")
     uri = QgsDataSourceUri()
@@ -77,7 +77,8 @@ def test_the_dock_on_a_postgis_store(qgis_iface, qtbot, tmp_path, monkeypatch):
     dock = open_dock(qgis_iface, qtbot)
     try:
         model = dock.ui.resultsTable.model()
-        rows = {model.index(r, 0).data(Qt.UserRole + 1): model.index(r, 1).data() for r in range(model.rowCount())}
+        from crimemap_plugin.ui.results import CODE_ROLE
+        rows = {model.index(r, 0).data(CODE_ROLE): model.index(r, 1).data() for r in range(model.rowCount())}
         assert rows["E23000034"].isdigit() and int(rows["E23000034"]) > 0
         assert "18,867</b> crimes" in dock.ui.storeSummaryLabel.text()
         assert "schema=" in dock.ui.storeSummaryLabel.text() or "crimemap_test" in dock.ui.storeSummaryLabel.toolTip()

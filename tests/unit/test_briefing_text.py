@@ -1,19 +1,22 @@
 """The briefing's words and choices: signs written alike, the headline sentence in every case, the rate
 with its population (checked against the shared ONS and police.uk files), links made clickable, the
-period a panel briefing chooses, the trend's months, and wards summed from LSOAs (against the CSV files
-and the shared ward lookup, with an exact test and Benjamini–Hochberg written here)."""
+period a panel briefing chooses, the trend's months, and local authority districts summed from LSOAs
+(against the CSV files grouped with pandas and the shared ONS lookups, with an exact test and
+Benjamini–Hochberg written here)."""
 
 import csv
 import re
-from collections import Counter
 from datetime import datetime
 
+import pandas as pd
 import pytest
 from scipy.stats import binomtest
 
 from crimemap_plugin.core import briefing_text as words
-from crimemap_plugin.core.briefing import WARDS, briefings, choice_note, choose_period, trend_window
+from crimemap_plugin.core.briefing import DISTRICTS, briefings, choice_note, choose_period, trend_window
 from crimemap_plugin.core.coverage import MonthStatus
+from crimemap_plugin.core.districts import district_changes, district_name
+from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.periods import PREVIOUS_PERIOD, SAME_PERIOD_LAST_YEAR, Period
 from crimemap_plugin.core.store import open_store
 from tests.independent import months, street_files
@@ -76,6 +79,8 @@ def test_rate_words_for_every_kind_of_force():
         "0.35 per 1,000 residents (NISRA, Census 2021: 1,903,175)"
     assert "no residents" in words.rate_sentence(None, 0, words.CENSUS, "btp", True)
     assert words.rate_sentence(None, 8583, words.CENSUS, "city-of-london", False).startswith("No rate")
+    assert words.rate_sentence(0.0, 11065, words.CENSUS, "gloucestershire", True) == \
+        "0 per 1,000 residents (Census 2021: 11,065)"
 
 
 def test_the_force_briefing_says_its_rate_against_the_csv_files(sample_store):
@@ -153,15 +158,15 @@ def test_the_trend_starts_at_the_forces_first_month():
     assert trend_window(status(months("2025-12", 36)), "f", Period("2025-12", 3)) == months("2025-12", 24)
 
 
-# -- wards ------------------------------------------------------------------------------------------------
-def shared_ward_of() -> dict:
-    with open(shared_data() / "population" / "lsoa_to_ward_techinesis.csv", newline="") as fh:
-        return {r["lsoa_code"]: r["ward_code"] for r in csv.DictReader(fh) if r["ward_code"]}
-
-
+# -- districts -------------------------------------------------------------------------------------------
 def shared_force_of_lsoa() -> dict:
-    with open(shared_data() / "population" / "lookups" / "lsoa21_to_lad_to_pfa_derived.csv", newline="") as fh:
-        return {r["lsoa21cd"]: r["police_uk_slug"] for r in csv.DictReader(fh)}
+    """LSOA code (2021 and 2011) -> police.uk slug, from the shared ONS-derived lookups."""
+    lookups = shared_data() / "population" / "lookups"
+    out = {}
+    for name, code in (("lsoa11_to_pfa_derived.csv", "lsoa11cd"), ("lsoa21_to_lad_to_pfa_derived.csv", "lsoa21cd")):
+        with open(lookups / name, newline="") as fh:
+            out.update({r[code]: r["police_uk_slug"] for r in csv.DictReader(fh)})
+    return out
 
 
 def bh(p: list) -> list:
@@ -177,51 +182,105 @@ def bh(p: list) -> list:
     return q
 
 
-def test_ward_counts_are_the_sum_of_their_lsoas(sample_store):
-    """City of London, all crime, Oct–Dec 2025 against Oct–Dec 2024, by ward: from the CSV files'
-    LSOA codes and the shared lookups, not from the store or the bundled table."""
-    from crimemap_plugin.core.compare import LSOA, compare
-    from crimemap_plugin.core.wards import lsoa_wards, ward_changes
-    ward_of, force_of = shared_ward_of(), shared_force_of_lsoa()
-    now, before = Counter(), Counter()
-    now_months, before_months = months("2025-12", 3), months("2024-12", 3)
-    for path in street_files(city_of_london_street()):
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            for r in csv.DictReader(fh):
-                lsoa = r["LSOA code"]
-                if force_of.get(lsoa) != "city-of-london" or lsoa not in ward_of:
-                    continue
-                if r["Month"] in now_months:
-                    now[ward_of[lsoa]] += 1
-                elif r["Month"] in before_months:
-                    before[ward_of[lsoa]] += 1
-    with open_store(sample_store, create=False) as store:
-        records = compare(store, LSOA, "all-crime", Period("2025-12", 3)).records()
-    changes = {a.code: a for a in ward_changes(records, "city-of-london")}
-    wards = sorted(set(now) | set(before))
-    assert len(wards) >= 4 and sorted(changes) == wards
-    p = [binomtest(now[w], now[w] + before[w], 0.5).pvalue if now[w] + before[w] else 1.0 for w in wards]
-    for w, q in zip(wards, bh(p)):
-        a = changes[w]
-        assert (a.current, a.baseline, a.complete) == (now[w], before[w], True), w
-        assert a.significant == (q < 0.05), w
-        named = {ward: name for ward, name in lsoa_wards().values() if name}
-        assert a.name == named.get(w, f"ward {w} in City of London"), a.name
-        assert not re.search(r"\d{3}[A-Z]\b", a.name), "never an LSOA name"
+def csv_districts(folder, force_name: str, slug: str, category: str, now_months, before_months) -> dict:
+    """district -> [crimes now, crimes before] from the CSV files with pandas: the force's rows ("Falls
+    within"), grouped by the LSOA name without its " 001A"; a district is the force's when most of its
+    rows' LSOA codes are the force's in the shared lookups (2011 and 2021 codes)."""
+    frame = pd.concat([pd.read_csv(f, dtype=str) for f in street_files(folder)], ignore_index=True)
+    frame = frame[(frame["Falls within"] == force_name) & frame["LSOA name"].notna()]
+    if category != "all-crime":
+        frame = frame[frame["Crime type"] == {"burglary": "Burglary"}[category]]
+    frame = frame.assign(district=frame["LSOA name"].str.replace(r" [0-9]{3}[A-Z]$", "", regex=True))
+    force_of = shared_force_of_lsoa()
+    share = frame["LSOA code"].map(force_of).eq(slug).groupby(frame["district"]).mean()
+    own = frame[frame["district"].isin(share[share > 0.5].index)]
+    out = {}
+    for district, rows in own.groupby("district"):
+        out[district] = [int(rows["Month"].isin(now_months).sum()), int(rows["Month"].isin(before_months).sum())]
+    return {d: c for d, c in out.items() if sum(c)}
 
 
-def test_a_force_without_neighbourhoods_lists_its_wards(sample_store):
-    with open_store(sample_store, create=False) as store:
-        brief = briefings(store, "city-of-london", None, "all-crime", Period("2025-12", 3), SAME_PERIOD_LAST_YEAR,
-                          datetime(2026, 1, 15))[0]
-    assert brief.rises_of == WARDS and brief.rises and len(brief.rises) <= 5
+@pytest.fixture(scope="module")
+def kent_store(tmp_path_factory):
+    """Kent's five real months, October 2018 to February 2019 (LSOA 2011 codes and names)."""
+    path = tmp_path_factory.mktemp("kent") / "kent.gpkg"
+    report = import_path(shared_data() / "police_uk" / "kent-2018-10_2019-02", path)
+    assert report.rows_imported == 75735 and not report.rows_rejected
+    return path
+
+
+@pytest.mark.parametrize("category", ["all-crime", "burglary"])
+def test_district_counts_are_the_sum_of_their_lsoas(kent_store, category):
+    """Kent, February 2019 against January 2019, by local authority district: from the CSV files and the
+    shared lookups, not from the store or the bundled table. Shepway (Folkestone and Hythe since 2018)
+    keeps the name the files give it; the handful of crimes Kent placed in neighbouring forces' districts
+    (Bexley, Bromley…) are not listed."""
+    expected = csv_districts(shared_data() / "police_uk" / "kent-2018-10_2019-02", "Kent Police", "kent", category,
+                             ["2019-02"], ["2019-01"])
+    assert len(expected) == 13 and "Shepway" in expected and "Bexley" not in expected
+    with open_store(kent_store, create=False) as store:
+        changes = {a.name: a for a in district_changes(store, "kent", category, Period("2019-02", 1),
+                                                       PREVIOUS_PERIOD)}
+    names = sorted(expected)
+    assert sorted(changes) == names
+    p = [binomtest(expected[d][0], sum(expected[d]), 0.5).pvalue if expected[d][0] != expected[d][1] else 1.0
+         for d in names]
+    for district, q in zip(names, bh(p)):
+        a = changes[district]
+        now, before = expected[district]
+        assert (a.current, a.baseline, a.complete) == (now, before, True), district
+        assert a.change_pct == pytest.approx((now - before) / before * 100), district
+        assert a.significant == (q < 0.05), district
+
+
+def test_districts_follow_the_forces_completeness(kent_store):
+    """December 2018 is a partial submission for Kent: a period holding it has no district counts."""
+    with open_store(kent_store, create=False) as store:
+        changes = district_changes(store, "kent", "all-crime", Period("2018-12", 1), PREVIOUS_PERIOD)
+    assert len(changes) == 13 and not any(a.complete or a.significant for a in changes)
+    assert all(a.current is None and a.baseline is None and a.change_pct is None for a in changes)
+
+
+def test_a_force_without_neighbourhoods_lists_its_districts(sample_store, kent_store):
+    """City of London (one district, the City) and Kent: rises and falls by district name, never an LSOA
+    code or name; the counts are the CSV files' (grouped with pandas)."""
+    with open_store(kent_store, create=False) as store:
+        brief = briefings(store, "kent", None, "all-crime", Period("2019-02", 1), PREVIOUS_PERIOD,
+                          datetime(2019, 3, 15))[0]
+    assert brief.rises_of == DISTRICTS and brief.rises and len(brief.falls) == 3
+    expected = csv_districts(shared_data() / "police_uk" / "kent-2018-10_2019-02", "Kent Police", "kent",
+                             "all-crime", ["2019-02"], ["2019-01"])
+    rises = sorted((d for d, (a, b) in expected.items() if a > b), key=lambda d: (expected[d][1] - expected[d][0], d))
+    falls = sorted((d for d, (a, b) in expected.items() if a < b), key=lambda d: (expected[d][0] - expected[d][1], d))
+    assert [line.split(":")[0] for line in brief.rises] == rises[:5]
+    assert [line.split(":")[0] for line in brief.falls] == falls[:3]
     for line in brief.rises + brief.falls:
-        assert not re.search(r"\d{3}[A-Z]\b", line), line
-        assert re.search(r": [\d,]+, (up|down) from [\d,]+ \([+\u2212]\d[\d,]*%\)", line), line
+        district = line.split(":")[0]
+        now, before = expected[district]
+        assert line.startswith(f"{district}: {now:,}, {'up' if now > before else 'down'} from {before:,} ("), line
+        assert not re.search(r"\d{3}[A-Z]\b|E0[12]\d{6}", line), line
+    with open_store(sample_store, create=False) as store:
+        city = briefings(store, "city-of-london", None, "all-crime", Period("2025-12", 3), SAME_PERIOD_LAST_YEAR,
+                         datetime(2026, 1, 15))[0]
+    expected = csv_districts(city_of_london_street(), "City of London Police", "city-of-london", "all-crime",
+                             months("2025-12", 3), months("2024-12", 3))
+    assert list(expected) == ["City of London"]
+    now, before = expected["City of London"]
+    beyond = binomtest(now, now + before, 0.5).pvalue < 0.05       # one district: its q is its p
+    assert city.rises_of == DISTRICTS and city.rises + city.falls == [
+        f"City of London: {now:,}, {'up' if now > before else 'down'} from {before:,} "
+        f"({words.signed_pct((now - before) / before * 100)})" + (" — beyond chance" if beyond else "")]
+
+
+def test_district_names_come_from_lsoa_names():
+    assert district_name("East Lindsey 017A") == "East Lindsey"
+    assert district_name("Tonbridge and Malling 012C") == "Tonbridge and Malling"
+    assert district_name(" City of London 001F ") == "City of London"
+    assert district_name("") == district_name(None) == ""
 
 
 def test_forces_without_residents_or_wards_say_so(sample_store):
-    """British Transport Police has no residents and no wards; Northern Ireland's residents are NISRA's
+    """British Transport Police has no residents and no districts of its own; Northern Ireland's residents are NISRA's
     Census 2021 count; neither lists places."""
     with open_store(sample_store, create=False) as store:
         btp = briefings(store, "btp", None, "all-crime", Period("2025-12", 3), SAME_PERIOD_LAST_YEAR,

@@ -339,16 +339,18 @@ class CrimeStore:
                 d = r.detail
                 centre = d.get("centre") or {}
                 self.db.execute(
-                    "INSERT INTO neighbourhood_details VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT "
+                    f"INSERT INTO neighbourhood_details ({', '.join(tables.NEIGHBOURHOOD_DETAILS.column_names())}) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT "
                     "(force, neighbourhood_id) DO UPDATE SET name = excluded.name, description = excluded.description, "
                     "population = excluded.population, centre_lat = excluded.centre_lat, "
                     "centre_lon = excluded.centre_lon, contact_details = excluded.contact_details, "
                     "links = excluded.links, locations = excluded.locations, people = excluded.people, "
-                    "events = excluded.events, priorities = excluded.priorities, fetched_at = excluded.fetched_at",
+                    "events = excluded.events, priorities = excluded.priorities, fetched_at = excluded.fetched_at, "
+                    "url_force = excluded.url_force",
                     (r.force, r.nid, r.name, d.get("description"), _integer(d.get("population")),
                      centre.get("latitude"), centre.get("longitude"), json.dumps(d.get("contact_details") or {}),
                      json.dumps(d.get("links") or []), json.dumps(d.get("locations") or []), json.dumps(r.people),
-                     json.dumps(r.events), json.dumps(r.priorities), r.fetched_at))
+                     json.dumps(r.events), json.dumps(r.priorities), r.fetched_at, d.get("url_force")))
             self.db.forget_feature_count("neighbourhoods")
             self._recount(force, only)
 
@@ -424,13 +426,16 @@ class CrimeStore:
         return None
 
     def neighbourhood_details(self, force: str, nid: str) -> Optional[dict]:
-        """The stored details of a neighbourhood (JSON columns as stored), or None."""
+        """The stored details of a neighbourhood (JSON columns as stored), or None. A store not yet
+        upgraded to version 5 (read as it is) has no url_force: None."""
         if "neighbourhood_details" not in self.db.table_names():
             return None
         names = tables.NEIGHBOURHOOD_DETAILS.column_names()
+        if self.db.version() < 5:
+            names = tuple(n for n in names if n != "url_force")
         row = self.db.one(f"SELECT {', '.join(names)} FROM neighbourhood_details WHERE force = ? AND "
                           "neighbourhood_id = ?", (force, nid))
-        return dict(zip(names, row)) if row else None
+        return {"url_force": None, **dict(zip(names, row))} if row else None
 
     def neighbourhood_names(self, force: str) -> Dict[str, str]:
         """id -> name police.uk gave, for the force's neighbourhoods with stored details."""

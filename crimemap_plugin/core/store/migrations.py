@@ -5,6 +5,7 @@ Version 2: the neighbourhood level (the neighbourhood layer with area codes and 
 populations, their details and crime counts; 0.3 made the layer without them).
 Version 3: the coverage audit (coverage, coverage_overrides).
 Version 4: the indexes every current store has.
+Version 5: each neighbourhood's own web page on its force's site (neighbourhood_details.url_force).
 
 Each step runs in its own transaction and records the version it reaches, so an upgrade that is
 stopped (cancel, a full disk) resumes where it stopped. A new store is created at the current version
@@ -54,7 +55,17 @@ def _indexes(db, store) -> str:
     return "indexes added"
 
 
-STEPS: List[Callable] = [None, None, _neighbourhood_level, _coverage, _indexes]   # STEPS[v] reaches version v
+def _neighbourhood_pages(db, store) -> str:
+    """The column for police.uk's url_force (a store upgraded from version 1 got it with the table)."""
+    if "neighbourhood_details" in db.table_names():
+        have = {r[1] for r in db.query("PRAGMA table_info(neighbourhood_details)")}
+        if "url_force" not in have:
+            db.execute("ALTER TABLE neighbourhood_details ADD COLUMN url_force TEXT")
+    return "neighbourhood web pages added (filled when the neighbourhoods are refreshed)"
+
+
+# STEPS[v] reaches version v
+STEPS: List[Callable] = [None, None, _neighbourhood_level, _coverage, _indexes, _neighbourhood_pages]
 
 
 def migrate(db, store, progress=None, cancelled=None) -> List[str]:

@@ -106,6 +106,20 @@ def _table_sql(schema: str, table: tables.Table) -> List[str]:
     return out
 
 
+# Upgrades of an existing PostGIS store, by the version they reach: statements that are harmless where
+# already applied, so schema_sql() (an administrator's script) can carry them all. PostGIS stores
+# began at version 4.
+FIRST_VERSION = 4
+UPGRADES = {   # version reached: (what it does, in words; its statements)
+    5: ("neighbourhood web pages added (filled when the neighbourhoods are refreshed)",
+        ("ALTER TABLE {schema}.neighbourhood_details ADD COLUMN IF NOT EXISTS url_force text",)),
+}
+
+
+def _upgrade_sql(schema: str, version: int) -> List[str]:
+    return [sql.format(schema=schema) for sql in UPGRADES[version][1]]
+
+
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -120,8 +134,11 @@ def schema_sql(schema: str = DEFAULT_SCHEMA, roles: bool = True) -> str:
         out += _table_sql(schema, table)
     for name, table, cols in tables.INDEXES:
         out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {schema}.{table} ({', '.join(cols)})")
+    for version in sorted(UPGRADES):             # an existing store of an earlier version: brought up to date
+        out += _upgrade_sql(schema, version)
     out.append(f"INSERT INTO {schema}.crimemap_meta VALUES ('schema_version', '{tables.SCHEMA_VERSION}') "
-               "ON CONFLICT (key) DO NOTHING")
+               "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+               f"WHERE {schema}.crimemap_meta.value::int < excluded.value::int")
     if roles:
         for role in (ANALYST, VIEWER):
             out.append(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN "
@@ -335,10 +352,35 @@ class PostgisDatabase:
         return self.needs_migration() or bool(self.pending_indexes())
 
     def upgrade(self, store, progress=None, cancelled=None) -> List[str]:
+        """Each version's statements in a transaction of its own, recording the version reached (a
+        stopped upgrade resumes where it stopped). Changing tables needs their owner: an analyst who
+        is not is told to ask the administrator, whose `make postgis-schema` script upgrades in place."""
         if not self.needs_migration():
             return []
-        raise StoreError(f"{self.spec}: made for schema version {self.version()}; this version of Crime Map "
-                         f"reads version {tables.SCHEMA_VERSION}")
+        start = self.version()
+        if start < FIRST_VERSION:
+            raise StoreError(f"{self.spec}: made for schema version {start}; this version of Crime Map "
+                             f"reads version {tables.SCHEMA_VERSION}")
+        self.check_writable()
+        done = []
+        for version in range(start + 1, tables.SCHEMA_VERSION + 1):
+            if cancelled and cancelled():
+                raise Cancelled(f"{self.spec}: upgrade cancelled at version {version - 1}; run it again to finish")
+            try:
+                with self.transaction():
+                    for statement in _upgrade_sql(self.schema, version):
+                        self.execute(statement)
+                    self.execute("UPDATE crimemap_meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+            except StoreError as exc:
+                if "read-only for you" in str(exc):
+                    raise StoreError(f"{self.spec}: the store must be upgraded to version {tables.SCHEMA_VERSION} "
+                                     "by the owner of its tables: ask your administrator to run the SQL of `make "
+                                     "postgis-schema` on it (it upgrades the store in place)") from None
+                raise
+            done.append(UPGRADES[version][0])
+            if progress:
+                progress(100.0 * (version - start) / (tables.SCHEMA_VERSION - start))
+        return done
 
     # -- points ------------------------------------------------------------------------------------------
     def forget_feature_count(self, table: str) -> None:

@@ -9,7 +9,7 @@ A column is written "name type", with "!" after the type for NOT NULL; types are
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
-SCHEMA_VERSION = 4   # see migrations.py (GeoPackage) and postgis.py (PostGIS)
+SCHEMA_VERSION = 5   # see migrations.py (GeoPackage) and postgis.py (PostGIS)
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,10 @@ NEIGHBOURHOOD_COUNTS = Table("neighbourhood_counts", _cols(
 NEIGHBOURHOOD_DETAILS = Table("neighbourhood_details", _cols(
     "force text!", "neighbourhood_id text!", "name text", "description text", "population int", "centre_lat real",
     "centre_lon real", "contact_details text", "links text", "locations text", "people text", "events text",
-    "priorities text", "fetched_at text!"), key=("force", "neighbourhood_id"),
-    description="police.uk neighbourhood teams, priorities, events")
+    "priorities text", "fetched_at text!", "url_force text"), key=("force", "neighbourhood_id"),
+    description="police.uk neighbourhood teams, priorities, events and web pages")
+# url_force (the neighbourhood's page on the force's site) is the last column: version 5 added it to
+# existing stores, where ALTER TABLE puts it last, and rows are written in this order.
 COVERAGE = Table("coverage", _cols("kind text!", "force text!", "month text!", "rows int", "expected real",
                                    "status text!", "overridden int!"), key=("kind", "force", "month"),
                  description="Coverage audit per kind x force x month: rows, rows expected from the force's "
