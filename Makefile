@@ -22,26 +22,35 @@ run: deps
 	@$(MAKE) --no-print-directory deploy PROFILE=$(PROFILE_DIR)/profiles/default
 	@bash scripts/run.sh "$(PROFILE_DIR)"
 
-## make test: unit tests, QGIS tests and the end-to-end desktop test on this machine's QGIS, then the QGIS
-## and end-to-end rings again on QGIS 3.44 LTR in a Debian forky root (see test-root; TEST_ROOTS= skips
-## it, TEST_ROOTS="forky trixie" adds 3.40). The roots are built in the background while the host's rings
-## run. A throw-away PostgreSQL cluster with PostGIS (scripts/postgis.sh) serves the tests of the team
-## store, in the roots too; it is stopped when the tests end, whatever their outcome.
+## make test: unit tests, QGIS tests and the end-to-end desktop test on this machine's QGIS, and the QGIS
+## and end-to-end rings on QGIS 3.44 LTR in a Debian forky root (see test-root; TEST_ROOTS= skips it,
+## TEST_ROOTS="forky trixie" adds 3.40). Each root is built and its rings run in the background, beside
+## the host's rings (two cores: one each); its output is printed when it ends. A throw-away PostgreSQL
+## cluster with PostGIS (scripts/postgis.sh) serves the tests of the team store, a database for each
+## ring set; it is stopped when the tests end, whatever their outcome.
 TEST_ROOTS ?= forky
 test: deps
 	@rm -rf build/test-home && mkdir -p build/test-home/run build/logs && chmod 700 build/test-home/run
 	@bash scripts/postgis.sh start
-	@trap 'bash scripts/postgis.sh stop' EXIT; set -e; export CRIMEMAP_TEST_PG="$$(bash scripts/postgis.sh url)"; \
-	pids=""; for r in $(TEST_ROOTS); do \
-		$(MAKE) --no-print-directory root-ready ROOT=$$r > build/logs/root-$$r.log 2>&1 & pids="$$pids $$!"; \
+	@$(MAKE) --no-print-directory package
+	@pids=""; trap 'kill $$pids 2>/dev/null; bash scripts/postgis.sh stop' EXIT; set -e; \
+	export CRIMEMAP_TEST_PG="$$(bash scripts/postgis.sh url)"; n=1; \
+	for r in $(TEST_ROOTS); do \
+		CRIMEMAP_PG_DB=crimemap_test_$$r bash scripts/postgis.sh start >/dev/null; \
+		( s=$$SECONDS; $(MAKE) --no-print-directory root-ready root-rings ROOT=$$r XVFB_FROM=$$((100 * n + 99)) \
+			CRIMEMAP_TEST_PG="$$(CRIMEMAP_PG_DB=crimemap_test_$$r bash scripts/postgis.sh url)"; \
+			rc=$$?; echo "test: $$r root, rings and all, took $$((SECONDS - s)) s"; exit $$rc ) \
+			> build/logs/root-$$r.log 2>&1 & pids="$$pids $$!"; n=$$((n + 1)); \
 	done; \
-	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/unit -p no:qgis -q; echo "test: unit ring took $$((SECONDS - s)) s"; \
-	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/qgis -q; echo "test: QGIS ring took $$((SECONDS - s)) s"; \
-	$(MAKE) --no-print-directory package; \
-	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/e2e -p no:qgis -q; echo "test: e2e ring took $$((SECONDS - s)) s"; \
-	for p in $$pids; do wait $$p || { cat build/logs/root-*.log; echo "test: a Debian root could not be built"; \
-		exit 1; }; done; \
-	for r in $(TEST_ROOTS); do cat build/logs/root-$$r.log; $(MAKE) --no-print-directory root-rings ROOT=$$r; done
+	failed=0; \
+	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/unit -p no:qgis -q || failed=1; \
+	echo "test: unit ring took $$((SECONDS - s)) s"; \
+	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/qgis -q || failed=1; echo "test: QGIS ring took $$((SECONDS - s)) s"; \
+	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/e2e -p no:qgis -q || failed=1; \
+	echo "test: e2e ring took $$((SECONDS - s)) s"; \
+	set -- $(TEST_ROOTS); for p in $$pids; do \
+		wait $$p || failed=1; echo "=== the $$1 root (build/logs/root-$$1.log) ==="; cat build/logs/root-$$1.log; shift; \
+	done; pids=""; exit $$failed
 
 ## make postgis-schema [SCHEMA=crimemap]: the SQL an administrator runs to create a team store and its
 ## roles (crimemap_analyst may import, crimemap_viewer may read), in build/crimemap-postgis.sql
@@ -61,8 +70,11 @@ ROOT_VENV = build/venv-$(ROOT)
 ROOT_HOME = $(CURDIR)/build/test-home-$(ROOT)
 SHARED_DATA ?= $(or $(CRIMEMAP_SHARED_DATA),$(abspath $(CURDIR)/../shared/data))
 IN_ROOT = $(if $(wildcard $(SHARED_DATA)),QGIS_ROOT_BIND=$(SHARED_DATA)) bash scripts/qgis-root.sh run $(ROOT)
+# XVFB_FROM: the first X display the root's desktop tests try (another range than the host's, which
+# shares the network namespace and so X's abstract sockets)
+XVFB_FROM ?= 199
 ROOT_TEST_ENV = QT_QPA_PLATFORM=offscreen HOME=$(ROOT_HOME) XDG_RUNTIME_DIR=$(ROOT_HOME)/run \
-	PYTHONDONTWRITEBYTECODE=1 CRIMEMAP_SHARED_DATA=$(SHARED_DATA)
+	PYTHONDONTWRITEBYTECODE=1 CRIMEMAP_SHARED_DATA=$(SHARED_DATA) CRIMEMAP_XVFB_FROM=$(XVFB_FROM)
 # Both rings run, so a failure in one does not hide the other's results. pytest-qgis 5 (QGIS >= 3.34) keeps
 # its profile in .qgis-settings at the repository root: removed before and after.
 .PHONY: test-root root-ready root-rings

@@ -11,7 +11,7 @@ place inside its force's area; rows without location stay without. With --months
 national months in the national archive layout (YYYY-MM/YYYY-MM-<force>-street.csv) in a child
 process and reports time and peak memory.
 
-usage: /usr/bin/python3 scripts/bench_import.py [--rows 555000] [--months 3] [--out build/bench]
+usage: /usr/bin/python3 scripts/bench_import.py [--rows 555000] [--months 36] [--out build/bench]
 """
 
 import argparse
@@ -278,7 +278,7 @@ def dock_update_times(store: Path, state: str, steps) -> list:
 
 def synthetic_neighbourhoods(per_force: int = 100, vertices: int = 400) -> dict:
     """Force slug -> Neighbourhood records: a grid over each force's area, one wobbly ring of
-    `vertices` points per cell whose centre lies in the force (about 4,300 nationally, each as
+    `vertices` points per cell whose centre lies in the force (2,375 nationally, each as
     detailed as a real police.uk boundary)."""
     from crimemap_plugin.core.neighbourhoods import Neighbourhood
     rings = _polygons()

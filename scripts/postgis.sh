@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL cluster with PostGIS for the tests: `scripts/postgis.sh start` initialises
 # it (once) and starts it on a private port on 127.0.0.1, `scripts/postgis.sh stop` stops it,
-# `scripts/postgis.sh url` prints the test database's URI. The packages come from apt (ensure-deps.sh).
+# `scripts/postgis.sh url` prints the test database's URI (CRIMEMAP_PG_DB names another database of the
+# cluster, made by start: a Debian root's rings run beside the host's). The packages come from apt (ensure-deps.sh).
 # As root the cluster runs as the `postgres` user (initdb refuses root), in a folder that user can
 # reach: build/postgres when the checkout is reachable by it, else a folder under /tmp.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${CRIMEMAP_PG_PORT:-55432}"
-DB=crimemap_test
+DB="${CRIMEMAP_PG_DB:-crimemap_test}"   # another database of the same cluster: CRIMEMAP_PG_DB
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -n "$BIN" ] || { echo "PostgreSQL is not installed (scripts/ensure-deps.sh installs it)" >&2; exit 1; }
 

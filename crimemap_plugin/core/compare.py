@@ -19,6 +19,7 @@ from .errors import CrimeMapError
 from .periods import SAME_PERIOD_LAST_YEAR, Period
 from .population import force_population, lsoa_table
 from .stats import ALPHA, benjamini_hochberg, poisson_change_p
+from .words import tr_noop
 
 FORCE = "force"
 NEIGHBOURHOOD = "neighbourhood"
@@ -30,8 +31,8 @@ FIELDS = ("area_code", "area_name", "force", "current", "baseline", "change", "c
           "missing_months", "partial_months")
 
 # What "beyond chance" means, said wherever the result is shown.
-TEST_NOTE = ("exact test for two Poisson counts; Benjamini–Hochberg q < 0.05 over the areas compared, so "
-             "the number of areas tested at once is allowed for")
+TEST_NOTE = tr_noop("exact test for two Poisson counts; Benjamini–Hochberg q < 0.05 over the areas compared, "
+                    "so the number of areas tested at once is allowed for")
 
 
 @dataclass(frozen=True)

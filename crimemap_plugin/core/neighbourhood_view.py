@@ -163,11 +163,16 @@ def safe_link(url: str, label: Optional[str] = None, tr=_same) -> str:
     return shown
 
 
-def _contacts_shown(details: dict, tr) -> str:
+REACH = ("email", "telephone", "mobile", "address")   # how to reach the team: shown first
+ONLINE = ("web", "twitter", "facebook")                # its pages online: with the links, last
+
+
+def _contacts_shown(details: dict, tr, keys=REACH + ONLINE) -> str:
     words = {"email": tr("Email"), "telephone": tr("Telephone"), "mobile": tr("Mobile"), "web": tr("Web page"),
              "twitter": "X (Twitter)", "facebook": "Facebook", "address": tr("Address")}
     items = []
-    for key, label in words.items():
+    for key in keys:
+        label = words[key]
         value = (details or {}).get(key)
         if not value:
             continue
@@ -206,10 +211,7 @@ def render(row: dict, now: datetime, note: str = "", tr=_same, dates=EnglishDate
                                                                          age=age(fetched, now, tr)) + "</b></p>")
     if note:
         parts.append(f"<p><b>{html.escape(note)}</b></p>")
-    contacts = _contacts_shown(stored["contact_details"], tr)
-    page = str(row.get("url_force") or "").strip()
-    if page.lower().startswith(("http://", "https://")):    # the neighbourhood's page on the force's site
-        contacts = "<br>".join(part for part in (safe_link(page, tr("Neighbourhood page"), tr), contacts) if part)
+    contacts = _contacts_shown(stored["contact_details"], tr, REACH)
     if contacts:
         parts.append(f"<p>{contacts}</p>")
     if row.get("description"):
@@ -262,12 +264,18 @@ def render(row: dict, now: datetime, note: str = "", tr=_same, dates=EnglishDate
         parts.append("</ul>")
     else:
         parts.append(f"<p>{tr('No upcoming events.')}</p>")
-    if links:
-        parts.append(f"<h4>{tr('Links')}</h4><ul>")
-        for link in links:
-            url = str(link.get("url") or "")
-            parts.append(f"<li>{safe_link(url, link.get('title') or url, tr)}</li>")
-        parts.append("</ul>")
+    # Online last: the neighbourhood's page on the force's site, the team's web and social pages, links.
+    online = []
+    page = str(row.get("url_force") or "").strip()
+    if page.lower().startswith(("http://", "https://")):
+        online.append(safe_link(page, tr("Neighbourhood page"), tr))
+    team_online = _contacts_shown(stored["contact_details"], tr, ONLINE)
+    online += team_online.split("<br>") if team_online else []
+    for link in links:
+        url = str(link.get("url") or "")
+        online.append(safe_link(url, link.get("title") or url, tr))
+    if online:
+        parts.append(f"<h4>{tr('Links')}</h4><ul>" + "".join(f"<li>{item}</li>" for item in online) + "</ul>")
     parts.append("<p><small>Contains public sector information licensed under the Open Government Licence "
                  "v3.0.</small></p>")
     return "".join(parts)

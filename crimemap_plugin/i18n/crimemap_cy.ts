@@ -178,14 +178,34 @@
       <translation>Does dim data gan yr heddlu hwn am fis yn y cyfnod hwn</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/study_area.py" />
+      <source>A month with no data, or a partial submission found by the coverage audit, for a force of the area (and British Transport Police when the store holds its crimes) would read as a hole: the algorithm refuses, naming the force and months, unless ALLOW_INCOMPLETE is ticked, and then warns. </source>
+      <translation>Byddai mis heb ddata, neu gyflwyniad rhannol a ganfuwyd gan yr archwiliad cwmpas, ar gyfer un o heddluoedd yr ardal (a Heddlu Trafnidiaeth Prydain pan fo'r storfa'n dal ei droseddau) yn ymddangos fel twll: mae'r algorithm yn gwrthod, gan enwi'r heddlu a'r misoedd, oni bai fod ALLOW_INCOMPLETE wedi'i dicio, ac yna mae'n rhybuddio. </translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>A one-page A4 landscape briefing for a neighbourhood (NEIGHBOURHOOD, its police.uk id such as AA3) or, with NEIGHBOURHOOD empty, for the whole force: the title with the period and the baseline in words, the map of the comparison (change %) with the area outlined among its neighbours, legend, scale bar and north arrow, a table of the six headline groups (crimes now and before, change, whether it is larger than chance), the monthly trend, and for a neighbourhood its team, priorities and next events from the store (so it works offline; plain text, never raw HTML); a force briefing lists its largest rises instead. With ALL_NEIGHBOURHOODS every stored neighbourhood of the force gets a page: one multi-page PDF, or one PNG a page (name.png, name_2.png…). OUTPUT ending in .pdf or .png chooses the format. The attribution (Open Government Licence; ONS and OS for the boundaries) and the date it was made are on every page.</source>
+      <translation>Briff un dudalen A4 tirlun ar gyfer cymdogaeth (NEIGHBOURHOOD, ei id police.uk fel AA3) neu, gyda NEIGHBOURHOOD yn wag, ar gyfer yr heddlu cyfan: y teitl gyda'r cyfnod a'r cyfnod cymharu mewn geiriau, map y gymhariaeth (Newid %) gyda'r ardal wedi'i hamlinellu ymhlith ei chymdogion, allwedd, bar graddfa a saeth y gogledd, tabl o'r chwe phrif grŵp (troseddau nawr a chynt, newid, ac a yw'r newid y tu hwnt i siawns), y duedd fisol, ac ar gyfer cymdogaeth, ei thîm, ei blaenoriaethau a'i digwyddiadau nesaf o'r storfa (felly mae'n gweithio all-lein; testun plaen, byth HTML crai); yn lle hynny, mae briff heddlu yn rhestru ei godiadau mwyaf. Gydag ALL_NEIGHBOURHOODS, mae pob cymdogaeth a storiwyd i'r heddlu yn cael tudalen: un PDF aml-dudalen, neu un PNG i bob tudalen (name.png, name_2.png…). Mae OUTPUT sy'n gorffen â .pdf neu .png yn dewis y fformat. Mae'r priodoliad (Trwydded Llywodraeth Agored; ONS ac OS ar gyfer y ffiniau) a'r dyddiad y'i gwnaed ar bob tudalen.</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
       <source>A one-page briefing for this neighbourhood (period and crime as chosen in the Crime Map dock), opened in the layout designer</source>
       <translation>Briff un dudalen ar gyfer y gymdogaeth hon (y cyfnod a'r drosedd a ddewiswyd yn y panel Map Troseddau), wedi'i agor yn y dylunydd cynllun</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/density.py" />
+      <source>A smooth surface of where crime happened: the kernel density of the stored street crimes in crimes per km², for maps where grid cells look too blocky. The density at a pixel's centre is the sum over the crimes within BANDWIDTH metres of the quartic kernel 3 / (π h²) (1 − d²/h²)², which integrates to one crime, times 1,000,000 for km². Pixels are aligned to multiples of PIXEL_SIZE in British National Grid (0 = a fifth of the bandwidth, rounded, and larger for big areas); pixels whose centre is outside the area are nodata, and crimes in them are left out. So the raster sums (times the pixel area in km²) to the crimes used, less what the kernel spreads beyond the area's edge. </source>
+      <translation>Arwyneb llyfn o ble digwyddodd troseddau: dwysedd cnewyllyn y troseddau stryd a storiwyd, mewn troseddau fesul km², ar gyfer mapiau lle mae celloedd grid yn edrych yn rhy flociog. Y dwysedd yng nghanol picsel yw'r swm, dros y troseddau o fewn BANDWIDTH metr, o'r cnewyllyn cwartig 3 / (π h²) (1 − d²/h²)², sy'n integru i un drosedd, wedi'i luosi â 1,000,000 ar gyfer km². Caiff picseli eu halinio i luosrifau o PIXEL_SIZE yn y Grid Cenedlaethol Prydain (0 = pumed ran o'r lled band, wedi'i dalgrynnu, ac yn fwy ar gyfer ardaloedd mawr); mae picseli y mae eu canol y tu allan i'r ardal yn nodata, a chaiff y troseddau ynddynt eu hepgor. Felly mae swm y raster (wedi'i luosi ag arwynebedd picsel mewn km²) yn hafal i'r troseddau a ddefnyddiwyd, llai'r hyn y mae'r cnewyllyn yn ei ledaenu y tu hwnt i ffin yr ardal. </translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>A year before</source>
       <translation>Blwyddyn ynghynt</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/study_area.py" />
+      <source>AREA: empty for the force areas of every force with street crimes in the store; one or more police.uk force ids separated by commas (kent, or kent,essex) for their bundled areas (ONS, December 2022); or a stored neighbourhood as force/id (imported with crimemap:importneighbourhoods). AREA_LAYER, any polygon layer, wins over AREA when given (with 'selected features only', just those). </source>
+      <translation>AREA: gwag ar gyfer ardaloedd heddlu pob heddlu sydd â throseddau stryd yn y storfa; un neu fwy o ddynodwyr heddlu police.uk wedi'u gwahanu â chomas (kent, neu kent,essex) ar gyfer eu hardaloedd sy'n dod gyda'r ategyn (ONS, Rhagfyr 2022); neu gymdogaeth a storiwyd ar y ffurf heddlu/id (wedi'i mewnforio gyda crimemap:importneighbourhoods). Mae AREA_LAYER, unrhyw haen polygon, yn cael blaenoriaeth dros AREA pan gaiff ei rhoi (gyda 'selected features only', y nodweddion a ddewiswyd yn unig). </translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/study_area.py" />
@@ -385,9 +405,19 @@ i siawns?</translation>
       <translation>Briff '{name}': {period}.</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>Briefing map</source>
+      <translation>Map briffio</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
       <source>Briefing map…</source>
       <translation>Map briffio…</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/upgrade_store.py" />
+      <source>Brings a store made by an earlier version of Crime Map up to date (its numbered migrations, each in one transaction, so a stopped upgrade resumes where it stopped), and rebuilds a spatial index an interrupted import left to rebuild. Opening a store never changes it; the dock upgrades a store when it opens it, and an import does before it writes. Counting the stored crimes in stored neighbourhoods can take minutes on a large store.</source>
+      <translation>Yn diweddaru storfa a wnaed gan fersiwn gynharach o Map Troseddau (ei chamau mudo wedi'u rhifo, pob un mewn un trafodyn, felly mae uwchraddiad a stopiwyd yn ailddechrau lle y stopiodd), ac yn ailadeiladu mynegai gofodol a adawyd heb ei ailadeiladu gan fewnforio a dorrwyd ar ei draws. Nid yw agor storfa byth yn ei newid; mae'r panel yn uwchraddio storfa pan fydd yn ei hagor, ac mae mewnforio'n gwneud hynny cyn iddo ysgrifennu. Gall cyfrif y troseddau a storiwyd yn y cymdogaethau a storiwyd gymryd munudau ar storfa fawr.</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/core/briefing_text.py" />
@@ -558,8 +588,18 @@ i siawns?</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>Compare periods</source>
+      <translation>Cymharu cyfnodau</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
       <source>Comparison</source>
       <translation>Cymhariaeth</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>Comparisons</source>
+      <translation>Cymariaethau</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/layers/hotspot_layers.py" />
@@ -572,9 +612,34 @@ i siawns?</translation>
       <translation>Man poeth olynol: poeth yn y camau olaf yn olynol, byth o'r blaen</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/layers/common.py" />
+      <source>Contains public sector information licensed under the Open Government Licence v3.0.</source>
+      <translation>Yn cynnwys gwybodaeth sector cyhoeddus a drwyddedir o dan y Drwydded Llywodraeth Agored v3.0.</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/copy_store.py" />
+      <source>Copies a whole store into a new or empty one: a GeoPackage into PostGIS to start a team's shared store, or PostGIS into a GeoPackage to take it away. Every row is copied as it is (the same ids, counts, coverage audit, neighbourhoods and their details), in one transaction: a copy that fails leaves nothing half-written. STORE is the store to copy; TARGET the new one (a .gpkg path, a PostgreSQL connection's name, or a postgresql:// URI, with ?schema=name for another schema than crimemap).</source>
+      <translation>Yn copïo storfa gyfan i un newydd neu wag: GeoPackage i PostGIS i ddechrau storfa a rennir gan dîm, neu PostGIS i GeoPackage i fynd â hi gyda chi. Caiff pob rhes ei chopïo fel y mae (yr un dynodwyr, cyfrifon, archwiliad cwmpas, cymdogaethau a'u manylion), mewn un trafodyn: nid yw copi sy'n methu yn gadael dim wedi'i hanner ysgrifennu. STORE yw'r storfa i'w chopïo; TARGET yw'r un newydd (llwybr .gpkg, enw cysylltiad PostgreSQL, neu URI postgresql://, gyda ?schema=name ar gyfer sgema heblaw crimemap).</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/copy_store.py" />
+      <source>Copy a store</source>
+      <translation>Copïo storfa</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/processing/copy_store.py" />
       <source>Copy into (new GeoPackage, or PostgreSQL connection name or postgresql:// URI)</source>
       <translation>Copïo i (GeoPackage newydd, neu enw cysylltiad PostgreSQL neu URI postgresql://)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
+      <source>Count crimes in polygons</source>
+      <translation>Cyfrif troseddau mewn polygonau</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/count_in_polygons.py" />
+      <source>Counts the stored street crimes (with a location) inside each polygon of any layer, optionally for one category (API slug) and a month range. The output is the input polygons with their fields plus crime_count: the same counts as native:countpointsinpolygon on the store's crimes layer (points are counted in the polygons' CRS, as there), many times faster.</source>
+      <translation>Yn cyfrif y troseddau stryd a storiwyd (sydd â lleoliad) y tu mewn i bob polygon o unrhyw haen, yn ddewisol ar gyfer un categori (slug API) ac ystod o fisoedd. Yr allbwn yw'r polygonau mewnbwn gyda'u meysydd ynghyd â crime_count: yr un cyfrifon â native:countpointsinpolygon ar haen troseddau'r storfa (caiff pwyntiau eu cyfrif yn CRS y polygonau, fel yno), lawer gwaith yn gyflymach.</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/layers/briefing.py" />
@@ -582,7 +647,7 @@ i siawns?</translation>
       <translation>Trosedd</translation>
     </message>
     <message>
-      <location filename="crimemap_plugin/plugin.py" />
+      <location filename="crimemap_plugin/layers/common.py" />
       <source>Crime Map</source>
       <translation>Map Troseddau</translation>
     </message>
@@ -633,6 +698,11 @@ i siawns?</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/density.py" />
+      <source>Crime density (kernel)</source>
+      <translation>Dwysedd troseddau (cnewyllyn)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/density.py" />
       <source>Crime density · {} · {} · {} · crimes per km²</source>
       <translation>Dwysedd troseddau · {} · {} · {} · troseddau fesul km²</translation>
     </message>
@@ -680,6 +750,11 @@ i siawns?</translation>
       <location filename="crimemap_plugin/layers/map_sheet.py" />
       <source>Crimes in {period} (approximate places)</source>
       <translation>Troseddau yn {period} (lleoedd bras)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>Crimes of every area for a period (END_MONTH and the MONTHS before it) against a baseline (the same period last year, or the previous period): current, baseline, change, change % (empty when the baseline is 0), rates per 1,000 residents (Census 2021) for the period and the 12 months to END_MONTH, and whether the change is larger than chance (exact conditional test for two Poisson counts, p &lt; 0.05). Areas whose force has no data for a month of either period are marked complete = false and their counts left empty: 'no data', never a fall to zero. Force totals count by the 'Falls within' column. LEVEL neighbourhood compares the neighbourhoods stored by crimemap:importneighbourhoods (crimes counted inside each boundary; rates on the Census 2021 residents of the LSOAs whose population-weighted centroid is inside). LEVEL lsoa needs AREAS, an LSOA boundary layer, and AREA_CODE_FIELD, its LSOA 2021 code field.</source>
+      <translation>Troseddau pob ardal ar gyfer cyfnod (END_MONTH a'r MONTHS cyn hynny) yn erbyn cyfnod cymharu (yr un cyfnod y llynedd, neu'r cyfnod blaenorol): y cyfrif cyfredol, cyfrif y cyfnod cymharu, y newid, Newid % (gwag pan fo'r cyfnod cymharu yn 0), cyfraddau fesul 1,000 o drigolion (Cyfrifiad 2021) ar gyfer y cyfnod ac ar gyfer y 12 mis hyd at END_MONTH, ac a yw'r newid y tu hwnt i siawns (prawf amodol union ar gyfer dau gyfrif Poisson, p &lt; 0.05). Caiff ardaloedd y mae eu heddlu heb ddata am fis yn un o'r ddau gyfnod eu marcio'n complete = false a'u cyfrifon eu gadael yn wag: 'dim data', byth gostyngiad i sero. Mae cyfansymiau heddluoedd yn cyfrif yn ôl y golofn 'Falls within'. Mae LEVEL neighbourhood yn cymharu'r cymdogaethau a storiwyd gan crimemap:importneighbourhoods (troseddau wedi'u cyfrif y tu mewn i bob ffin; cyfraddau ar sail trigolion Cyfrifiad 2021 yr ardaloedd LSOA y mae eu canolbwynt wedi'i bwysoli yn ôl poblogaeth y tu mewn iddi). Mae LEVEL lsoa angen AREAS, haen ffiniau LSOA, ac AREA_CODE_FIELD, ei maes cod LSOA 2021.</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/core/classify.py" />
@@ -827,6 +902,11 @@ i siawns?</translation>
       <translation>Allforiwch ef o'r dylunydd cynllun.</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
+      <source>Fetches every neighbourhood of a force from the police.uk API (its boundary, team, priorities and events) into the store: layer 'neighbourhoods' and table 'neighbourhood_details'. The API is asked politely (15 requests a second at most; waits when told to; retries server errors). Neighbourhoods that fail are reported and keep what was stored before, so a second run refreshes. The base URL comes from the settings or CRIMEMAP_API_URL; QGIS's proxy and authentication settings apply. With INPUT, a police.uk neighbourhood KML zip (one file per neighbourhood, named force/neighbourhood-id.kml, such as gloucestershire/AA3.kml), the boundaries come from the archive instead and the API is not asked: parent areas listed beside their children and repeated neighbourhoods are left out and reported, holes are kept, and details already stored stay. Either way, the crimes in the store are counted in each neighbourhood for the neighbourhood level of the comparisons.</source>
+      <translation>Yn nôl holl gymdogaethau heddlu o API police.uk (ffin, tîm, blaenoriaethau a digwyddiadau pob un) i'r storfa: yr haen 'neighbourhoods' a'r tabl 'neighbourhood_details'. Caiff yr API ei holi'n gwrtais (15 cais yr eiliad ar y mwyaf; mae'n aros pan ofynnir iddo; mae'n rhoi cynnig arall ar ôl gwallau gweinydd). Rhoddir gwybod am gymdogaethau sy'n methu, a chedwir yr hyn a storiwyd ar eu cyfer o'r blaen, felly mae ail rediad yn eu hadnewyddu. Daw'r URL sylfaen o'r gosodiadau neu o CRIMEMAP_API_URL; mae gosodiadau dirprwy a dilysu QGIS yn berthnasol. Gydag INPUT, zip KML cymdogaethau police.uk (un ffeil i bob cymdogaeth, o'r enw force/neighbourhood-id.kml, fel gloucestershire/AA3.kml), daw'r ffiniau o'r archif yn lle hynny ac ni chaiff yr API ei holi: caiff ardaloedd rhiant a restrir ochr yn ochr â'u his-ardaloedd, a chymdogaethau sy'n ymddangos fwy nag unwaith, eu hepgor a rhoddir gwybod amdanynt, cedwir tyllau, ac mae'r manylion sydd eisoes wedi'u storio yn aros. Y naill ffordd neu'r llall, caiff troseddau'r storfa eu cyfrif ym mhob cymdogaeth ar gyfer lefel cymdogaeth y cymariaethau.</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock_actions.py" />
       <source>Files or archives (CSV, zip)…</source>
       <translation>Ffeiliau neu archifau (CSV, zip)…</translation>
@@ -967,6 +1047,11 @@ i siawns?</translation>
       <translation>Mannau poeth</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/hotspots.py" />
+      <source>Hot spots (Getis–Ord Gi*)</source>
+      <translation>Mannau poeth (Getis–Ord Gi*)</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/where_view.py" />
       <source>Hot spots added to the map: {}</source>
       <translation>Mannau poeth wedi'u hychwanegu at y map: {}</translation>
@@ -1002,6 +1087,11 @@ i siawns?</translation>
       <translation>Mannau poeth…</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/emerging_hotspots.py" />
+      <source>How hot spots change: Gi* on one grid for each time step (a month, or a quarter of three months counted from START_MONTH), then for each cell the Mann–Kendall trend of its z-scores and a pattern in the categories ArcGIS documents for Emerging Hot Spot Analysis: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spot, or no pattern detected. A step is a significant hot (cold) spot for a cell when its Benjamini–Hochberg q-value over the cells of that step is below 0.10 and z is positive (negative); a trend is significant when its p-value is below 0.10. The grid, cells and neighbours are those of crimemap:hotspots (CELL_SIZE and DISTANCE_BAND 0 are chosen once from all the period's crimes). </source>
+      <translation>Sut mae mannau poeth yn newid: Gi* ar un grid ar gyfer pob cam amser (mis, neu chwarter o dri mis wedi'u cyfrif o START_MONTH), yna ar gyfer pob cell, tuedd Mann–Kendall ei sgoriau z a phatrwm yn y categorïau a ddogfennir gan ArcGIS ar gyfer Emerging Hot Spot Analysis: man poeth (neu oer) newydd, olynol, sy'n dwysáu, parhaus, sy'n lleihau, achlysurol, osgiliadol neu hanesyddol, neu ddim patrwm wedi'i ganfod. Mae cam yn fan poeth (oer) arwyddocaol i gell pan fo gwerth q Benjamini–Hochberg y gell, dros gelloedd y cam hwnnw, yn is na 0.10 a z yn bositif (negatif); mae tuedd yn arwyddocaol pan fo'i gwerth p yn is na 0.10. Y grid, y celloedd a'r cymdogion yw rhai crimemap:hotspots (pan fo CELL_SIZE a DISTANCE_BAND yn 0, fe'u dewisir unwaith o holl droseddau'r cyfnod). </translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/processing/density.py" />
       <source>How the kernel was summed</source>
       <translation>Sut y symiwyd y cnewyllyn</translation>
@@ -1027,14 +1117,24 @@ i siawns?</translation>
       <translation>Mewnforio data…</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/import_neighbourhoods.py" />
+      <source>Import neighbourhoods</source>
+      <translation>Mewnforio cymdogaethau</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Import neighbourhoods…</source>
       <translation>Mewnforio cymdogaethau…</translation>
     </message>
     <message>
-      <location filename="crimemap_plugin/ui/dock_actions.py" />
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
       <source>Import police.uk data</source>
       <translation>Mewnforio data police.uk</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <source>Imports data.police.uk street-level crime, outcomes and stop-and-search files into a GeoPackage store. INPUT is one CSV file, a folder (searched recursively, as the custom download unpacks) or a zip archive (the national layout YYYY-MM/YYYY-MM-force-kind.csv, read without unpacking). Each force-month is replaced as a whole: importing it again never double counts, and a failure or cancel leaves it as it was. Files broken as a whole are refused with the reason; bad rows are rejected, counted and reported by line. Forces are identified by the file name (archive layout) and every name police.uk has used for them. Partial submissions (a force-month with fewer than 60 % of the rows of the force's neighbouring months) are found, reported and counted as incomplete in comparisons.</source>
+      <translation>Yn mewnforio ffeiliau troseddau lefel stryd, canlyniadau a stopio a chwilio data.police.uk i storfa GeoPackage. INPUT yw un ffeil CSV, ffolder (y chwilir drwyddi i gyd, fel y mae'r lawrlwythiad pwrpasol yn dadbacio) neu archif zip (y gosodiad cenedlaethol YYYY-MM/YYYY-MM-force-kind.csv, a ddarllenir heb ddadbacio). Caiff pob mis heddlu ei ddisodli'n gyfan: nid yw ei fewnforio eto byth yn cyfrif ddwywaith, ac mae methiant neu ganslo yn ei adael fel yr oedd. Caiff ffeiliau sydd wedi'u torri'n gyfan gwbl eu gwrthod gyda'r rheswm; caiff rhesi gwael eu gwrthod a'u cyfrif, a rhoddir gwybod amdanynt fesul llinell. Caiff heddluoedd eu hadnabod wrth enw'r ffeil (gosodiad yr archif) a phob enw y mae police.uk wedi'i ddefnyddio ar eu cyfer. Caiff cyflwyniadau rhannol (mis heddlu gyda llai na 60 % o resi misoedd cyfagos yr heddlu) eu canfod a'u cyfrif yn anghyflawn mewn cymariaethau, a rhoddir gwybod amdanynt.</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock_view.py" />
@@ -1180,6 +1280,11 @@ i siawns?</translation>
       <location filename="crimemap_plugin/layers/briefing.py" />
       <source>Made on {date} with Crime Map for QGIS.</source>
       <translation>Gwnaed ar {date} gyda Crime Map for QGIS.</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/mark_whole.py" />
+      <source>Mark a force-month whole</source>
+      <translation>Marcio mis heddlu yn gyflawn</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock_actions.py" />
@@ -1636,6 +1741,11 @@ i siawns?</translation>
       <translation>Lleoedd</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/layers/boundaries.py" />
+      <source>Police force areas</source>
+      <translation>Ardaloedd heddluoedd</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/processing/count_in_polygons.py" />
       <source>Polygons</source>
       <translation>Polygonau</translation>
@@ -1763,6 +1873,11 @@ i siawns?</translation>
       <translation>Hyd yma mae gan {} o'r {} trosedd yn {} yn yr ardaloedd â data cyflawn ganlyniad{}; mae'r gweddill dan ymchwiliad neu heb ganlyniad wedi'i gofnodi eto, felly bydd y gyfradd cyhuddo ({} wedi'u cyhuddo neu eu gwysio) yn codi wrth i ganlyniadau gyrraedd.</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/layers/common.py" />
+      <source>Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2022.</source>
+      <translation>Ffynhonnell: Swyddfa Ystadegau Gwladol, wedi'i thrwyddedu o dan y Drwydded Llywodraeth Agored v.3.0. Yn cynnwys data'r Arolwg Ordnans © Hawlfraint y Goron a hawl cronfa ddata 2022.</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/layers/hotspot_layers.py" />
       <source>Sporadic cold spot: cold now, on and off before</source>
       <translation>Man oer achlysurol: oer nawr, yn ysbeidiol cyn hynny</translation>
@@ -1823,7 +1938,7 @@ i siawns?</translation>
       <translation>Pwyntiau stopio a chwilio · {}</translation>
     </message>
     <message>
-      <location filename="crimemap_plugin/processing/import_crimes.py" />
+      <location filename="crimemap_plugin/processing/copy_store.py" />
       <source>Store</source>
       <translation>Storfa</translation>
     </message>
@@ -1928,6 +2043,11 @@ i siawns?</translation>
       <translation>Methodd y gymhariaeth: {}</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/mark_whole.py" />
+      <source>The coverage audit calls a force-month partial when it holds fewer than 60 % of the rows expected from the force's own neighbouring months (the median of up to three stored months either side); comparisons then treat it like a month with no data. Where you know better (the force confirms the month is complete), mark it whole: it is kept in the store (table coverage_overrides), shown as overridden in the coverage table, and compared again. With WHOLE unticked the mark is taken back and the audit decides again.</source>
+      <translation>Mae'r archwiliad cwmpas yn galw mis heddlu yn rhannol pan fo ganddo lai na 60 % o'r rhesi a ddisgwylir o fisoedd cyfagos yr heddlu ei hun (canolrif hyd at dri mis a storiwyd bob ochr); yna mae cymariaethau'n ei drin fel mis heb ddata. Lle gwyddoch yn well (mae'r heddlu'n cadarnhau bod y mis yn gyflawn), marciwch ef yn gyflawn: caiff ei gadw yn y storfa (tabl coverage_overrides), ei ddangos fel un wedi'i ddiystyru yn y tabl cwmpas, a'i gymharu eto. Gyda WHOLE heb ei dicio, caiff y marc ei dynnu'n ôl ac mae'r archwiliad yn penderfynu eto.</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock_actions.py" />
       <source>The coverage audit finds {force} {month} partial: {rows:,} rows against about {expected:,.0f} expected from the months around it. Compare it as a whole month anyway? (Kept in the store; you can take it back here.)</source>
       <translation>Mae'r archwiliad cwmpas yn canfod bod {month} {force} yn rhannol: {rows:,} o resi yn erbyn tua {expected:,.0f} a ddisgwylir o'r misoedd o'i gwmpas. Ei gymharu fel mis cyflawn beth bynnag? (Cedwir yn y storfa; gallwch ei dynnu'n ôl yma.)</translation>
@@ -1948,9 +2068,29 @@ i siawns?</translation>
       <translation>Cyfradd y grŵp wedi'i rhannu â chyfradd y grŵp Gwyn, gyda'i chyfwng hyder 95 % (cymhareb log, cyfrifon yn cael eu trin fel Poisson, poblogaethau fel rhai union)</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/density.py" />
+      <source>The output is a GeoTIFF (EPSG:27700), styled from transparent at zero through yellow to red.</source>
+      <translation>Mae'r allbwn yn GeoTIFF (EPSG:27700), wedi'i arddullio o dryloyw ar sero, drwy felyn, i goch.</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/processing/study_area.py" />
       <source>The period ends ({}) before it starts ({})</source>
       <translation>Mae'r cyfnod yn gorffen ({}) cyn iddo ddechrau ({})</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/density.py" />
+      <source>The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds). </source>
+      <translation>Y cyfnod yw START_MONTH i END_MONTH (gwag: y 12 mis diweddaraf y mae'r storfa'n eu dal). </translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/hotspots.py" />
+      <source>The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds). Crimes are projected with PROJ (EPSG:4326 to EPSG:27700); the grid is aligned to multiples of CELL_SIZE in British National Grid; a cell belongs to the study area when its centre lies inside the area, empty cells included; a crime counts in the cell that contains its point, whichever force recorded it; rows without a location are counted and reported, never placed. The neighbours of a cell are the cells whose centres lie within DISTANCE_BAND of its centre, itself included, with weight 1. gi_z is Gi* (Getis and Ord 1995, as ArcGIS's Hot Spot Analysis with binary weights), gi_p its two-sided normal p-value, gi_q the Benjamini–Hochberg q-value over all cells, and hotspot the class from gi_q: hot or cold at 99 % (q below 0.01), 95 % (below 0.05) or 90 % (below 0.10), otherwise not significant. CELL_SIZE 0 chooses a size from the data: the spacing the distinct crime locations would have if spread evenly over the area, rounded to 50, 100, 250, 500, 1000, 2500, 5000 or 10000 m; DISTANCE_BAND 0 is 1.5 cells (the 3 × 3 block around each cell). Both are reported in the log and as outputs. </source>
+      <translation>Y cyfnod yw START_MONTH i END_MONTH (gwag: y 12 mis diweddaraf y mae'r storfa'n eu dal). Caiff troseddau eu taflunio gyda PROJ (EPSG:4326 i EPSG:27700); caiff y grid ei alinio i luosrifau o CELL_SIZE yn y Grid Cenedlaethol Prydain; mae cell yn perthyn i'r ardal astudio pan fo'i chanol y tu mewn i'r ardal, gan gynnwys celloedd gwag; mae trosedd yn cyfrif yn y gell sy'n cynnwys ei phwynt, pa heddlu bynnag a'i cofnododd; caiff rhesi heb leoliad eu cyfrif a rhoddir gwybod amdanynt, ond ni chânt byth eu gosod. Cymdogion cell yw'r celloedd y mae eu canol o fewn DISTANCE_BAND i'w chanol hi, gan gynnwys y gell ei hun, gyda phwysiad 1. gi_z yw Gi* (Getis ac Ord 1995, fel Hot Spot Analysis ArcGIS gyda phwysiadau deuaidd), gi_p ei werth p normal dwyochrog, gi_q y gwerth q Benjamini–Hochberg dros yr holl gelloedd, a hotspot y dosbarth o gi_q: poeth neu oer ar 99 % (q o dan 0.01), 95 % (o dan 0.05) neu 90 % (o dan 0.10), fel arall ddim yn arwyddocaol. Mae CELL_SIZE 0 yn dewis maint o'r data: y bylchiad a fyddai rhwng y lleoliadau trosedd unigryw pe baent wedi'u gwasgaru'n wastad dros yr ardal, wedi'i dalgrynnu i 50, 100, 250, 500, 1000, 2500, 5000 neu 10000 m; DISTANCE_BAND 0 yw 1.5 cell (y bloc 3 × 3 o gwmpas pob cell). Rhoddir gwybod am y ddau yn y log ac fel allbynnau. </translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/emerging_hotspots.py" />
+      <source>The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds, whole steps). A time step that holds a missing or partial force-month of the area is missing, never zero: it has no Gi* and is left out of every cell's series. </source>
+      <translation>Y cyfnod yw START_MONTH i END_MONTH (gwag: y 12 mis diweddaraf y mae'r storfa'n eu dal, mewn camau cyflawn). Mae cam amser sy'n cynnwys mis heddlu coll neu rannol gan un o heddluoedd yr ardal ar goll, byth yn sero: nid oes Gi* iddo a chaiff ei hepgor o gyfres pob cell. </translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/dock.py" />
@@ -2064,6 +2204,11 @@ i siawns?</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/concentration.py" />
+      <source>Top locations and concentration</source>
+      <translation>Prif leoliadau a chrynodiad</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/concentration.py" />
       <source>Top locations to list (0 = all)</source>
       <translation>Prif leoliadau i'w rhestru (0 = y cyfan)</translation>
     </message>
@@ -2118,6 +2263,11 @@ i siawns?</translation>
       <translation>Digwyddiadau i ddod</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/upgrade_store.py" />
+      <source>Upgrade a store</source>
+      <translation>Uwchraddio storfa</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/dock.py" />
       <source>Use a team store (PostgreSQL)…</source>
       <translation>Defnyddio storfa tîm (PostgreSQL)…</translation>
@@ -2168,9 +2318,24 @@ i siawns?</translation>
       <translation>Ble</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/study_area.py" />
+      <source>Where crime concentrates</source>
+      <translation>Ble mae troseddau'n crynhoi</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/concentration.py" />
+      <source>Where crime concentrates among police.uk's locations: each crime is published at an anonymous snap point named 'On or near …'. A location is its point (to 6 decimals) and its name. For the period (END_MONTH and the MONTHS before it; empty END_MONTH = the latest in the store) the table lists the TOP locations with the most crimes (0 = every location), with their crimes in the BASELINE period and the change; share is each location's share of the period's crimes. The log and the outputs give the share of the crimes at the top 1 %, 5 % and 10 % of the locations (the ceil(p % × L) busiest of the L locations with a crime) and the Gini coefficient of crimes over locations (0 when every location has as many crimes, near 1 when a few have them all); LORENZ, when asked for, is the Lorenz curve as a table. Only crimes whose point lies inside the area count. </source>
+      <translation>Ble mae troseddau'n crynhoi ymhlith lleoliadau police.uk: cyhoeddir pob trosedd mewn pwynt dienw a enwir 'On or near …'. Lleoliad yw ei bwynt (i 6 lle degol) a'i enw. Ar gyfer y cyfnod (END_MONTH a'r MONTHS cyn hynny; END_MONTH gwag = y diweddaraf yn y storfa) mae'r tabl yn rhestru'r TOP lleoliad â'r mwyaf o droseddau (0 = pob lleoliad), gyda'u troseddau yn y cyfnod BASELINE a'r newid; share yw cyfran pob lleoliad o droseddau'r cyfnod. Mae'r log a'r allbynnau'n rhoi cyfran y troseddau yn yr 1 %, 5 % a 10 % uchaf o'r lleoliadau (y ceil(p % × L) prysuraf o'r L lleoliad â throsedd) a chyfernod Gini y troseddau dros leoliadau (0 pan fo gan bob lleoliad yr un nifer o droseddau, yn agos at 1 pan fo gan ychydig ohonynt y cyfan); LORENZ, pan ofynnir amdani, yw cromlin Lorenz fel tabl. Dim ond troseddau y mae eu pwynt y tu mewn i'r ardal sy'n cyfrif. </translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/ui/where_view.py" />
       <source>Where crime concentrates is shown for a force or a neighbourhood.</source>
       <translation>Dangosir ble mae troseddau'n crynhoi ar gyfer heddlu neu gymdogaeth.</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/hotspots.py" />
+      <source>Where crime concentrates more (hot spots) or less (cold spots) than chance would give: the Getis–Ord Gi* statistic of the stored street crimes counted on a square grid. </source>
+      <translation>Ble mae troseddau'n crynhoi mwy (mannau poeth) neu lai (mannau oer) nag y byddai siawns yn ei roi: ystadegyn Getis–Ord Gi* y troseddau stryd a storiwyd, wedi'u cyfrif ar grid sgwâr. </translation>
     </message>
     <message>
       <location filename="crimemap_plugin/layers/briefing_where.py" />
@@ -2286,6 +2451,11 @@ i siawns?</translation>
       <location filename="crimemap_plugin/processing/study_area.py" />
       <source>every force in the store</source>
       <translation>pob heddlu yn y storfa</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/core/compare.py" />
+      <source>exact test for two Poisson counts; Benjamini–Hochberg q &lt; 0.05 over the areas compared, so the number of areas tested at once is allowed for</source>
+      <translation>prawf union ar gyfer dau gyfrif Poisson; Benjamini–Hochberg q &lt; 0.05 dros yr ardaloedd a gymharwyd, felly ystyrir nifer yr ardaloedd a brofwyd ar yr un pryd</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/processing/density.py" />
@@ -2821,6 +2991,11 @@ i siawns?</translation>
       <location filename="crimemap_plugin/ui/where_view.py" />
       <source>{location} ({lat:.6f}, {lon:.6f}): {crimes} crimes, {share} of the area's</source>
       <translation>{location} ({lat:.6f}, {lon:.6f}): {crimes} trosedd, {share} o droseddau'r ardal</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/layers/comparison.py" />
+      <source>{measure} · {category} · {period} vs {baseline}</source>
+      <translation>{measure} · {category} · {period} yn erbyn {baseline}</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/core/briefing_text.py" />

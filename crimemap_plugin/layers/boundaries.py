@@ -17,6 +17,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from ..about import RESOURCES
 from ..core.errors import CrimeMapError
 from ..core.store import open_store
+from ..i18n import tr, tr_noop
 from ..stores import auth_config, resolve_store
 from .common import OGL, ONS_OS, add_to_group, attribution_metadata, find_layer
 
@@ -26,7 +27,7 @@ OVER_POINT = (getattr(getattr(Qgis, "LabelPlacement", None), "OverPoint", None)
               or QgsPalLayerSettings.Placement.OverPoint)
 
 FORCE_AREAS_PATH = RESOURCES / "boundaries" / "police_force_areas.gpkg"
-FORCE_AREAS_NAME = "Police force areas"
+FORCE_AREAS_NAME = tr_noop("Police force areas")
 ROLE = "force_areas"
 NEIGHBOURHOODS_ROLE = "neighbourhoods"
 STORE_PROPERTY = "crimemap/store"
@@ -42,9 +43,9 @@ def force_areas_uri() -> str:
     return f"{FORCE_AREAS_PATH}|layername=police_force_areas"
 
 
-def force_areas_layer(name: str = FORCE_AREAS_NAME) -> QgsVectorLayer:
+def force_areas_layer(name: str = "") -> QgsVectorLayer:
     """A new, styled and labelled layer of the 43 force areas (read-only: it is bundled data)."""
-    layer = QgsVectorLayer(force_areas_uri(), name, "ogr")
+    layer = QgsVectorLayer(force_areas_uri(), name or tr(FORCE_AREAS_NAME), "ogr")
     if not layer.isValid():
         raise RuntimeError(f"bundled force areas cannot be opened: {FORCE_AREAS_PATH}")
     layer.setReadOnly(True)
@@ -54,7 +55,7 @@ def force_areas_layer(name: str = FORCE_AREAS_NAME) -> QgsVectorLayer:
     layer.setLabeling(QgsVectorLayerSimpleLabeling(label_settings(AREA_LABEL, expression=True)))
     layer.setLabelsEnabled(True)
     layer.setMetadata(attribution_metadata(
-        FORCE_AREAS_NAME,
+        tr(FORCE_AREAS_NAME),
         "The 43 police force areas of England and Wales (ONS Police Force Areas, December 2022, "
         "ultra-generalised), with ONS code and name, police.uk slug (field 'force') and police.uk name.",
         [ONS_OS]))

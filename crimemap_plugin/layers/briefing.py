@@ -454,10 +454,10 @@ def _left_column(layout, page, brief: Briefing, comparison_layer: QgsVectorLayer
 
 
 def _footer(layout, page, brief: Briefing, made_text: str) -> None:
-    parts = [OGL, ONS_OS,
+    parts = [tr(OGL), tr(ONS_OS),
              tr("Street-level crime from police.uk: locations are approximate (snapped to anonymous points)."),
              tr("'Beyond chance?' and the headline: {test} ({compared}).").format(
-                 test=TEST_NOTE, compared=tr("1 area compared") if brief.tested == 1 else
+                 test=tr(TEST_NOTE), compared=tr("1 area compared") if brief.tested == 1 else
                  tr("{n} areas compared").format(n=f"{brief.tested:,}")),
              tr("'Partial data': the force published a partial month (far fewer rows than the months around it), so "
                 "it is not compared."),

@@ -10,12 +10,14 @@ from qgis.core import (
     QgsVectorFileWriter,
 )
 
-GROUP_NAME = "Crime Map"
+from ..i18n import tr, tr_noop
+
+GROUP_NAME = tr_noop("Crime Map")   # shown in the user's language
 ROLE_PROPERTY = "crimemap/role"
 
-OGL = "Contains public sector information licensed under the Open Government Licence v3.0."
-ONS_OS = ("Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
-          "Contains OS data © Crown copyright and database right 2022.")
+OGL = tr_noop("Contains public sector information licensed under the Open Government Licence v3.0.")
+ONS_OS = tr_noop("Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
+                 "Contains OS data © Crown copyright and database right 2022.")
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
 
@@ -23,7 +25,7 @@ def attribution_metadata(title: str, abstract: str, rights) -> QgsLayerMetadata:
     md = QgsLayerMetadata()
     md.setTitle(title)
     md.setAbstract(abstract)
-    md.setRights(list(rights))
+    md.setRights([tr(r) for r in rights])   # marked English, shown translated
     md.setLicenses(["Open Government Licence v3.0 (" + OGL_URL + ")"])
     md.setKeywords({"gmd:topicCategory": ["boundaries", "society"]})
     return md
@@ -32,9 +34,10 @@ def attribution_metadata(title: str, abstract: str, rights) -> QgsLayerMetadata:
 def crimemap_group(project: QgsProject = None) -> QgsLayerTreeGroup:
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
-    group = root.findGroup(GROUP_NAME)
+    # The group of a project saved in another language is the same group.
+    group = root.findGroup(tr(GROUP_NAME)) or root.findGroup(GROUP_NAME)
     if group is None:
-        group = root.insertGroup(0, GROUP_NAME)
+        group = root.insertGroup(0, tr(GROUP_NAME))
     return group
 
 

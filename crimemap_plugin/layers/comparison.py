@@ -98,8 +98,9 @@ def comparison_features(comparison: Comparison, areas: QgsVectorLayer, code_fiel
 
 
 def legend_title(comparison: Comparison, measure: str) -> str:
-    return (f"{tr(MEASURES.get(measure, measure))} · {categories.label(comparison.category)} · "
-            f"{comparison.period.label()} vs {comparison.baseline.label()}")
+    return tr("{measure} · {category} · {period} vs {baseline}").format(
+        measure=tr(MEASURES.get(measure, measure)), category=tr(categories.label(comparison.category)),
+        period=comparison.period.label(), baseline=comparison.baseline.label())
 
 
 def build_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str, measure: str = "change_pct",

@@ -44,7 +44,9 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def shortHelpString(self):
-        return self.tr(self.HELP)
+        """HELP: one marked string, or a tuple of them (paragraphs shared between algorithms)."""
+        parts = self.HELP if isinstance(self.HELP, tuple) else (self.HELP,)
+        return "".join(self.tr(part) for part in parts)
 
     def add_store_parameter(self) -> None:
         """STORE: an existing store (the default from the settings): a GeoPackage, or a PostgreSQL

@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ..core.errors import CrimeMapError
+from ..i18n import tr_noop
 from ..layers.briefing import export, make_briefings
 from .base import CrimeMapAlgorithm
 
@@ -20,20 +21,20 @@ class BriefingMapAlgorithm(CrimeMapAlgorithm):
     FORCE, NEIGHBOURHOOD, ALL, OUTPUT = "FORCE", "NEIGHBOURHOOD", "ALL_NEIGHBOURHOODS", "OUTPUT"
 
     NAME = "briefingmap"
-    DISPLAY_NAME = "Briefing map"
-    GROUP = "Comparisons"
+    DISPLAY_NAME = tr_noop("Briefing map")
+    GROUP = tr_noop("Comparisons")
     GROUP_ID = "comparisons"
-    HELP = ("A one-page A4 landscape briefing for a neighbourhood (NEIGHBOURHOOD, its police.uk id such as "
-            "AA3) or, with NEIGHBOURHOOD empty, for the whole force: the title with the period and the "
-            "baseline in words, the map of the comparison (change %) with the area outlined among its "
-            "neighbours, legend, scale bar and north arrow, a table of the six headline groups (crimes "
-            "now and before, change, whether it is larger than chance), the monthly trend, and for a "
-            "neighbourhood its team, priorities and next events from the store (so it works offline; "
-            "plain text, never raw HTML); a force briefing lists its largest rises instead. With "
-            "ALL_NEIGHBOURHOODS every stored neighbourhood of the force gets a page: one multi-page PDF, "
-            "or one PNG a page (name.png, name_2.png…). OUTPUT ending in .pdf or .png chooses the format. "
-            "The attribution (Open Government Licence; ONS and OS for the boundaries) and the date it "
-            "was made are on every page.")
+    HELP = tr_noop("A one-page A4 landscape briefing for a neighbourhood (NEIGHBOURHOOD, its police.uk id such "
+                   "as AA3) or, with NEIGHBOURHOOD empty, for the whole force: the title with the period and "
+                   "the baseline in words, the map of the comparison (change %) with the area outlined among "
+                   "its neighbours, legend, scale bar and north arrow, a table of the six headline groups "
+                   "(crimes now and before, change, whether it is larger than chance), the monthly trend, and "
+                   "for a neighbourhood its team, priorities and next events from the store (so it works "
+                   "offline; plain text, never raw HTML); a force briefing lists its largest rises instead. "
+                   "With ALL_NEIGHBOURHOODS every stored neighbourhood of the force gets a page: one "
+                   "multi-page PDF, or one PNG a page (name.png, name_2.png…). OUTPUT ending in .pdf or .png "
+                   "chooses the format. The attribution (Open Government Licence; ONS and OS for the "
+                   "boundaries) and the date it was made are on every page.")
 
     def flags(self):
         # Layouts are Qt graphics scenes: built and drawn on the main thread.

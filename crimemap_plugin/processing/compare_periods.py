@@ -17,6 +17,7 @@ from ..core.classify import MAP_MEASURES
 from ..core.compare import LEVELS, LSOA, compare, latest_month
 from ..core.errors import CrimeMapError
 from ..core.periods import Period
+from ..i18n import tr_noop
 from ..layers.boundaries import comparison_areas
 from ..layers.comparison import comparison_features, comparison_fields, legend_title, style
 from ..stores import open_user_store
@@ -29,20 +30,20 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
     AREAS, AREA_CODE_FIELD, MEASURE, OUTPUT = "AREAS", "AREA_CODE_FIELD", "MEASURE", "OUTPUT"
 
     NAME = "compareperiods"
-    DISPLAY_NAME = "Compare periods"
-    GROUP = "Comparisons"
+    DISPLAY_NAME = tr_noop("Compare periods")
+    GROUP = tr_noop("Comparisons")
     GROUP_ID = "comparisons"
-    HELP = ("Crimes of every area for a period (END_MONTH and the MONTHS before it) against a baseline "
-            "(the same period last year, or the previous period): current, baseline, change, change % "
-            "(empty when the baseline is 0), rates per 1,000 residents (Census 2021) for the period and "
-            "the 12 months to END_MONTH, and whether the change is larger than chance (exact conditional "
-            "test for two Poisson counts, p < 0.05). Areas whose force has no data for a month of either "
-            "period are marked complete = false and their counts left empty: 'no data', never a fall to "
-            "zero. Force totals count by the 'Falls within' column. LEVEL neighbourhood compares the "
-            "neighbourhoods stored by crimemap:importneighbourhoods (crimes counted inside each boundary; "
-            "rates on the Census 2021 residents of the LSOAs whose population-weighted centroid is "
-            "inside). LEVEL lsoa needs AREAS, an LSOA boundary layer, and AREA_CODE_FIELD, its LSOA 2021 "
-            "code field.")
+    HELP = tr_noop("Crimes of every area for a period (END_MONTH and the MONTHS before it) against a baseline "
+                   "(the same period last year, or the previous period): current, baseline, change, change % "
+                   "(empty when the baseline is 0), rates per 1,000 residents (Census 2021) for the period and "
+                   "the 12 months to END_MONTH, and whether the change is larger than chance (exact "
+                   "conditional test for two Poisson counts, p < 0.05). Areas whose force has no data for a "
+                   "month of either period are marked complete = false and their counts left empty: 'no data', "
+                   "never a fall to zero. Force totals count by the 'Falls within' column. LEVEL neighbourhood "
+                   "compares the neighbourhoods stored by crimemap:importneighbourhoods (crimes counted inside "
+                   "each boundary; rates on the Census 2021 residents of the LSOAs whose population-weighted "
+                   "centroid is inside). LEVEL lsoa needs AREAS, an LSOA boundary layer, and AREA_CODE_FIELD, "
+                   "its LSOA 2021 code field.")
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

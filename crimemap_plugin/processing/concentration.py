@@ -17,6 +17,7 @@ from ..core import concentration as co
 from ..core.compare import latest_month
 from ..core.periods import Period
 from ..core.safe_text import spreadsheet_safe
+from ..i18n import tr_noop
 from ..layers.hotspot_layers import CONCENTRATION_FIELDS, LORENZ_FIELDS, make_fields
 from .study_area import GRID_CRS, WhereAlgorithm, finite_or_none
 
@@ -27,17 +28,21 @@ class ConcentrationAlgorithm(WhereAlgorithm):
     TOP, OUTPUT, LORENZ = "TOP", "OUTPUT", "LORENZ"
 
     NAME = "concentration"
-    DISPLAY_NAME = "Top locations and concentration"
-    HELP = ("Where crime concentrates among police.uk's locations: each crime is published at an anonymous "
-            "snap point named 'On or near …'. A location is its point (to 6 decimals) and its name. For the "
-            "period (END_MONTH and the MONTHS before it; empty END_MONTH = the latest in the store) the table "
-            "lists the TOP locations with the most crimes (0 = every location), with their crimes in the "
-            "BASELINE period and the change; share is each location's share of the period's crimes. The log "
-            "and the outputs give the share of the crimes at the top 1 %, 5 % and 10 % of the locations "
-            "(the ceil(p % × L) busiest of the L locations with a crime) and the Gini coefficient of crimes "
-            "over locations (0 when every location has as many crimes, near 1 when a few have them all); "
-            "LORENZ, when asked for, is the Lorenz curve as a table. Only crimes whose point lies inside the "
-            "area count. " + WhereAlgorithm.AREA_HELP + WhereAlgorithm.COVERAGE_HELP)
+    DISPLAY_NAME = tr_noop("Top locations and concentration")
+    HELP = (   # parts, each translated (shortHelpString joins them)
+        tr_noop("Where crime concentrates among police.uk's locations: each crime is published at an anonymous "
+                "snap point named 'On or near …'. A location is its point (to 6 decimals) and its name. For "
+                "the period (END_MONTH and the MONTHS before it; empty END_MONTH = the latest in the store) "
+                "the table lists the TOP locations with the most crimes (0 = every location), with their "
+                "crimes in the BASELINE period and the change; share is each location's share of the period's "
+                "crimes. The log and the outputs give the share of the crimes at the top 1 %, 5 % and 10 % of "
+                "the locations (the ceil(p % × L) busiest of the L locations with a crime) and the Gini "
+                "coefficient of crimes over locations (0 when every location has as many crimes, near 1 when a "
+                "few have them all); LORENZ, when asked for, is the Lorenz curve as a table. Only crimes whose "
+                "point lies inside the area count. "),
+        WhereAlgorithm.AREA_HELP,
+        WhereAlgorithm.COVERAGE_HELP,
+    )
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

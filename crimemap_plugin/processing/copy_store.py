@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingException, QgsProcessingOutputNumber, QgsProc
 
 from ..core.errors import CrimeMapError
 from ..core.store.copying import copy_store
+from ..i18n import tr_noop
 from ..stores import resolve_store
 from .base import CrimeMapAlgorithm
 
@@ -12,15 +13,15 @@ class CopyStoreAlgorithm(CrimeMapAlgorithm):
     TARGET = "TARGET"
 
     NAME = "copystore"
-    DISPLAY_NAME = "Copy a store"
-    GROUP = "Store"
+    DISPLAY_NAME = tr_noop("Copy a store")
+    GROUP = tr_noop("Store")
     GROUP_ID = "store"
-    HELP = ("Copies a whole store into a new or empty one: a GeoPackage into PostGIS to start a team's shared "
-            "store, or PostGIS into a GeoPackage to take it away. Every row is copied as it is (the same ids, "
-            "counts, coverage audit, neighbourhoods and their details), in one transaction: a copy that fails "
-            "leaves nothing half-written. STORE is the store to copy; TARGET the new one (a .gpkg path, a "
-            "PostgreSQL connection's name, or a postgresql:// URI, with ?schema=name for another schema than "
-            "crimemap).")
+    HELP = tr_noop("Copies a whole store into a new or empty one: a GeoPackage into PostGIS to start a team's "
+                   "shared store, or PostGIS into a GeoPackage to take it away. Every row is copied as it is "
+                   "(the same ids, counts, coverage audit, neighbourhoods and their details), in one "
+                   "transaction: a copy that fails leaves nothing half-written. STORE is the store to copy; "
+                   "TARGET the new one (a .gpkg path, a PostgreSQL connection's name, or a postgresql:// URI, "
+                   "with ?schema=name for another schema than crimemap).")
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

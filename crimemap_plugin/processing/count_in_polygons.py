@@ -22,6 +22,7 @@ from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import parse
 from ..core.pip import count_in_polygons, max_edge, near_edges, unique_points
+from ..i18n import tr_noop
 from ..layers.field_types import LONG
 from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
@@ -61,13 +62,14 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
     FIELD = "crime_count"
 
     NAME = "countinpolygons"
-    DISPLAY_NAME = "Count crimes in polygons"
-    GROUP = "Comparisons"
+    DISPLAY_NAME = tr_noop("Count crimes in polygons")
+    GROUP = tr_noop("Comparisons")
     GROUP_ID = "comparisons"
-    HELP = ("Counts the stored street crimes (with a location) inside each polygon of any layer, "
-            "optionally for one category (API slug) and a month range. The output is the input polygons "
-            "with their fields plus crime_count: the same counts as native:countpointsinpolygon on the "
-            "store's crimes layer (points are counted in the polygons' CRS, as there), many times faster.")
+    HELP = tr_noop("Counts the stored street crimes (with a location) inside each polygon of any layer, "
+                   "optionally for one category (API slug) and a month range. The output is the input polygons "
+                   "with their fields plus crime_count: the same counts as native:countpointsinpolygon on the "
+                   "store's crimes layer (points are counted in the polygons' CRS, as there), many times "
+                   "faster.")
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

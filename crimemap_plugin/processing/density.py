@@ -17,7 +17,7 @@ from qgis.core import (
 from ..core import density as de
 from ..core import hotspots as hs
 from ..core.errors import CrimeMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..layers.hotspot_layers import density_display_maximum, style_density
 from .study_area import WhereAlgorithm
 from .styling import StylePostProcessor
@@ -70,18 +70,21 @@ class DensityAlgorithm(WhereAlgorithm):
     BANDWIDTH, PIXEL_SIZE, OUTPUT = "BANDWIDTH", "PIXEL_SIZE", "OUTPUT"
 
     NAME = "density"
-    DISPLAY_NAME = "Crime density (kernel)"
-    HELP = ("A smooth surface of where crime happened: the kernel density of the stored street crimes in "
-            "crimes per km², for maps where grid cells look too blocky. The density at a pixel's centre is "
-            "the sum over the crimes within BANDWIDTH metres of the quartic kernel 3 / (π h²) (1 − d²/h²)², "
-            "which integrates to one crime, times 1,000,000 for km². Pixels are aligned to multiples of "
-            "PIXEL_SIZE in British National Grid (0 = a fifth of the bandwidth, rounded, and larger for big "
-            "areas); pixels whose centre is outside the area are nodata, and crimes in them are left out. "
-            "So the raster sums (times the pixel area in km²) to the crimes used, less what the kernel spreads "
-            "beyond the area's edge. " + WhereAlgorithm.AREA_HELP
-            + "The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds). "
-            + WhereAlgorithm.COVERAGE_HELP + "The output is a GeoTIFF (EPSG:27700), styled from transparent "
-            "at zero through yellow to red.")
+    DISPLAY_NAME = tr_noop("Crime density (kernel)")
+    HELP = (   # parts, each translated (shortHelpString joins them)
+        tr_noop("A smooth surface of where crime happened: the kernel density of the stored street crimes in "
+                "crimes per km², for maps where grid cells look too blocky. The density at a pixel's centre is "
+                "the sum over the crimes within BANDWIDTH metres of the quartic kernel 3 / (π h²) (1 − "
+                "d²/h²)², which integrates to one crime, times 1,000,000 for km². Pixels are aligned to "
+                "multiples of PIXEL_SIZE in British National Grid (0 = a fifth of the bandwidth, rounded, and "
+                "larger for big areas); pixels whose centre is outside the area are nodata, and crimes in them "
+                "are left out. So the raster sums (times the pixel area in km²) to the crimes used, less what "
+                "the kernel spreads beyond the area's edge. "),
+        WhereAlgorithm.AREA_HELP,
+        tr_noop("The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds). "),
+        WhereAlgorithm.COVERAGE_HELP,
+        tr_noop("The output is a GeoTIFF (EPSG:27700), styled from transparent at zero through yellow to red."),
+    )
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

@@ -18,6 +18,7 @@ from qgis.core import (
 
 from ..core import emerging as em
 from ..core.errors import CrimeMapError
+from ..i18n import tr_noop
 from ..layers.hotspot_layers import (
     EMERGING_FIELDS,
     grid_features,
@@ -36,19 +37,23 @@ class EmergingHotSpotsAlgorithm(WhereAlgorithm):
     TIME_STEP, CELL_SIZE, DISTANCE_BAND, OUTPUT = "TIME_STEP", "CELL_SIZE", "DISTANCE_BAND", "OUTPUT"
 
     NAME = "emerginghotspots"
-    DISPLAY_NAME = "Emerging hot spots"
-    HELP = ("How hot spots change: Gi* on one grid for each time step (a month, or a quarter of three months "
-            "counted from START_MONTH), then for each cell the Mann–Kendall trend of its z-scores and a "
-            "pattern in the categories ArcGIS documents for Emerging Hot Spot Analysis: new, consecutive, "
-            "intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spot, "
-            "or no pattern detected. A step is a significant hot (cold) spot for a cell when its "
-            "Benjamini–Hochberg q-value over the cells of that step is below 0.10 and z is positive "
-            "(negative); a trend is significant when its p-value is below 0.10. The grid, cells and "
-            "neighbours are those of crimemap:hotspots (CELL_SIZE and DISTANCE_BAND 0 are chosen once from "
-            "all the period's crimes). " + WhereAlgorithm.AREA_HELP
-            + "The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds, whole "
-            "steps). A time step that holds a missing or partial force-month of the area is missing, never "
-            "zero: it has no Gi* and is left out of every cell's series. " + WhereAlgorithm.COVERAGE_HELP)
+    DISPLAY_NAME = tr_noop("Emerging hot spots")
+    HELP = (   # parts, each translated (shortHelpString joins them)
+        tr_noop("How hot spots change: Gi* on one grid for each time step (a month, or a quarter of three "
+                "months counted from START_MONTH), then for each cell the Mann–Kendall trend of its z-scores "
+                "and a pattern in the categories ArcGIS documents for Emerging Hot Spot Analysis: new, "
+                "consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot "
+                "(or cold) spot, or no pattern detected. A step is a significant hot (cold) spot for a cell "
+                "when its Benjamini–Hochberg q-value over the cells of that step is below 0.10 and z is "
+                "positive (negative); a trend is significant when its p-value is below 0.10. The grid, cells "
+                "and neighbours are those of crimemap:hotspots (CELL_SIZE and DISTANCE_BAND 0 are chosen once "
+                "from all the period's crimes). "),
+        WhereAlgorithm.AREA_HELP,
+        tr_noop("The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds, whole "
+                "steps). A time step that holds a missing or partial force-month of the area is missing, never "
+                "zero: it has no Gi* and is left out of every cell's series. "),
+        WhereAlgorithm.COVERAGE_HELP,
+    )
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

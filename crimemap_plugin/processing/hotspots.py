@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ..core import hotspots as hs
 from ..core.errors import CrimeMapError
+from ..i18n import tr_noop
 from ..layers.hotspot_layers import HOTSPOT_FIELDS, grid_features, make_fields, save_style_in_geopackage, style_hotspots
 from .study_area import GRID_CRS, Selection, WhereAlgorithm, finite_or_none
 from .styling import StylePostProcessor
@@ -26,24 +27,26 @@ class HotSpotsAlgorithm(WhereAlgorithm):
     CELL_SIZE, DISTANCE_BAND, OUTPUT = "CELL_SIZE", "DISTANCE_BAND", "OUTPUT"
 
     NAME = "hotspots"
-    DISPLAY_NAME = "Hot spots (Getis–Ord Gi*)"
-    HELP = ("Where crime concentrates more (hot spots) or less (cold spots) than chance would give: "
-            "the Getis–Ord Gi* statistic of the stored street crimes counted on a square grid. "
-            + WhereAlgorithm.AREA_HELP
-            + "The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds). "
-            "Crimes are projected with PROJ (EPSG:4326 to EPSG:27700); the grid is aligned to multiples of "
-            "CELL_SIZE in British National Grid; a cell belongs to the study area when its centre lies inside "
-            "the area, empty cells included; a crime counts in the cell that contains its point, whichever "
-            "force recorded it; rows without a location are counted and reported, never placed. The "
-            "neighbours of a cell are the cells whose centres lie within DISTANCE_BAND of its centre, itself "
-            "included, with weight 1. gi_z is Gi* (Getis and Ord 1995, as ArcGIS's Hot Spot Analysis with "
-            "binary weights), gi_p its two-sided normal p-value, gi_q the Benjamini–Hochberg q-value over all "
-            "cells, and hotspot the class from gi_q: hot or cold at 99 % (q below 0.01), 95 % (below 0.05) "
-            "or 90 % (below 0.10), otherwise not significant. CELL_SIZE 0 chooses a size from the data: the "
-            "spacing the distinct crime locations would have if spread evenly over the area, rounded to 50, "
-            "100, 250, 500, 1000, 2500, 5000 or 10000 m; DISTANCE_BAND 0 is 1.5 cells (the 3 × 3 block "
-            "around each cell). Both are reported in the log and as outputs. "
-            + WhereAlgorithm.COVERAGE_HELP)
+    DISPLAY_NAME = tr_noop("Hot spots (Getis–Ord Gi*)")
+    HELP = (   # parts, each translated (shortHelpString joins them)
+        tr_noop("Where crime concentrates more (hot spots) or less (cold spots) than chance would give: the "
+                "Getis–Ord Gi* statistic of the stored street crimes counted on a square grid. "),
+        WhereAlgorithm.AREA_HELP,
+        tr_noop("The period is START_MONTH to END_MONTH (empty: the latest 12 months the store holds). Crimes "
+                "are projected with PROJ (EPSG:4326 to EPSG:27700); the grid is aligned to multiples of "
+                "CELL_SIZE in British National Grid; a cell belongs to the study area when its centre lies "
+                "inside the area, empty cells included; a crime counts in the cell that contains its point, "
+                "whichever force recorded it; rows without a location are counted and reported, never placed. "
+                "The neighbours of a cell are the cells whose centres lie within DISTANCE_BAND of its centre, "
+                "itself included, with weight 1. gi_z is Gi* (Getis and Ord 1995, as ArcGIS's Hot Spot "
+                "Analysis with binary weights), gi_p its two-sided normal p-value, gi_q the Benjamini–Hochberg "
+                "q-value over all cells, and hotspot the class from gi_q: hot or cold at 99 % (q below 0.01), "
+                "95 % (below 0.05) or 90 % (below 0.10), otherwise not significant. CELL_SIZE 0 chooses a size "
+                "from the data: the spacing the distinct crime locations would have if spread evenly over the "
+                "area, rounded to 50, 100, 250, 500, 1000, 2500, 5000 or 10000 m; DISTANCE_BAND 0 is 1.5 cells "
+                "(the 3 × 3 block around each cell). Both are reported in the log and as outputs. "),
+        WhereAlgorithm.COVERAGE_HELP,
+    )
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

@@ -3,7 +3,6 @@
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
 )
@@ -11,6 +10,7 @@ from qgis.core import (
 from .. import settings
 from ..core.errors import CrimeMapError
 from ..core.importer import import_path, partial_text
+from ..i18n import tr_noop
 from ..stores import STORE_FILTER, resolve_store
 from .base import CrimeMapAlgorithm
 
@@ -20,18 +20,18 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
     STORE = "STORE"
 
     NAME = "importcrimes"
-    DISPLAY_NAME = "Import police.uk data"
-    GROUP = "Store"
+    DISPLAY_NAME = tr_noop("Import police.uk data")
+    GROUP = tr_noop("Store")
     GROUP_ID = "store"
-    HELP = ("Imports data.police.uk street-level crime, outcomes and stop-and-search files into a "
-            "GeoPackage store. INPUT is one CSV file, a folder (searched recursively, as the custom "
-            "download unpacks) or a zip archive (the national layout YYYY-MM/YYYY-MM-force-kind.csv, read "
-            "without unpacking). Each force-month is replaced as a whole: importing it again never "
-            "double counts, and a failure or cancel leaves it as it was. Files broken as a whole are "
-            "refused with the reason; bad rows are rejected, counted and reported by line. Forces are "
-            "identified by the file name (archive layout) and every name police.uk has used for them. "
-            "Partial submissions (a force-month with fewer than 60 % of the rows of the force's "
-            "neighbouring months) are found, reported and counted as incomplete in comparisons.")
+    HELP = tr_noop("Imports data.police.uk street-level crime, outcomes and stop-and-search files into a "
+                   "GeoPackage store. INPUT is one CSV file, a folder (searched recursively, as the custom "
+                   "download unpacks) or a zip archive (the national layout YYYY-MM/YYYY-MM-force-kind.csv, "
+                   "read without unpacking). Each force-month is replaced as a whole: importing it again never "
+                   "double counts, and a failure or cancel leaves it as it was. Files broken as a whole are "
+                   "refused with the reason; bad rows are rejected, counted and reported by line. Forces are "
+                   "identified by the file name (archive layout) and every name police.uk has used for them. "
+                   "Partial submissions (a force-month with fewer than 60 % of the rows of the force's "
+                   "neighbouring months) are found, reported and counted as incomplete in comparisons.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
@@ -43,7 +43,6 @@ class ImportCrimesAlgorithm(CrimeMapAlgorithm):
             self.STORE, self.tr("Store (GeoPackage created or updated, or PostgreSQL connection)"),
             fileFilter=STORE_FILTER,
             defaultValue=settings.store_path(), createByDefault=True))
-        self.addOutput(QgsProcessingOutputString(self.STORE, self.tr("Store")))
         for key, label in (("ROWS_IMPORTED", "Rows imported"),
                            ("ROWS_WITHOUT_LOCATION", "Rows without location"),
                            ("ROWS_REJECTED", "Rows rejected"), ("FILES_REFUSED", "Files refused"),

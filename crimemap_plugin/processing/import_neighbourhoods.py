@@ -4,7 +4,6 @@ from a police.uk neighbourhood KML zip, into the store."""
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
 )
@@ -15,6 +14,7 @@ from ..core.errors import Cancelled, CrimeMapError
 from ..core.forces import BY_SLUG
 from ..core.kml import import_force_kml
 from ..core.neighbourhoods import import_force
+from ..i18n import tr_noop
 from ..network import QgisTransport
 from ..stores import STORE_FILTER, open_user_store
 from .base import CrimeMapAlgorithm
@@ -23,20 +23,21 @@ from .base import CrimeMapAlgorithm
 class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
     FORCE, STORE, INPUT = "FORCE", "STORE", "INPUT"
     NAME = "importneighbourhoods"
-    DISPLAY_NAME = "Import neighbourhoods"
-    GROUP = "Store"
+    DISPLAY_NAME = tr_noop("Import neighbourhoods")
+    GROUP = tr_noop("Store")
     GROUP_ID = "store"
-    HELP = ("Fetches every neighbourhood of a force from the police.uk API (its boundary, team, priorities "
-            "and events) into the store: layer 'neighbourhoods' and table 'neighbourhood_details'. The "
-            "API is asked politely (15 requests a second at most; waits when told to; retries server "
-            "errors). Neighbourhoods that fail are reported and keep what was stored before, so a second "
-            "run refreshes. The base URL comes from the settings or CRIMEMAP_API_URL; QGIS's proxy and "
-            "authentication settings apply. With INPUT, a police.uk neighbourhood KML zip "
-            "(one file per neighbourhood, named force/neighbourhood-id.kml, such as gloucestershire/AA3.kml), "
-            "the boundaries come from the archive instead and the API is "
-            "not asked: parent areas listed beside their children and repeated neighbourhoods are left out "
-            "and reported, holes are kept, and details already stored stay. Either way, the crimes in the "
-            "store are counted in each neighbourhood for the neighbourhood level of the comparisons.")
+    HELP = tr_noop("Fetches every neighbourhood of a force from the police.uk API (its boundary, team, "
+                   "priorities and events) into the store: layer 'neighbourhoods' and table "
+                   "'neighbourhood_details'. The API is asked politely (15 requests a second at most; waits "
+                   "when told to; retries server errors). Neighbourhoods that fail are reported and keep what "
+                   "was stored before, so a second run refreshes. The base URL comes from the settings or "
+                   "CRIMEMAP_API_URL; QGIS's proxy and authentication settings apply. With INPUT, a police.uk "
+                   "neighbourhood KML zip (one file per neighbourhood, named force/neighbourhood-id.kml, such "
+                   "as gloucestershire/AA3.kml), the boundaries come from the archive instead and the API is "
+                   "not asked: parent areas listed beside their children and repeated neighbourhoods are left "
+                   "out and reported, holes are kept, and details already stored stay. Either way, the crimes "
+                   "in the store are counted in each neighbourhood for the neighbourhood level of the "
+                   "comparisons.")
 
     def initAlgorithm(self, config=None):
         self.add_force_parameter()
@@ -47,7 +48,6 @@ class ImportNeighbourhoodsAlgorithm(CrimeMapAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Neighbourhood KML zip (optional; instead of the API)"),
             fileFilter="Zip archives (*.zip)", optional=True))
-        self.addOutput(QgsProcessingOutputString(self.STORE, self.tr("Store")))
         self.addOutput(QgsProcessingOutputNumber("NEIGHBOURHOODS", self.tr("Neighbourhoods stored")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Neighbourhoods that failed")))
 

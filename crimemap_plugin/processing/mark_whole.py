@@ -11,6 +11,7 @@ from qgis.core import (
 from ..core import coverage, forces, periods
 from ..core.csvparse import KINDS, STREET
 from ..core.errors import CrimeMapError
+from ..i18n import tr_noop
 from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
 
@@ -19,15 +20,15 @@ class MarkWholeAlgorithm(CrimeMapAlgorithm):
     FORCE, MONTH, KIND, WHOLE = "FORCE", "MONTH", "KIND", "WHOLE"
 
     NAME = "markwhole"
-    DISPLAY_NAME = "Mark a force-month whole"
-    GROUP = "Store"
+    DISPLAY_NAME = tr_noop("Mark a force-month whole")
+    GROUP = tr_noop("Store")
     GROUP_ID = "store"
-    HELP = ("The coverage audit calls a force-month partial when it holds fewer than 60 % of the rows "
-            "expected from the force's own neighbouring months (the median of up to three stored months "
-            "either side); comparisons then treat it like a month with no data. Where you know better "
-            "(the force confirms the month is complete), mark it whole: it is kept in the store (table "
-            "coverage_overrides), shown as overridden in the coverage table, and compared again. With "
-            "WHOLE unticked the mark is taken back and the audit decides again.")
+    HELP = tr_noop("The coverage audit calls a force-month partial when it holds fewer than 60 % of the rows "
+                   "expected from the force's own neighbouring months (the median of up to three stored months "
+                   "either side); comparisons then treat it like a month with no data. Where you know better "
+                   "(the force confirms the month is complete), mark it whole: it is kept in the store (table "
+                   "coverage_overrides), shown as overridden in the coverage table, and compared again. With "
+                   "WHOLE unticked the mark is taken back and the audit decides again.")
 
     def initAlgorithm(self, config=None):
         self.add_store_parameter()

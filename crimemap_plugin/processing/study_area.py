@@ -39,7 +39,7 @@ from qgis.core import (
 from ..core import categories, forces, periods
 from ..core import hotspots as hs
 from ..core.errors import CrimeMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..layers.boundaries import force_areas_uri
 from ..layers.common import OGL, ONS_OS
 from .base import CrimeMapAlgorithm
@@ -159,18 +159,18 @@ class WhereAlgorithm(CrimeMapAlgorithm):
     concentration."""
 
     AREA, AREA_LAYER, START_MONTH, ALLOW_INCOMPLETE = "AREA", "AREA_LAYER", "START_MONTH", "ALLOW_INCOMPLETE"
-    GROUP = "Where crime concentrates"
+    GROUP = tr_noop("Where crime concentrates")
     GROUP_ID = "where"
 
-    AREA_HELP = ("AREA: empty for the force areas of every force with street crimes in the store; one or more "
-                 "police.uk force ids separated by commas (kent, or kent,essex) for their bundled areas (ONS, "
-                 "December 2022); or a stored neighbourhood as force/id (imported with "
-                 "crimemap:importneighbourhoods). AREA_LAYER, any polygon layer, wins over AREA when given "
-                 "(with 'selected features only', just those). ")
-    COVERAGE_HELP = ("A month with no data, or a partial submission found by the coverage audit, for a force of "
-                     "the area (and British Transport Police when the store holds its crimes) would read as "
-                     "a hole: the algorithm refuses, naming the force and months, unless ALLOW_INCOMPLETE is "
-                     "ticked, and then warns. ")
+    AREA_HELP = tr_noop("AREA: empty for the force areas of every force with street crimes in the store; one "
+                        "or more police.uk force ids separated by commas (kent, or kent,essex) for their "
+                        "bundled areas (ONS, December 2022); or a stored neighbourhood as force/id (imported "
+                        "with crimemap:importneighbourhoods). AREA_LAYER, any polygon layer, wins over AREA "
+                        "when given (with 'selected features only', just those). ")
+    COVERAGE_HELP = tr_noop("A month with no data, or a partial submission found by the coverage audit, for a "
+                            "force of the area (and British Transport Police when the store holds its crimes) "
+                            "would read as a hole: the algorithm refuses, naming the force and months, unless "
+                            "ALLOW_INCOMPLETE is ticked, and then warns. ")
 
     # -- parameters -------------------------------------------------------------------------------
     def add_area_parameters(self) -> None:

@@ -146,7 +146,7 @@ class CrimeMapNeighbourhoodDock(QDockWidget):
         self.current = (force, nid)
         self.refresh_button.setEnabled(True)
         self.briefing_button.setEnabled(True)
-        self.status.setText(self._heading(force, nid, row.get("name")))
+        self.status.setText("")   # the details' own heading names the neighbourhood and its force
         self.browser.setHtml(render(row, datetime.now(), note, tr=tr, dates=LocaleDates,
                                     force_name=_force_name(force), census=census))
         self._outline(force, nid)

@@ -1,5 +1,6 @@
 """End-to-end ring: the packaged zip in real QGIS programs (desktop under Xvfb, qgis_process)."""
 
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -7,6 +8,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def xvfb_run() -> list:
+    """The start of a command that runs a program on its own X server of 1280 x 800, a laptop's screen.
+    CRIMEMAP_XVFB_FROM is the first display number tried: a Debian root's rings use another range than
+    the host's, whose X servers share the network namespace (and so X's abstract sockets)."""
+    return ["xvfb-run", "-a", "-n", os.environ.get("CRIMEMAP_XVFB_FROM", "99"), "-s", "-screen 0 1280x800x24"]
 
 
 def packaged_zip() -> Path:

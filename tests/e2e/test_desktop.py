@@ -13,6 +13,7 @@ from crimemap_plugin.core.neighbourhoods import import_force
 from crimemap_plugin.core.store import open_store
 from tests.api_server import FakePoliceUk, UrllibTransport
 from tests.cheltenham import counts_inside, st_marks_polygon, write_street_csvs
+from tests.e2e.conftest import xvfb_run
 from tests.e2e.test_desktop_start import start_desktop
 from tests.independent import months, street_counts, street_files, total
 from tests.shared_data import city_of_london_street, shared_data
@@ -38,7 +39,7 @@ def test_plugin_in_qgis_desktop_compares_and_unloads_cleanly(tmp_path, profiles)
     env = dict(os.environ, CRIMEMAP_E2E_OUT=str(out), CRIMEMAP_STORE=str(store), HOME=str(tmp_path / "home"),
                CRIMEMAP_E2E_POINT=f"{point[0]},{point[1]}")
     env.pop("QT_QPA_PLATFORM", None)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--profiles-path", str(profiles),
+    cmd = xvfb_run() + ["qgis", "--profiles-path", str(profiles),
            "--profile", "default", "--nologo", "--noversioncheck",
            "--code", str(REPO / "tests" / "e2e" / "desktop_check.py")]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)

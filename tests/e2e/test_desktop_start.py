@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from crimemap_plugin.core.importer import import_path
+from tests.e2e.conftest import xvfb_run
 from tests.independent import street_counts, street_files
 from tests.shared_data import shared_data
 
@@ -22,7 +23,7 @@ FOLDERS = ("national-2018-12", "kent-2018-10_2019-02", "btp-2018-10_2019-02")
 def start_desktop(profiles, store, out, tmp_path) -> dict:
     env = dict(os.environ, CRIMEMAP_E2E_OUT=str(out), CRIMEMAP_STORE=str(store), HOME=str(tmp_path / "home"))
     env.pop("QT_QPA_PLATFORM", None)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--profiles-path", str(profiles),
+    cmd = xvfb_run() + ["qgis", "--profiles-path", str(profiles),
            "--profile", "default", "--nologo", "--noversioncheck",
            "--code", str(REPO / "tests" / "e2e" / "desktop_start_check.py")]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180)

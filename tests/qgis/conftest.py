@@ -143,3 +143,18 @@ def pytest_sessionfinish(session, exitstatus):
         if hasattr(sys, name):
             setattr(sys, name, None)
     gc.collect()
+
+
+@pytest.fixture()
+def run_and_load(plugin, qgis_processing, qgis_iface, monkeypatch):
+    """processing.runAndLoadResults with a real layer tree view behind the test interface (Processing
+    adds loaded outputs to it; the test interface of pytest-qgis has none on recent QGIS)."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+    view = QgsLayerTreeView()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view.setModel(model)
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
+    import processing
+    yield processing.runAndLoadResults
+    view.setModel(None)

@@ -42,12 +42,11 @@ def test_compareperiods_fields_values_and_style_saved_in_geopackage(run, sample_
     assert met["change_pct"] == NULL and met["current"] == NULL
 
 
-def test_compareperiods_loaded_output_is_styled_with_a_meaningful_title(run, sample_store):
+def test_compareperiods_loaded_output_is_styled_with_a_meaningful_title(run, run_and_load, sample_store):
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    import processing
-    result = processing.runAndLoadResults("crimemap:compareperiods", {
+    result = run_and_load("crimemap:compareperiods", {
         "STORE": str(sample_store), "CATEGORY": "burglary", "END_MONTH": "2025-12", "MONTHS": 3,
         "BASELINE": "previous_period", "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=QgsProcessingFeedback())
     layer = QgsProject.instance().mapLayer(result["OUTPUT"])

@@ -52,21 +52,6 @@ def run(plugin, qgis_processing):
     return processing.run
 
 
-@pytest.fixture()
-def run_and_load(plugin, qgis_processing, qgis_iface, monkeypatch):
-    """processing.runAndLoadResults with a real layer tree view behind the test interface (Processing
-    adds loaded outputs to it; the test interface of pytest-qgis has none on recent QGIS)."""
-    from qgis.core import QgsLayerTreeModel
-    from qgis.gui import QgsLayerTreeView
-    view = QgsLayerTreeView()
-    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
-    view.setModel(model)
-    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
-    import processing
-    yield processing.runAndLoadResults
-    view.setModel(None)
-
-
 @pytest.fixture(scope="module")
 def kent_store(tmp_path_factory):
     path = tmp_path_factory.mktemp("kent") / "kent.gpkg"

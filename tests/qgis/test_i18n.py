@@ -80,9 +80,11 @@ def still_english(dock) -> list:
     shown += [model.headerData(c, 1) or "" for c in range(model.columnCount())]
     shown += [str(model.index(r, c).data() or "") for r in range(model.rowCount()) for c in range(model.columnCount())]
     import re
+
     from crimemap_plugin.core.periods import ENGLISH_MONTHS
-    months = re.compile(r"\b(" + "|".join(ENGLISH_MONTHS[:4] + ENGLISH_MONTHS[5:]) + r")\b")  # "Mai" is Welsh May
-    return sorted({text for text in shown if isinstance(text, str) and (text.strip() in sources or months.search(text))})
+    months = re.compile(r"\b(" + "|".join(ENGLISH_MONTHS) + r")\b")
+    return sorted({text for text in shown
+                   if isinstance(text, str) and (text.strip() in sources or months.search(text))})
 
 
 def test_english_again_once_uninstalled(qgis_iface, qtbot):
@@ -124,6 +126,7 @@ def test_a_briefing_in_welsh(welsh, sample_store, tmp_path):
     (place names and police.uk's own names aside)."""
     import subprocess
     import unicodedata
+
     from crimemap_plugin.layers.briefing import make_briefings
     from crimemap_plugin.layers.layout_items import export
     layout, _layers, _briefs = make_briefings(str(sample_store), "city-of-london", category="burglary",
@@ -135,3 +138,21 @@ def test_a_briefing_in_welsh(welsh, sample_store, tmp_path):
     assert "briff troseddau" in text and "Hydref–Rhagfyr 2025" in text, text[:300]
     left = sorted(fragment for fragment in english_fragments() if fragment in text)
     assert left == [], f"English left on the Welsh briefing: {left}"
+
+
+def test_processing_in_welsh(welsh):
+    """Every algorithm's name, group and help in Welsh (English sources left: none)."""
+    from crimemap_plugin.processing.provider import CrimeMapProvider
+    provider = CrimeMapProvider()
+    provider.loadAlgorithms()
+    algorithms = provider.algorithms()
+    assert len(algorithms) >= 14
+    fragments = english_fragments()
+    for algorithm in algorithms:
+        english = type(algorithm)
+        parts = english.HELP if isinstance(english.HELP, tuple) else (english.HELP,)
+        assert algorithm.displayName() != english.DISPLAY_NAME, algorithm.name()
+        assert algorithm.group() != english.GROUP, algorithm.name()
+        assert algorithm.shortHelpString() != "".join(parts), algorithm.name()
+        left = [f for f in fragments if f in algorithm.shortHelpString()]
+        assert left == [], (algorithm.name(), left)

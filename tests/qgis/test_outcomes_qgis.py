@@ -442,12 +442,11 @@ def test_outcomes_refuse_what_has_no_outcomes(run, june_store, tmp_path):
         run("crimemap:outcomes", {"STORE": str(june_store), "LEVEL": "lsoa", "OUTPUT": "memory:"})
 
 
-def test_outcomes_loaded_output_is_styled_and_titled(run, june_store):
-    import processing
+def test_outcomes_loaded_output_is_styled_and_titled(run, run_and_load, june_store):
     from qgis.core import QgsProcessingContext, QgsProject
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    result = processing.runAndLoadResults("crimemap:outcomes", {
+    result = run_and_load("crimemap:outcomes", {
         "STORE": str(june_store), "CATEGORY": "burglary", "END_MONTH": "2013-06", "MONTHS": 1,
         "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=QgsProcessingFeedback())
     layer = QgsProject.instance().mapLayer(result["OUTPUT"])
@@ -695,13 +694,12 @@ def test_stopsearch_by_lsoa_and_neighbourhood_counts_points_inside(run, search_s
         _check_breakdowns(result["BREAKDOWNS"], joined[joined["lsoa21cd"] == code], f"greater-manchester/{code}")
 
 
-def test_stopsearch_points_styled_by_what_searches_led_to(run, search_store, search_rows):
-    import processing
+def test_stopsearch_points_styled_by_what_searches_led_to(run, run_and_load, search_store, search_rows):
     from qgis.core import QgsProcessingContext, QgsProject
     year = search_rows[search_rows["month"].between("2019-01", "2019-12") & ~search_rows["nowhere"]]
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    result = processing.runAndLoadResults("crimemap:stopsearch", {
+    result = run_and_load("crimemap:stopsearch", {
         "STORE": str(search_store), "START_MONTH": "2019-01", "END_MONTH": "2019-12",
         "OUTPUT": "TEMPORARY_OUTPUT", "BREAKDOWNS": "TEMPORARY_OUTPUT", "POINTS": "TEMPORARY_OUTPUT"},
         context=context, feedback=QgsProcessingFeedback())

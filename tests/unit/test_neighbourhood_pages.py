@@ -182,3 +182,21 @@ def test_the_panel_links_the_neighbourhoods_page_over_https():
     assert "<a href=\"http://neighbourhood.example.org" not in shown
     for nothing in (None, "", "javascript:alert(1)"):
         assert "Neighbourhood page" not in render(_row(nothing), now)
+
+
+def test_the_panel_puts_the_team_and_priorities_before_pages_online():
+    """How to reach the team first; the team, its priorities and events next; web and social pages last."""
+    import json
+    row = dict(_row(ST_MARKS_PAGE), contact_details=json.dumps({
+        "email": "stmarks@example.org", "telephone": "101", "twitter": "https://twitter.com/stmarkscops",
+        "facebook": "https://facebook.com/stmarkscops"}),
+        people=json.dumps([{"name": "PC Jones", "rank": "PC"}]),
+        priorities=json.dumps([{"issue": "Parking outside the school", "issue_date": "2026-11-01T00:00:00"}]),
+        links=json.dumps([{"title": "Report a crime", "url": "https://www.example.org/report"}]))
+    shown = render(row, datetime(2026, 12, 10))
+    order = [shown.index(text) for text in ("<h3>St Marks</h3>", "stmarks@example.org", "Your neighbourhood team",
+                                            "PC Jones", "Current priorities", "Parking outside the school",
+                                            "Upcoming events", "<h4>Links</h4>", "Neighbourhood page",
+                                            "X (Twitter)", "Facebook", "Report a crime")]
+    assert order == sorted(order)
+    assert shown.count("St Marks") == 1 and shown.count("stmarks@example.org") == 2   # link text and mailto
