@@ -33,7 +33,7 @@ test: deps
 	@rm -rf build/test-home && mkdir -p build/test-home/run build/logs && chmod 700 build/test-home/run
 	@bash scripts/postgis.sh start
 	@$(MAKE) --no-print-directory package
-	@pids=""; trap 'kill $$pids 2>/dev/null; bash scripts/postgis.sh stop' EXIT; set -e; \
+	@pids=""; trap 'kill $$pids 2>/dev/null || true; bash scripts/postgis.sh stop || true' EXIT; set -e; \
 	export CRIMEMAP_TEST_PG="$$(bash scripts/postgis.sh url)"; n=1; \
 	for r in $(TEST_ROOTS); do \
 		CRIMEMAP_PG_DB=crimemap_test_$$r bash scripts/postgis.sh start >/dev/null; \

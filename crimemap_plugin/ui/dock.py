@@ -321,8 +321,9 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         combo = self.ui.periodEndCombo
         previous = combo.currentData()
         combo.clear()
-        for month in reversed(info.months):
-            combo.addItem(Period(month, 1).label(), month)
+        for month in reversed(info.months):   # "Dec 2025": the whole name fits the narrow box; in the tooltip
+            combo.addItem(Period(month, 1).short_label(), month)
+            combo.setItemData(combo.count() - 1, Period(month, 1).label(), Qt.ItemDataRole.ToolTipRole)
         self._loading = False
         if info.first is not None:
             c = info.first
