@@ -28,3 +28,24 @@ def test_packed_tree_is_valid_and_answers_like_inserts(tmp_path, n):
     packed.executemany("INSERT INTO r VALUES (?,?,?,?,?)", [(n + i + 1, 0.1, 0.1, 51.5, 51.5) for i in range(300)])
     packed.execute("DELETE FROM r WHERE id % 7 = 0")
     assert packed.execute("SELECT rtreecheck('r')").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("n", [0, 1, 52, 2602, 20000])
+def test_points_from_32_bit_bounds_answer_like_inserts(tmp_path, n):
+    """The import's path (load_bounds with boxes rounded outwards a slice at a time) gives a valid tree
+    that finds exactly what inserted points find, boundary points included."""
+    rng = np.random.default_rng(n + 1)
+    x, y = rng.uniform(-5.5, 1.7, n), rng.uniform(50, 55.5, n)
+    x[: n // 10], y[: n // 10] = -2.0, 51.0   # points exactly on a query's edge
+    packed = sqlite3.connect(tmp_path / "packed.db", isolation_level=None)
+    inserted = sqlite3.connect(":memory:")
+    for conn in (packed, inserted):
+        conn.execute("CREATE VIRTUAL TABLE r USING rtree(id, minx, maxx, miny, maxy)")
+    packed.execute("BEGIN")
+    rtree_bulk.load_bounds(packed, "r", np.arange(1, n + 1), *rtree_bulk.rounded_out(x), *rtree_bulk.rounded_out(y))
+    packed.execute("COMMIT")
+    inserted.executemany("INSERT INTO r VALUES (?,?,?,?,?)", zip(range(1, n + 1), x, x, y, y))
+    assert packed.execute("SELECT rtreecheck('r')").fetchone()[0] == "ok"
+    query = "SELECT id FROM r WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ? ORDER BY id"
+    for box in [(-2, 0, 51, 52), (-5.5, 1.7, 50, 55.5), (0.5, 0.6, 53, 53.1), (-2.0, -2.0, 51.0, 51.0)]:
+        assert packed.execute(query, box).fetchall() == inserted.execute(query, box).fetchall()

@@ -478,8 +478,7 @@ class GeoPackageDatabase:
             with self.transaction():
                 self._drop_rtree(table)
                 self.execute(f'CREATE VIRTUAL TABLE "rtree_{table}_geom" USING rtree(id, minx, maxx, miny, maxy)')
-                # Handed over in a list the loader empties, so it can free the float64 copies as it goes.
-                rtree_bulk.load_points(self.conn, f"rtree_{table}_geom", list(self._all_points(table)))
+                rtree_bulk.load_bounds(self.conn, f"rtree_{table}_geom", *self._point_bounds(table))
                 gpkg.create_rtree_triggers(self.conn, table)
                 self.execute("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
                              "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only') "
@@ -494,23 +493,45 @@ class GeoPackageDatabase:
         self.execute("DELETE FROM gpkg_extensions WHERE table_name = ? AND extension_name = 'gpkg_rtree_index'",
                      (table,))
 
-    def _all_points(self, table: str, batch: int = 2_000_000):
-        """fid, x, y of every located point of a layer, read in slices of fids into arrays allocated
-        once (so 36 national months stay within the memory budget)."""
+    def _located_slices(self, table: str, batch: int):
+        """(total, [(fids, x, y) of each slice of fids]): the located points of a layer, a slice at a time."""
         top = self.one(f'SELECT COALESCE(MAX(fid), 0) FROM "{table}"')[0]
         total = self.one(f'SELECT COUNT(*) FROM "{table}" WHERE geom IS NOT NULL')[0]
-        fids = np.empty(total, dtype=np.int64)
-        x = np.empty(total, dtype=np.float64)
-        y = np.empty(total, dtype=np.float64)
+
+        def slices():
+            for start in range(0, top + 1, batch):
+                fids, x, y = self.located(table, "fid >= ? AND fid < ?", (start, start + batch), with_fids=True)
+                keep = ~np.isnan(x)
+                yield fids[keep], x[keep], y[keep]
+        return total, slices()
+
+    def _all_points(self, table: str, batch: int = 2_000_000):
+        """fid, x, y of every located point of a layer, read in slices of fids into arrays allocated
+        once."""
+        total, slices = self._located_slices(table, batch)
+        fids, x, y = np.empty(total, dtype=np.int64), np.empty(total), np.empty(total)
         n = 0
-        for start in range(0, top + 1, batch):
-            part_fids, part_x, part_y = self.located(table, "fid >= ? AND fid < ?", (start, start + batch),
-                                                     with_fids=True)
+        for part_fids, part_x, part_y in slices:
             k = len(part_fids)
             fids[n:n + k], x[n:n + k], y[n:n + k] = part_fids, part_x, part_y
             n += k
-        keep = ~np.isnan(x[:n])
-        return fids[:n][keep], x[:n][keep], y[:n][keep]
+        return fids[:n], x[:n], y[:n]
+
+    def _point_bounds(self, table: str, batch: int = 250_000):
+        """fid and the R-tree's 32-bit box (rounded outwards) of every located point, made a slice at a
+        time: 24 bytes a point in all, so the R-tree of 36 national months is built within the memory
+        budget (the 64-bit coordinates are never all in memory at once)."""
+        total, slices = self._located_slices(table, batch)
+        fids = np.empty(total, dtype=np.int64)
+        bounds = [np.empty(total, dtype=np.float32) for _ in range(4)]
+        n = 0
+        for part_fids, part_x, part_y in slices:
+            k = len(part_fids)
+            fids[n:n + k] = part_fids
+            for out, values in zip(bounds, rtree_bulk.rounded_out(part_x) + rtree_bulk.rounded_out(part_y)):
+                out[n:n + k] = values
+            n += k
+        return (fids[:n], *(b[:n] for b in bounds))
 
     # -- layers ------------------------------------------------------------------------------------------
     def layer_source(self, table: str, where: str = "") -> LayerSource:

@@ -28,16 +28,22 @@ def _up(v: np.ndarray) -> np.ndarray:
     return np.where(f.astype(np.float64) < v, np.nextafter(f, np.float32(np.inf)), f)
 
 
+def rounded_out(v) -> tuple:
+    """(below, above): 64-bit values as the 32-bit floats an R-tree box stores, rounded outwards."""
+    v = np.asarray(v, dtype=float)
+    return _down(v), _up(v)
+
+
 def _str_order(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:
-    """Sort-Tile-Recursive order: vertical slices by x, each sorted by y."""
+    """Sort-Tile-Recursive order: vertical slices by x, each sorted by y (sorted in place: one array
+    of indices)."""
     n = len(cx)
     pages = -(-n // MAX_CELLS)
     slices = max(1, int(np.ceil(np.sqrt(pages))))
     per_slice = slices * MAX_CELLS
-    by_x = np.argsort(cx, kind="stable")
-    order = np.empty(n, dtype=np.int64)
+    order = np.argsort(cx, kind="stable")
     for start in range(0, n, per_slice):
-        part = by_x[start:start + per_slice]
+        part = order[start:start + per_slice]
         order[start:start + per_slice] = part[np.argsort(cy[part], kind="stable")]
     return order
 
@@ -59,6 +65,12 @@ def load_points(conn: sqlite3.Connection, rtree: str, points: list) -> None:
     _load(conn, rtree, np.asarray(ids, dtype=np.int64), x0, x1, y0, y1)
 
 
+def load_bounds(conn: sqlite3.Connection, rtree: str, ids, x0, x1, y0, y1) -> None:
+    """load() for points whose boxes are already rounded outwards to 32 bits (rounded_out): nothing
+    64-bit is made."""
+    _load(conn, rtree, np.asarray(ids, dtype=np.int64), x0, x1, y0, y1, points=True)
+
+
 def load(conn: sqlite3.Connection, rtree: str, ids, minx, maxx, miny, maxy, chunk_nodes: int = 4000) -> None:
     """Replace the content of R-tree `rtree` (which must exist) with the given boxes.
 
@@ -71,7 +83,9 @@ def load(conn: sqlite3.Connection, rtree: str, ids, minx, maxx, miny, maxy, chun
           _down(np.asarray(miny, dtype=float)), _up(np.asarray(maxy, dtype=float)), chunk_nodes)
 
 
-def _load(conn, rtree, ids, x0, x1, y0, y1, chunk_nodes: int = 4000) -> None:
+def _load(conn, rtree, ids, x0, x1, y0, y1, chunk_nodes: int = 4000, points: bool = False) -> None:
+    """`points`: the leaves are points (their boxes a float's rounding wide), ordered by their lower
+    corner rather than by centres made for them."""
     page = conn.execute("PRAGMA page_size").fetchone()[0]
     if page - 64 < NODE_SIZE:
         raise ValueError(f"page size {page} too small for bulk loading")
@@ -84,7 +98,7 @@ def _load(conn, rtree, ids, x0, x1, y0, y1, chunk_nodes: int = 4000) -> None:
     link_sql = {True: f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)',
                 False: f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)'}
     while len(ids) > MAX_CELLS:
-        order = _str_order((x0 + x1) / 2, (y0 + y1) / 2)
+        order = _str_order(x0, y0) if points and leaves else _str_order((x0 + x1) / 2, (y0 + y1) / 2)
         count = -(-len(ids) // MAX_CELLS)
         numbers = np.arange(next_no, next_no + count, dtype=np.int64)
         next_no += count
