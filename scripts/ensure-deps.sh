@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES="python3-qgis qgis qgis-providers python3-pyqt5 python3-pandas python3-pyproj python3-pytestqt
  python3-venv xvfb xauth x11-utils poppler-utils imagemagick zip unzip e2fsprogs python3-psycopg2 postgresql
- python3-geopandas"
+ python3-geopandas fonts-open-sans"
 # The dev venv; CRIMEMAP_VENV chooses another (a Debian root under build/roots has its own).
 VENV=${CRIMEMAP_VENV:-.venv}
 
