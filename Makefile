@@ -24,33 +24,33 @@ run: deps
 
 ## make test: unit tests, QGIS tests and the end-to-end desktop test on this machine's QGIS, and the QGIS
 ## and end-to-end rings on QGIS 3.44 LTR in a Debian forky root (see test-root; TEST_ROOTS= skips it,
-## TEST_ROOTS="forky trixie" adds 3.40). Each root is built and its rings run in the background, beside
-## the host's rings (two cores: one each); its output is printed when it ends. A throw-away PostgreSQL
-## cluster with PostGIS (scripts/postgis.sh) serves the tests of the team store, a database for each
-## ring set; it is stopped when the tests end, whatever their outcome.
+## TEST_ROOTS="forky trixie" adds 3.40). The roots are built and their rings run one after another in
+## one background job, beside the host's rings (two cores: one each); its output is printed when it ends.
+## A throw-away PostgreSQL cluster with PostGIS (scripts/postgis.sh) serves the tests of the team store,
+## a database for the host's rings and one for each root's; it is stopped when the tests end, whatever
+## their outcome.
 TEST_ROOTS ?= forky
 test: deps
 	@rm -rf build/test-home && mkdir -p build/test-home/run build/logs && chmod 700 build/test-home/run
 	@bash scripts/postgis.sh start
-	@$(MAKE) --no-print-directory package
-	@pids=""; trap 'kill $$pids 2>/dev/null || true; bash scripts/postgis.sh stop || true' EXIT; set -e; \
-	export CRIMEMAP_TEST_PG="$$(bash scripts/postgis.sh url)"; n=1; \
-	for r in $(TEST_ROOTS); do \
-		CRIMEMAP_PG_DB=crimemap_test_$$r bash scripts/postgis.sh start >/dev/null; \
-		( s=$$SECONDS; $(MAKE) --no-print-directory root-ready root-rings ROOT=$$r XVFB_FROM=$$((100 * n + 99)) \
-			CRIMEMAP_TEST_PG="$$(CRIMEMAP_PG_DB=crimemap_test_$$r bash scripts/postgis.sh url)"; \
-			rc=$$?; echo "test: $$r root, rings and all, took $$((SECONDS - s)) s"; exit $$rc ) \
-			> build/logs/root-$$r.log 2>&1 & pids="$$pids $$!"; n=$$((n + 1)); \
-	done; \
+	@roots=""; trap 'kill $$roots 2>/dev/null || true; bash scripts/postgis.sh stop || true' EXIT; set -e; \
+	$(MAKE) --no-print-directory package; \
+	export CRIMEMAP_TEST_PG="$$(bash scripts/postgis.sh url)"; \
+	for r in $(TEST_ROOTS); do CRIMEMAP_PG_DB=crimemap_test_$$r bash scripts/postgis.sh start >/dev/null; done; \
+	( set +e; rc=0; for r in $(TEST_ROOTS); do s=$$SECONDS; \
+		$(MAKE) --no-print-directory root-ready root-rings ROOT=$$r \
+			CRIMEMAP_TEST_PG="$$(CRIMEMAP_PG_DB=crimemap_test_$$r bash scripts/postgis.sh url)" || rc=1; \
+		echo "test: the $$r root, rings and all, took $$((SECONDS - s)) s"; \
+	done; exit $$rc ) > build/logs/roots.log 2>&1 & roots=$$!; \
 	failed=0; \
 	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/unit -p no:qgis -q || failed=1; \
 	echo "test: unit ring took $$((SECONDS - s)) s"; \
 	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/qgis -q || failed=1; echo "test: QGIS ring took $$((SECONDS - s)) s"; \
 	s=$$SECONDS; $(TEST_ENV) $(PY) -m pytest tests/e2e -p no:qgis -q || failed=1; \
 	echo "test: e2e ring took $$((SECONDS - s)) s"; \
-	set -- $(TEST_ROOTS); for p in $$pids; do \
-		wait $$p || failed=1; echo "=== the $$1 root (build/logs/root-$$1.log) ==="; cat build/logs/root-$$1.log; shift; \
-	done; pids=""; exit $$failed
+	wait $$roots || failed=1; roots=""; \
+	echo "=== the Debian roots ($(or $(TEST_ROOTS),none); build/logs/roots.log) ==="; cat build/logs/roots.log; \
+	exit $$failed
 
 ## make postgis-schema [SCHEMA=crimemap]: the SQL an administrator runs to create a team store and its
 ## roles (crimemap_analyst may import, crimemap_viewer may read), in build/crimemap-postgis.sql

@@ -126,6 +126,12 @@ class Briefing:
                                                                baseline=self.baseline.label())
 
 
+def _web_page(url) -> str:
+    """The neighbourhood's page as printed: only a web address (http or https, as the panel links it)."""
+    text = clickable(html_to_text(str(url or "")))
+    return text if text.lower().startswith(("http://", "https://")) else ""
+
+
 def _cut(text: str, limit: int = TEXT_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
@@ -200,7 +206,7 @@ def _details_text(store, force: str, nid: str, now: datetime, tr: Tr = _same, da
         out_events.append(_cut(f"{dates.moment(start)}: {html_to_text(e.get('title'))}"
                                + (f", {where}" if where else ""), 160))
     return {"team": team, "contacts": _contact_lines(stored["contact_details"], tr),
-            "web_page": clickable(html_to_text(str(row.get("url_force") or ""))),
+            "web_page": _web_page(row.get("url_force")),
             "priorities": current[:MAX_PRIORITIES], "earlier_priorities": earlier[:MAX_PRIORITIES],
             "events": out_events, "as_of": _date(row["fetched_at"])}
 

@@ -1,7 +1,8 @@
 """Where crime happened inside a neighbourhood, for its briefing map (pure: the layers draw it).
 
-For each neighbourhood, from the force's located street crimes of the period (by "Falls within", read
-once for a whole batch):
+For each neighbourhood, from the located street crimes of the period inside it, whichever force
+recorded them (as the neighbourhood's counts and crimemap:hotspots count them: British Transport
+Police at a station, a neighbouring force near the boundary), read once for a whole batch:
 
 - hot spots: Getis–Ord Gi* over the neighbourhood as the study area (core/hotspots.py: cells of the
   size chosen from the data, the 3 × 3 neighbourhood of cells, classes from the q-values), when it has
@@ -67,11 +68,28 @@ class Where:
         return {c: int(counts[c]) for c in hs.CLASSES if c in counts}
 
 
-def _frame(store, force: str, category: str, period: Period) -> pd.DataFrame:
+def _frame(store, category: str, period: Period, box) -> pd.DataFrame:
+    """The located crimes of the period in `box` (lon0, lat0, lon1, lat1), of every force."""
     cat = None if category == categories.ALL_CRIME else category
-    frame = store.crime_frame(["location"], cat, period.start, period.end, forces=[force], located_only=True)
+    frame = store.crime_frame(["location"], cat, period.start, period.end, located_only=True)
+    lon, lat = frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float)
+    frame = frame[(lon >= box[0]) & (lon <= box[2]) & (lat >= box[1]) & (lat <= box[3])]
     x, y = hs.to_bng(frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float))
     return frame.assign(x=x, y=y)
+
+
+def _box(areas: Dict[str, Sequence]) -> tuple:
+    """(lon0, lat0, lon1, lat1) around every area (rings of lon and lat arrays, WGS84), widened by what
+    where_in reads around an area for Gi* (twice its size and a kilometre), in degrees at their
+    smallest in the UK (a degree of longitude is at least 55 km there)."""
+    boxes = []
+    for rings in areas.values():
+        lon = np.concatenate([np.asarray(r[0], dtype=float) for r in rings])
+        lat = np.concatenate([np.asarray(r[1], dtype=float) for r in rings])
+        size_m = max((lon.max() - lon.min()) * 71_000.0, (lat.max() - lat.min()) * 111_320.0)
+        margin = (2.0 * size_m + 1000.0) / 55_000.0
+        boxes.append((lon.min() - margin, lat.min() - margin, lon.max() + margin, lat.max() + margin))
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _near(frame: pd.DataFrame, area: hs.Polygon, margin: float = 0.0) -> pd.DataFrame:
@@ -135,8 +153,11 @@ def where_in(now: pd.DataFrame, before: pd.DataFrame, area: hs.Polygon) -> Where
 def where_in_neighbourhoods(store, force: str, areas: Dict[str, Sequence], category: str, period: Period,
                             baseline: Period) -> Dict[str, Where]:
     """Where, per neighbourhood id, for the neighbourhoods in `areas` (id -> rings in WGS84, as
-    store.neighbourhood_polygons gives them): the force's crimes are read once for all of them."""
+    store.neighbourhood_polygons gives them): the crimes are read once for all of them. A
+    neighbourhood without a usable boundary (no ring of three points) is left out."""
+    areas = {nid: rings for nid, rings in areas.items() if any(len(ring[0]) >= 3 for ring in rings)}
     if not areas:
         return {}
-    now, before = _frame(store, force, category, period), _frame(store, force, category, baseline)
+    box = _box(areas)
+    now, before = _frame(store, category, period, box), _frame(store, category, baseline, box)
     return {nid: where_in(now, before, bng_area(rings)) for nid, rings in areas.items()}

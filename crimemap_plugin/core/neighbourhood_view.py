@@ -276,6 +276,6 @@ def render(row: dict, now: datetime, note: str = "", tr=_same, dates=EnglishDate
         online.append(safe_link(url, link.get("title") or url, tr))
     if online:
         parts.append(f"<h4>{tr('Links')}</h4><ul>" + "".join(f"<li>{item}</li>" for item in online) + "</ul>")
-    parts.append("<p><small>Contains public sector information licensed under the Open Government Licence "
-                 "v3.0.</small></p>")
+    parts.append("<p><small>" + tr("Contains public sector information licensed under the Open Government Licence "
+                                    "v3.0.") + "</small></p>")
     return "".join(parts)

@@ -184,8 +184,8 @@
     </message>
     <message>
       <location filename="crimemap_plugin/processing/briefing_map.py" />
-      <source>A one-page A4 landscape briefing for a neighbourhood (NEIGHBOURHOOD, its police.uk id such as AA3) or, with NEIGHBOURHOOD empty, for the whole force: the title with the period and the baseline in words, the map of the comparison (change %) with the area outlined among its neighbours, legend, scale bar and north arrow, a table of the six headline groups (crimes now and before, change, whether it is larger than chance), the monthly trend, and for a neighbourhood its team, priorities and next events from the store (so it works offline; plain text, never raw HTML); a force briefing lists its largest rises instead. With ALL_NEIGHBOURHOODS every stored neighbourhood of the force gets a page: one multi-page PDF, or one PNG a page (name.png, name_2.png…). OUTPUT ending in .pdf or .png chooses the format. The attribution (Open Government Licence; ONS and OS for the boundaries) and the date it was made are on every page.</source>
-      <translation>Briff un dudalen A4 tirlun ar gyfer cymdogaeth (NEIGHBOURHOOD, ei id police.uk fel AA3) neu, gyda NEIGHBOURHOOD yn wag, ar gyfer yr heddlu cyfan: y teitl gyda'r cyfnod a'r cyfnod cymharu mewn geiriau, map y gymhariaeth (Newid %) gyda'r ardal wedi'i hamlinellu ymhlith ei chymdogion, allwedd, bar graddfa a saeth y gogledd, tabl o'r chwe phrif grŵp (troseddau nawr a chynt, newid, ac a yw'r newid y tu hwnt i siawns), y duedd fisol, ac ar gyfer cymdogaeth, ei thîm, ei blaenoriaethau a'i digwyddiadau nesaf o'r storfa (felly mae'n gweithio all-lein; testun plaen, byth HTML crai); yn lle hynny, mae briff heddlu yn rhestru ei godiadau mwyaf. Gydag ALL_NEIGHBOURHOODS, mae pob cymdogaeth a storiwyd i'r heddlu yn cael tudalen: un PDF aml-dudalen, neu un PNG i bob tudalen (name.png, name_2.png…). Mae OUTPUT sy'n gorffen â .pdf neu .png yn dewis y fformat. Mae'r priodoliad (Trwydded Llywodraeth Agored; ONS ac OS ar gyfer y ffiniau) a'r dyddiad y'i gwnaed ar bob tudalen.</translation>
+      <source>A one-page A4 landscape briefing for a neighbourhood (NEIGHBOURHOOD, its police.uk id such as AA3) or, with NEIGHBOURHOOD empty, for the whole force: the title with the period and the baseline in words, a headline sentence, the rate per 1,000 residents, a table of the six headline groups (crimes now and before, change, whether it is larger than chance) and the monthly trend. A neighbourhood's map shows where its crimes happened (hot spot cells, or the crimes as points when there are few), its five busiest locations, and a street map behind them when one is set in the options and can be reached; its page lists the team, its contacts and web page, priorities and next events from the store (so it works offline; plain text, never raw HTML). A force's map shows the comparison (change %) with the force outlined among its neighbours, and its page lists the largest rises and falls by neighbourhood (or by local authority district). With ALL_NEIGHBOURHOODS every stored neighbourhood of the force gets a page: one multi-page PDF, or one PNG a page (name.png, name_2.png…). OUTPUT ending in .pdf or .png chooses the format. The attribution (Open Government Licence; ONS and OS for the boundaries) and the date it was made are on every page.</source>
+      <translation>Briff A4 tirwedd un dudalen ar gyfer cymdogaeth (NEIGHBOURHOOD, ei id police.uk megis AA3) neu, gyda NEIGHBOURHOOD yn wag, ar gyfer yr heddlu cyfan: y teitl gyda'r cyfnod a'r cyfnod cymharu mewn geiriau, brawddeg bennawd, y gyfradd fesul 1,000 o drigolion, tabl o'r chwe phrif grŵp (troseddau nawr a chynt, newid, a yw'n fwy nag y byddai siawns yn ei egluro) a'r duedd fisol. Mae map cymdogaeth yn dangos lle digwyddodd ei throseddau (celloedd mannau poeth, neu'r troseddau fel pwyntiau pan fo ychydig ohonynt), ei phum lleoliad prysuraf, a map strydoedd y tu ôl iddynt pan fo un wedi'i osod yn y dewisiadau ac y gellir ei gyrraedd; mae ei thudalen yn rhestru'r tîm, ei fanylion cyswllt a'i dudalen we, blaenoriaethau a'r digwyddiadau nesaf o'r storfa (felly mae'n gweithio all-lein; testun plaen, byth HTML crai). Mae map heddlu yn dangos y gymhariaeth (newid %) gyda'r heddlu wedi'i amlinellu ymhlith ei gymdogion, ac mae ei dudalen yn rhestru'r codiadau a'r gostyngiadau mwyaf fesul cymdogaeth (neu fesul ardal awdurdod lleol). Gydag ALL_NEIGHBOURHOODS mae pob cymdogaeth a storiwyd gan yr heddlu yn cael tudalen: un PDF aml-dudalen, neu un PNG y dudalen (name.png, name_2.png…). Mae OUTPUT sy'n gorffen yn .pdf neu .png yn dewis y fformat. Mae'r priodoli (Trwydded Llywodraeth Agored; ONS ac OS ar gyfer y ffiniau) a'r dyddiad y'i gwnaed ar bob tudalen.</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/neighbourhood_panel.py" />
@@ -612,7 +612,7 @@ i siawns?</translation>
       <translation>Man poeth olynol: poeth yn y camau olaf yn olynol, byth o'r blaen</translation>
     </message>
     <message>
-      <location filename="crimemap_plugin/layers/common.py" />
+      <location filename="crimemap_plugin/core/neighbourhood_view.py" />
       <source>Contains public sector information licensed under the Open Government Licence v3.0.</source>
       <translation>Yn cynnwys gwybodaeth sector cyhoeddus a drwyddedir o dan y Drwydded Llywodraeth Agored v3.0.</translation>
     </message>
@@ -670,6 +670,21 @@ i siawns?</translation>
       <location filename="crimemap_plugin/ui/view_context.py" />
       <source>Crime Map view: {}</source>
       <translation>Golwg Map Troseddau: {}</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/import_task.py" />
+      <source>Crime Map: importing {what}</source>
+      <translation>Map Troseddau: yn mewnforio {what}</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/neighbourhood_task.py" />
+      <source>Crime Map: neighbourhood from police.uk</source>
+      <translation>Map Troseddau: cymdogaeth o police.uk</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/ui/store_task.py" />
+      <source>Crime Map: opening the store</source>
+      <translation>Map Troseddau: yn agor y storfa</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/outcomes_view.py" />
@@ -3028,6 +3043,16 @@ i siawns?</translation>
       <translation>{n} ardal a gymharwyd</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/ui/import_task.py" />
+      <source>{n} files</source>
+      <translation>{n} ffeil</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>{pages} briefing page(s): {period}; written to {files}</source>
+      <translation>{pages} tudalen briffio: {period}; wedi'u hysgrifennu i {files}</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/core/briefing.py" />
       <source>{period} compared with {baseline}</source>
       <translation>{period} yn erbyn {baseline}</translation>
@@ -3041,6 +3066,11 @@ i siawns?</translation>
       <location filename="crimemap_plugin/core/briefing_text.py" />
       <source>{rate} per 1,000 residents ({source}: {population})</source>
       <translation>{rate} fesul 1,000 o drigolion ({source}: {population})</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/processing/compare_periods.py" />
+      <source>{title}: {count} areas, {incomplete} without complete data.</source>
+      <translation>{title}: {count} ardal, {incomplete} heb ddata cyflawn.</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/ui/trend.py" />
@@ -3213,6 +3243,11 @@ i siawns?</translation>
       <translation>{}: cyfradd chwilio o'i chymharu â chyfradd y grŵp Gwyn: {}.</translation>
     </message>
     <message>
+      <location filename="crimemap_plugin/processing/briefing_map.py" />
+      <source>{}: the briefing is written as .pdf or .png; choose one</source>
+      <translation>{}: caiff y briff ei ysgrifennu fel .pdf neu .png; dewiswch un</translation>
+    </message>
+    <message>
       <location filename="crimemap_plugin/processing/density.py" />
       <source>{}: the raster cannot be written</source>
       <translation>{}: ni ellir ysgrifennu'r raster</translation>
@@ -3236,6 +3271,11 @@ i siawns?</translation>
       <location filename="crimemap_plugin/processing/study_area.py" />
       <source>{}: {} is a partial submission ({:,} rows, about {:,.0f} expected)</source>
       <translation>{}: mae {} yn gyflwyniad rhannol ({:,} o resi, tua {:,.0f} a ddisgwylir)</translation>
+    </message>
+    <message>
+      <location filename="crimemap_plugin/layers/basemap.py" />
+      <source>© OpenStreetMap contributors</source>
+      <translation>© Cyfranwyr OpenStreetMap</translation>
     </message>
     <message>
       <location filename="crimemap_plugin/layers/briefing.py" />

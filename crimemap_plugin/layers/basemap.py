@@ -18,14 +18,14 @@ from qgis.core import QgsLayerMetadata, QgsRasterLayer
 
 from .. import settings
 from ..core.api import TransportError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..network import QgisTransport
 
 PROBE_SECONDS = 4.0
 PROBE_MEMORY = 300.0
 PROBE_ZOOM = 15
 MAX_ZOOM = 19
-OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+OSM_ATTRIBUTION = tr_noop("© OpenStreetMap contributors")
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"RIFF")
 
 _looks: Dict[str, Tuple[float, str]] = {}     # url -> (when, "" when reachable, else why not)
@@ -67,8 +67,8 @@ def attribution_for(url: str) -> str:
     """What the map says about its tiles: OpenStreetMap's own words for its tiles; for another tile
     server (almost all draw OpenStreetMap's data) the server's name as well."""
     if host(url) == "openstreetmap.org" or host(url).endswith(".openstreetmap.org"):
-        return OSM_ATTRIBUTION
-    return tr("Street map: {host}; map data {osm}").format(host=host(url), osm=OSM_ATTRIBUTION)
+        return tr(OSM_ATTRIBUTION)
+    return tr("Street map: {host}; map data {osm}").format(host=host(url), osm=tr(OSM_ATTRIBUTION))
 
 
 def reachable(url: str, lon: float, lat: float, timeout: float = PROBE_SECONDS) -> str:

@@ -515,12 +515,19 @@ class _Pages:
         first = briefs[0]
         self.areas, self.code_field = comparison_areas(first.level, store_path)
         self.store_path = store_path
+        self.first = first
         self.comparison = None
         self.basemap: Optional[Basemap] = None
         if first.level == FORCE or any(b.where is None for b in briefs):
-            layer = briefing_comparison_layer(first.comparison, self.areas, self.code_field)
-            layer.setName(legend_title_for(first).replace("\n", " "))
+            self.comparison_layer()
+
+    def comparison_layer(self):
+        """The comparison map's layer, made once, when a page first needs it."""
+        if self.comparison is None:
+            layer = briefing_comparison_layer(self.first.comparison, self.areas, self.code_field)
+            layer.setName(legend_title_for(self.first).replace("\n", " "))
             self.comparison = self.keep(layer, "briefing_comparison")
+        return self.comparison
 
     def keep(self, layer, key: str):
         layer.setCustomProperty(BRIEFING_LAYER, True)
@@ -562,7 +569,8 @@ class _Pages:
                     where.where = self.keep(where.where, f"briefing_where_{key}")
                 if where.top is not None:
                     where.top = self.keep(where.top, f"briefing_top_{key}")
-        add_page(layout, page, brief, self.comparison, area, made, where)
+        add_page(layout, page, brief, self.comparison_layer() if where is None else self.comparison, area, made,
+                 where)
 
 
 def _made(brief: Briefing) -> str:

@@ -110,7 +110,7 @@ def map_sheet(store_path: str, force: str, category: str = categories.ALL_CRIME,
     bar = add_scale_bar(layout, 0, map_item)
     move(bar, 0, MARGIN + MAP_W + 4.0, below + 2.0)
     north_arrow(layout, 0, map_item, MARGIN + MAP_W + 4.0 + item_size(bar)[0] + 6.0, below)
-    footer = " ".join((OGL, ONS_OS, tr("Street-level crime from police.uk: locations are approximate (snapped to "
-                                       "anonymous points).")))
+    footer = " ".join((tr(OGL), tr(ONS_OS), tr("Street-level crime from police.uk: locations are approximate "
+                                               "(snapped to anonymous points).")))
     label(layout, 0, footer, MARGIN, SHEET_H - 11.0, width, 9.0, size=6, colour="#444444", item_id="attribution")
     return layout, [areas, dots], comparison

@@ -26,15 +26,19 @@ class BriefingMapAlgorithm(CrimeMapAlgorithm):
     GROUP_ID = "comparisons"
     HELP = tr_noop("A one-page A4 landscape briefing for a neighbourhood (NEIGHBOURHOOD, its police.uk id such "
                    "as AA3) or, with NEIGHBOURHOOD empty, for the whole force: the title with the period and "
-                   "the baseline in words, the map of the comparison (change %) with the area outlined among "
-                   "its neighbours, legend, scale bar and north arrow, a table of the six headline groups "
-                   "(crimes now and before, change, whether it is larger than chance), the monthly trend, and "
-                   "for a neighbourhood its team, priorities and next events from the store (so it works "
-                   "offline; plain text, never raw HTML); a force briefing lists its largest rises instead. "
-                   "With ALL_NEIGHBOURHOODS every stored neighbourhood of the force gets a page: one "
-                   "multi-page PDF, or one PNG a page (name.png, name_2.png…). OUTPUT ending in .pdf or .png "
-                   "chooses the format. The attribution (Open Government Licence; ONS and OS for the "
-                   "boundaries) and the date it was made are on every page.")
+                   "the baseline in words, a headline sentence, the rate per 1,000 residents, a table of the "
+                   "six headline groups (crimes now and before, change, whether it is larger than chance) and "
+                   "the monthly trend. A neighbourhood's map shows where its crimes happened (hot spot cells, "
+                   "or the crimes as points when there are few), its five busiest locations, and a street map "
+                   "behind them when one is set in the options and can be reached; its page lists the team, "
+                   "its contacts and web page, priorities and next events from the store (so it works "
+                   "offline; plain text, never raw HTML). A force's map shows the comparison (change %) with "
+                   "the force outlined among its neighbours, and its page lists the largest rises and falls "
+                   "by neighbourhood (or by local authority district). With ALL_NEIGHBOURHOODS every stored "
+                   "neighbourhood of the force gets a page: one multi-page PDF, or one PNG a page (name.png, "
+                   "name_2.png…). OUTPUT ending in .pdf or .png chooses the format. The attribution (Open "
+                   "Government Licence; ONS and OS for the boundaries) and the date it was made are on every "
+                   "page.")
 
     def flags(self):
         # Layouts are Qt graphics scenes: built and drawn on the main thread.
@@ -56,7 +60,8 @@ class BriefingMapAlgorithm(CrimeMapAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not output.lower().endswith((".pdf", ".png")):
-            raise QgsProcessingException(f"{output}: the briefing is written as .pdf or .png; choose one")
+            raise QgsProcessingException(self.tr("{}: the briefing is written as .pdf or .png; choose one").format(
+                output))
         try:
             layout, layers, briefs = make_briefings(
                 self.store_value(parameters, context),
@@ -69,6 +74,7 @@ class BriefingMapAlgorithm(CrimeMapAlgorithm):
         except (CrimeMapError, ValueError, RuntimeError) as exc:
             raise QgsProcessingException(str(exc)) from None
         del layout, layers
-        feedback.pushInfo(f"{len(briefs)} briefing page(s): {briefs[0].period_words()}; written to "
-                          f"{', '.join(written[:3])}{'…' if len(written) > 3 else ''}")
+        feedback.pushInfo(self.tr("{pages} briefing page(s): {period}; written to {files}").format(
+            pages=len(briefs), period=briefs[0].period_words(self.tr),
+            files=", ".join(written[:3]) + ("…" if len(written) > 3 else "")))
         return {self.OUTPUT: output, "PAGES": len(briefs)}

@@ -97,7 +97,8 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             count += 1
         incomplete = int((~comparison.rows["complete"]).sum())
-        feedback.pushInfo(f"{comparison.title()}: {count} areas, {incomplete} without complete data.")
+        feedback.pushInfo(self.tr("{title}: {count} areas, {incomplete} without complete data.").format(
+            title=comparison.title(self.tr), count=count, incomplete=incomplete))
         self._styling = (comparison, measure)
         if context.willLoadLayerOnCompletion(dest):
             details = context.layerToLoadOnCompletionDetails(dest)

@@ -87,7 +87,7 @@ class Selection:
         return periods.Period(self.end, len(self.months)).label()
 
     def category_label(self) -> str:
-        return categories.label(self.category)
+        return tr(categories.label(self.category))
 
 
 # --------------------------------------------------------------------------- geometry

@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from ..about import RESOURCES
 from ..core.errors import CrimeMapError
 from ..core.importer import import_path
+from ..i18n import tr
 from ..log import CRITICAL, SUCCESS, WARNING, log
 from ..stores import resolve_store
 
@@ -23,8 +24,8 @@ class ImportTask(QgsTask):
     def __init__(self, path, store: str):
         """`path`: a file, a folder or an archive, or a list of them."""
         paths = [str(p) for p in path] if isinstance(path, (list, tuple)) else [str(path)]
-        shown = paths[0] if len(paths) == 1 else f"{len(paths)} files"
-        super().__init__(f"Crime Map: importing {shown}", QgsTask.Flag.CanCancel)
+        shown = paths[0] if len(paths) == 1 else tr("{n} files").format(n=len(paths))
+        super().__init__(tr("Crime Map: importing {what}").format(what=shown), QgsTask.Flag.CanCancel)
         self.path = paths if len(paths) > 1 else paths[0]
         self.store = str(store)
         self.report = None

@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from ..core.api import ApiError, PoliceApi
 from ..core.errors import CrimeMapError
 from ..core.neighbourhoods import fetch_one, store_one
+from ..i18n import tr
 from ..network import QgisTransport
 from ..stores import open_user_store
 
@@ -17,7 +18,7 @@ class FetchNeighbourhoodTask(QgsTask):
     done = pyqtSignal(bool, str, str, str)
 
     def __init__(self, store_path: str, api_url: str, force: str = "", nid: str = "", lat=None, lon=None):
-        super().__init__("Crime Map: neighbourhood from police.uk", QgsTask.Flag.CanCancel)
+        super().__init__(tr("Crime Map: neighbourhood from police.uk"), QgsTask.Flag.CanCancel)
         self.store_path, self.api_url = store_path, api_url
         self.force, self.nid, self.lat, self.lon = force, nid, lat, lon
         self.error = ""

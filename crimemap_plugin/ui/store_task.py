@@ -17,6 +17,7 @@ from ..core.compare import Comparison, compare
 from ..core.errors import CrimeMapError
 from ..core.periods import Period
 from ..core.store import Summary, exists
+from ..i18n import tr
 from ..stores import open_user_store, resolve_store, shown_name
 
 
@@ -40,7 +41,7 @@ class OpenStoreTask(QgsTask):
     loaded = pyqtSignal(object)
 
     def __init__(self, path: str, first: Optional[tuple] = None):
-        super().__init__("Crime Map: opening the store", QgsTask.Flag.CanCancel)
+        super().__init__(tr("Crime Map: opening the store"), QgsTask.Flag.CanCancel)
         self.info = StoreInfo(str(path))
         self.first = first
 
