@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="cy">
   <context>
     <name>CrimeMap</name>
@@ -2168,7 +2169,7 @@ i siawns?</translation>
       <translation>Ni ellid cadw'r arddull wrth ymyl y rhaster: {}</translation>
     </message>
     <message>
-      <location filename="crimemap_plugin/processing/emerging_hotspots.py" />
+      <location filename="crimemap_plugin/processing/styling.py" />
       <source>The style could not be saved in the GeoPackage: {}</source>
       <translation>Ni ellid cadw'r arddull yn y GeoPackage: {}</translation>
     </message>

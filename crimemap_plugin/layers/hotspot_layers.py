@@ -184,15 +184,6 @@ def style_emerging(layer, present: Iterable[str] = None, title: str = "", abstra
     layer.setCustomProperty("crimemap/role", EMERGING_ROLE)
 
 
-def save_style_in_geopackage(layer, description: str) -> str:
-    """Save the layer's style as the default in its GeoPackage; returns an error text or ''."""
-    result = layer.saveStyleToDatabase("crimemap", description, True, "")
-    # 3.22 returns the error message; later versions may return (ok, message)
-    if isinstance(result, tuple):
-        return "" if result[0] in (True, None) or result[-1] == "" else str(result[-1])
-    return result or ""
-
-
 # --------------------------------------------------------------------------- density
 
 def density_ramp_items(maximum: float, stops: int = DENSITY_STOPS):

@@ -88,3 +88,19 @@ class CrimeMapAlgorithm(QgsProcessingAlgorithm):
                 self.parameterAsString(parameters, self.END_MONTH, context).strip(),
                 self.parameterAsInt(parameters, self.MONTHS, context),
                 self.parameterAsEnumString(parameters, self.BASELINE, context))
+
+
+def output_boundaries(level: str, store_path: str, lsoa_layer, code_field: str):
+    """(boundary layer, its area code field) an output's areas are drawn from: the given LSOA layer at
+    LSOA level, else the force areas or the store's neighbourhoods, opened only now (see
+    compareperiods)."""
+    from qgis.core import QgsProcessingException
+
+    from ..core.compare import LSOA
+    from ..layers.boundaries import comparison_areas
+    if level == LSOA:
+        return lsoa_layer, code_field
+    try:
+        return comparison_areas(level, store_path)
+    except RuntimeError as exc:
+        raise QgsProcessingException(str(exc)) from None

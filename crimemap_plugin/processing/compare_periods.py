@@ -9,8 +9,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterVectorLayer,
-    QgsProcessingUtils,
-    QgsVectorLayer,
 )
 
 from ..core.classify import MAP_MEASURES
@@ -22,7 +20,7 @@ from ..layers.boundaries import comparison_areas
 from ..layers.comparison import comparison_features, comparison_fields, legend_title, style
 from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
-from .styling import StylePostProcessor, save_default_style
+from .styling import StylePostProcessor, style_geopackage_output
 
 
 class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
@@ -111,12 +109,5 @@ class ComparePeriodsAlgorithm(CrimeMapAlgorithm):
     def postProcessAlgorithm(self, context, feedback):
         # The sink is written by now: store the style in a GeoPackage output so it opens styled anywhere.
         dest = getattr(self, "_dest", None)
-        if dest and str(dest).lower().split("|")[0].endswith(".gpkg"):
-            layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-            if isinstance(layer, QgsVectorLayer):
-                comparison, measure = self._styling
-                style(layer, comparison, measure)
-                error = save_default_style(layer)
-                if error:
-                    feedback.reportError(f"The style could not be saved in the GeoPackage: {error}")
+        style_geopackage_output(dest, context, feedback, lambda layer: style(layer, *self._styling))
         return {self.OUTPUT: dest} if dest else {}

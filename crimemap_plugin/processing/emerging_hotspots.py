@@ -3,7 +3,6 @@ cell's z-scores and its pattern (new, consecutive, intensifying, persistent, dim
 oscillating, historical, or no pattern)."""
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -11,8 +10,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingUtils,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -21,15 +18,12 @@ from ..core.errors import CrimeMapError
 from ..i18n import tr_noop
 from ..layers.hotspot_layers import (
     EMERGING_FIELDS,
-    grid_features,
     make_fields,
-    save_style_in_geopackage,
     style_emerging,
 )
-from .study_area import GRID_CRS, WhereAlgorithm, finite_or_none
-from .styling import StylePostProcessor
+from .study_area import GRID_CRS, WhereAlgorithm, finite_or_none, write_grid
+from .styling import StylePostProcessor, style_geopackage_output
 
-BATCH = 20000
 TIME_STEPS = (em.MONTH, em.QUARTER)
 
 
@@ -148,30 +142,13 @@ class EmergingHotSpotsAlgorithm(WhereAlgorithm):
                    result.trend.n.tolist(), result.hot_steps.tolist(), result.cold_steps.tolist(),
                    result.trend.s.tolist(), map(finite_or_none, result.trend.z.tolist()),
                    map(finite_or_none, result.trend.p.tolist()), result.pattern.tolist())
-        batch = []
-        total = max(result.n_cells, 1)
-        for k, feature in enumerate(grid_features(fields, result.x0, result.y0, result.cell_size,
-                                                  (list(r) for r in rows))):
-            batch.append(feature)
-            if len(batch) == BATCH:
-                if feedback.isCanceled():
-                    break
-                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
-                batch = []
-                feedback.setProgress(60 + 40 * k / total)
-        if batch:
-            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        write_grid(sink, fields, result, rows, feedback, 60)
         return dest
 
     def postProcessAlgorithm(self, context, feedback):
-        dest = getattr(self, "_dest", None)
-        if dest and str(dest).lower().split("|")[0].endswith(".gpkg"):
-            layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-            if isinstance(layer, QgsVectorLayer):
-                style_emerging(layer, *self._styling)
-                error = save_style_in_geopackage(layer, self.tr("Crime Map emerging hot spots"))
-                if error:
-                    feedback.reportError(self.tr("The style could not be saved in the GeoPackage: {}").format(error))
+        style_geopackage_output(getattr(self, "_dest", None), context, feedback,
+                                lambda layer: style_emerging(layer, *self._styling),
+                                self.tr("Crime Map emerging hot spots"))
         # What is returned here replaces processAlgorithm's results: all of them again.
         return dict(getattr(self, "_results", {}))
 

@@ -1,26 +1,21 @@
 """crimemap:hotspots — Getis–Ord Gi* hot spots of stored crimes on a British National Grid square grid."""
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingUtils,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from ..core import hotspots as hs
 from ..core.errors import CrimeMapError
 from ..i18n import tr_noop
-from ..layers.hotspot_layers import HOTSPOT_FIELDS, grid_features, make_fields, save_style_in_geopackage, style_hotspots
-from .study_area import GRID_CRS, Selection, WhereAlgorithm, finite_or_none
-from .styling import StylePostProcessor
-
-BATCH = 20000                    # features handed to the sink at a time
+from ..layers.hotspot_layers import HOTSPOT_FIELDS, make_fields, style_hotspots
+from .study_area import GRID_CRS, Selection, WhereAlgorithm, finite_or_none, write_grid
+from .styling import StylePostProcessor, style_geopackage_output
 
 
 class HotSpotsAlgorithm(WhereAlgorithm):
@@ -143,32 +138,15 @@ class HotSpotsAlgorithm(WhereAlgorithm):
         rows = zip(result.cell_id.tolist(), result.crimes.tolist(), result.neighbours.tolist(),
                    map(finite_or_none, result.gi.z.tolist()), map(finite_or_none, result.gi.p.tolist()),
                    map(finite_or_none, result.gi.q.tolist()), result.gi.hotspot.tolist())
-        batch = []
-        total = max(result.n_cells, 1)
-        for k, feature in enumerate(grid_features(fields, result.x0, result.y0, result.cell_size,
-                                                  (list(r) for r in rows))):
-            batch.append(feature)
-            if len(batch) == BATCH:
-                if feedback.isCanceled():
-                    break
-                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
-                batch = []
-                feedback.setProgress(50 + 50 * k / total)
-        if batch:
-            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        write_grid(sink, fields, result, rows, feedback, 50)
         return dest
 
     def postProcessAlgorithm(self, context, feedback):
         # The sink is written by now: store the style in a GeoPackage output so it opens styled anywhere.
-        dest = getattr(self, "_dest", None)
-        if dest and str(dest).lower().split("|")[0].endswith(".gpkg"):
-            layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-            if isinstance(layer, QgsVectorLayer):
-                present, title, abstract = self._styling
-                style_hotspots(layer, present, title, abstract, self._rights)
-                error = save_style_in_geopackage(layer, self.tr("Crime Map hot spots"))
-                if error:
-                    feedback.reportError(self.tr("The style could not be saved in the GeoPackage: {}").format(error))
+        present, title, abstract = getattr(self, "_styling", ((), "", ""))
+        style_geopackage_output(getattr(self, "_dest", None), context, feedback,
+                                lambda layer: style_hotspots(layer, present, title, abstract, self._rights),
+                                self.tr("Crime Map hot spots"))
         # What is returned here replaces processAlgorithm's results: all of them again.
         return dict(getattr(self, "_results", {}))
 

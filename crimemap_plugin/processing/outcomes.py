@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
-    QgsProcessingUtils,
     QgsVectorLayer,
 )
 
@@ -23,14 +22,13 @@ from ..core.errors import CrimeMapError
 from ..core.periods import Period
 from ..core.population import lsoa_table
 from ..i18n import tr, tr_noop
-from ..layers.boundaries import comparison_areas
 from ..layers.outcome_layers import area_features, outcome_fields, outcome_rows, outcomes_title, style_outcomes
 from ..stores import open_user_store
 from .area_points import with_areas
-from .base import CrimeMapAlgorithm
+from .base import CrimeMapAlgorithm, output_boundaries
 from .month_gaps import Gaps
 from .outcome_table import MAX_MONTHS, OutcomeTable, outcome_table
-from .styling import StylePostProcessor, save_default_style
+from .styling import StylePostProcessor, style_geopackage_output
 
 SHOWN_INCOMPLETE = 10   # areas named in the log when data is missing
 
@@ -138,13 +136,7 @@ class OutcomesAlgorithm(CrimeMapAlgorithm):
         except (CrimeMapError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from None
         feedback.setProgress(70)
-        if level != LSOA:
-            try:   # opened only now (see compareperiods)
-                boundaries, code_field = comparison_areas(level, store_path)
-            except RuntimeError as exc:
-                raise QgsProcessingException(str(exc)) from None
-        else:
-            boundaries = lsoa_layer
+        boundaries, code_field = output_boundaries(level, store_path, lsoa_layer, code_field)
         fields = outcome_fields()
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, boundaries.wkbType(),
                                           boundaries.crs())
@@ -167,13 +159,7 @@ class OutcomesAlgorithm(CrimeMapAlgorithm):
 
     def postProcessAlgorithm(self, context, feedback):
         dest = getattr(self, "_dest", None)
-        if dest and str(dest).lower().split("|")[0].endswith(".gpkg"):
-            layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-            if isinstance(layer, QgsVectorLayer):
-                style_outcomes(layer, self._table)
-                error = save_default_style(layer)
-                if error:
-                    feedback.reportError(self.tr("The style could not be saved in the GeoPackage: {}").format(error))
+        style_geopackage_output(dest, context, feedback, lambda layer: style_outcomes(layer, self._table))
         return {self.OUTPUT: dest} if dest else {}
 
 

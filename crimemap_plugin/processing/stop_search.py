@@ -11,8 +11,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
-    QgsProcessingUtils,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -22,7 +20,6 @@ from ..core.errors import CrimeMapError
 from ..core.ethnicity import GROUPS, REFERENCE
 from ..core.periods import parse, shift
 from ..i18n import tr, tr_noop
-from ..layers.boundaries import comparison_areas
 from ..layers.outcome_layers import (
     area_features,
     breakdown_features,
@@ -39,10 +36,10 @@ from ..layers.outcome_layers import (
 )
 from ..stores import open_user_store
 from .area_points import layer_polygons, with_areas
-from .base import CrimeMapAlgorithm
+from .base import CrimeMapAlgorithm, output_boundaries
 from .outcomes import incomplete_lines, lsoa_areas, neighbourhood_assign, percent
 from .stopsearch_table import KIND, StopSearchTable, search_results, searches, stopsearch_table
-from .styling import StylePostProcessor, save_default_style
+from .styling import StylePostProcessor, style_geopackage_output
 
 # Qgis.WkbType from QGIS 3.30 (QGIS 4 has only that); QgsWkbTypes.Type before.
 _WKB = getattr(Qgis, "WkbType", None)
@@ -147,13 +144,7 @@ class StopSearchAlgorithm(CrimeMapAlgorithm):
         except (CrimeMapError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from None
         feedback.setProgress(60)
-        if level != LSOA:
-            try:   # opened only now (see compareperiods)
-                boundaries, code_field = comparison_areas(level, store_path)
-            except RuntimeError as exc:
-                raise QgsProcessingException(str(exc)) from None
-        else:
-            boundaries = lsoa_layer
+        boundaries, code_field = output_boundaries(level, store_path, lsoa_layer, code_field)
         results = {}
         fields = stopsearch_fields(level)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, boundaries.wkbType(),
@@ -198,15 +189,7 @@ class StopSearchAlgorithm(CrimeMapAlgorithm):
         dests = getattr(self, "_dests", {})
         styles = {self.OUTPUT: lambda layer: style_stopsearch(layer, self._table), self.POINTS: style_points}
         for key, apply in styles.items():
-            dest = dests.get(key)
-            if dest and str(dest).lower().split("|")[0].endswith(".gpkg"):
-                layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-                if isinstance(layer, QgsVectorLayer):
-                    apply(layer)
-                    error = save_default_style(layer)
-                    if error:
-                        feedback.reportError(self.tr("The style could not be saved in the GeoPackage: {}")
-                                             .format(error))
+            style_geopackage_output(dests.get(key), context, feedback, apply)
         return dests
 
 

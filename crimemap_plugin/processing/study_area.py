@@ -27,6 +27,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
+    QgsFeatureSink,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -42,6 +43,7 @@ from ..core.errors import CrimeMapError
 from ..i18n import tr, tr_noop
 from ..layers.boundaries import force_areas_uri
 from ..layers.common import OGL, ONS_OS
+from ..layers.hotspot_layers import grid_features
 from .base import CrimeMapAlgorithm
 
 GRID_CRS = QgsCoordinateReferenceSystem(hs.GRID_CRS)
@@ -417,3 +419,24 @@ def finite_or_none(value):
         return None
     value = float(value)
     return value if math.isfinite(value) else None
+
+
+GRID_BATCH = 20000   # grid cells handed to the sink at a time
+
+
+def write_grid(sink, fields, result, rows, feedback, progress_from: float) -> None:
+    """The cells of a grid result (x0, y0, cell_size, n_cells) with their attribute `rows` into `sink`,
+    a batch at a time; progress from `progress_from` to 100; stops between batches when cancelled."""
+    batch = []
+    total = max(result.n_cells, 1)
+    for k, feature in enumerate(grid_features(fields, result.x0, result.y0, result.cell_size,
+                                              (list(r) for r in rows))):
+        batch.append(feature)
+        if len(batch) == GRID_BATCH:
+            if feedback.isCanceled():
+                break
+            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+            batch = []
+            feedback.setProgress(progress_from + (100 - progress_from) * k / total)
+    if batch:
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
