@@ -62,11 +62,22 @@ def rows(spec: str, sql: str, args=()) -> list:
         return [tuple(r) for r in store.db.query(sql, args)]
 
 
+def totals_agree(spec: str) -> bool:
+    """True when the store's all-crime counts per neighbourhood are the sums of its counts per category
+    (and something is counted)."""
+    keys = "unit_force, month, force, neighbourhood_id"
+    totals = rows(spec, f"SELECT {keys}, n FROM neighbourhood_totals ORDER BY {keys}")
+    summed = rows(spec, f"SELECT {keys}, SUM(n) FROM neighbourhood_counts GROUP BY {keys} ORDER BY {keys}")
+    return bool(totals) and [tuple(r[:4]) + (int(r[4]),) for r in totals] == \
+        [tuple(r[:4]) + (int(r[4]),) for r in summed]
+
+
 FINGERPRINT_TABLES = (("crimes", "fid"), ("outcomes", "fid"), ("stop_and_search", "fid"),
                       ("force_months", "kind, force, month"), ("imports", "id"),
                       ("crime_counts", "unit_force, month, force, category"),
                       ("lsoa_counts", "unit_force, month, lsoa_code, category"),
                       ("neighbourhood_counts", "unit_force, month, force, neighbourhood_id, category"),
+                      ("neighbourhood_totals", "unit_force, month, force, neighbourhood_id"),
                       ("coverage", "kind, force, month"), ("rejected_rows", "import_id, line"))
 
 

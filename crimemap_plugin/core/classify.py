@@ -43,6 +43,17 @@ class Class:
             return value == self.lower
         return (self.lower is None or value >= self.lower) and (self.upper is None or value < self.upper)
 
+    def holds_any(self, values: np.ndarray) -> bool:
+        """True when the class holds one of `values` (an array of floats): holds() for every value at once."""
+        if self.lower is not None and self.upper is not None and self.lower == self.upper:
+            return bool((values == self.lower).any())
+        inside = np.ones(len(values), dtype=bool)
+        if self.lower is not None:
+            inside &= values >= self.lower
+        if self.upper is not None:
+            inside &= values < self.upper
+        return bool(inside.any())
+
 
 # Change % has the same classes on every map (the dock at any level, Processing, the briefings), so
 # colours can be compared between them: at least ±5 % is "about the same", and the deepest blue is a
@@ -146,5 +157,5 @@ def classes(measure: str, values: Sequence[float], tr=_same, present_only: bool 
     else:
         out = _sequential_classes(v, measure in WHOLE_MEASURES, tr)
     if present_only:
-        out = [c for c in out if any(c.holds(x) for x in v)]
+        out = [c for c in out if c.holds_any(v)]
     return out

@@ -54,13 +54,9 @@ class Comparison:
 
     def records(self) -> List[dict]:
         """The rows as plain Python values: None where a value is missing (NA or NaN)."""
-        columns = {}
-        for name in self.rows.columns:
-            column = self.rows[name]
-            values = column.astype(object).where(column.notna(), None).tolist()
-            columns[name] = [v.item() if hasattr(v, "item") else v for v in values]
-        names = list(columns)
-        return [dict(zip(names, row)) for row in zip(*columns.values())]
+        names = list(self.rows.columns)
+        columns = [self.rows[name].to_numpy(dtype=object, na_value=None).tolist() for name in names]
+        return [dict(zip(names, row)) for row in zip(*columns)]
 
     def title(self, tr=lambda text: text) -> str:
         """'All crime: March–May 2021 compared with March–May 2020' (`tr` translates, as i18n.tr)."""
@@ -69,35 +65,37 @@ class Comparison:
             baseline=self.baseline.label())
 
 
-def _months_needed(period: Period, baseline: Period) -> List[str]:
-    return sorted(set(period.months) | set(baseline.months) | set(period.annual().months))
+def _spans(period: Period, baseline: Period) -> dict:
+    """The months each total of a comparison sums."""
+    return {"current": period.months, "baseline": baseline.months, "annual": period.annual().months}
 
 
-def _finish(frame: pd.DataFrame, by_month: pd.DataFrame, period: Period, baseline: Period,
+def _finish(frame: pd.DataFrame, sums: pd.DataFrame, period: Period, baseline: Period,
             status: MonthStatus) -> pd.DataFrame:
     """Add current/baseline/annual counts, change, rates and significance to `frame` (area_code,
-    area_name, force, population), given counts per area and month in `by_month` (area_code x month).
+    area_name, force, population), given each area's totals in `sums` (indexed by area_code, the
+    columns of _spans()).
 
     A side of the comparison counts only when every month of it is whole for the area's force: a
     month with no data or a partial submission makes that side NULL and the row incomplete, never a
     fall. Significance is tested over the complete rows together (Benjamini–Hochberg)."""
-    def total(months):
-        cols = [m for m in months if m in by_month.columns]
-        s = by_month[cols].sum(axis=1) if cols else pd.Series(0, index=by_month.index)
-        return frame["area_code"].map(s).fillna(0).astype(np.int64)
+    aligned = sums.reindex(frame["area_code"].to_numpy()).fillna(0).astype(np.int64)
+    # Completeness is the force's: worked out once per force, then spread over its areas.
+    codes, force_names = pd.factorize(frame["force"])
 
-    gaps = {}   # per force once, then for every area of it: (missing, partial) over both periods
-    for force in set(frame["force"]):
-        gaps[force] = status.gaps(force, sorted(set(period.months) | set(baseline.months)))
+    def per_area(values, dtype):
+        return np.asarray(values, dtype=dtype)[codes] if len(codes) else np.zeros(0, dtype=dtype)
+
+    compared = sorted(set(period.months) | set(baseline.months))
+    gaps = [status.gaps(force, compared) for force in force_names]   # (missing, partial) over both periods
 
     def whole(months):
-        ok = {f: not any(status.state(f, m) != WHOLE for m in months) for f in set(frame["force"])}
-        return frame["force"].map(ok).fillna(False).to_numpy(dtype=bool)
+        return per_area([all(status.state(f, m) == WHOLE for m in months) for f in force_names], bool)
 
     cur_ok, base_ok, year_ok = whole(period.months), whole(baseline.months), whole(period.annual().months)
-    current = total(period.months).to_numpy()
-    base = total(baseline.months).to_numpy()
-    annual = total(period.annual().months).to_numpy()
+    current = aligned["current"].to_numpy()
+    base = aligned["baseline"].to_numpy()
+    annual = aligned["annual"].to_numpy()
     both = cur_ok & base_ok
     out = frame.copy()
 
@@ -115,14 +113,16 @@ def _finish(frame: pd.DataFrame, by_month: pd.DataFrame, period: Period, baselin
     out["change_pct"] = np.where(both & (base > 0), pct, np.nan)
     out["rate_per_1000"] = np.where(cur_ok, rate, np.nan)
     out["annual_rate_per_1000"] = np.where(year_ok, annual_rate, np.nan)
-    p = np.array([poisson_change_p(c, b) if ok else np.nan for c, b, ok in zip(current, base, both)])
+    tests = {}   # the same pair of counts is tested once (small areas share them)
+    p = np.array([(tests[(c, b)] if (c, b) in tests else tests.setdefault((c, b), poisson_change_p(c, b)))
+                  if ok else np.nan for c, b, ok in zip(current.tolist(), base.tolist(), both.tolist())])
     q = benjamini_hochberg(p)
     out["p_value"] = p
     out["q_value"] = q
     out["significant"] = nullable(np.where(both, q < ALPHA, False), both, "boolean")
     out["complete"] = both
-    out["missing_months"] = frame["force"].map(lambda f: ",".join(gaps[f][0]))
-    out["partial_months"] = frame["force"].map(lambda f: ",".join(gaps[f][1]))
+    out["missing_months"] = per_area([",".join(g[0]) for g in gaps], object)
+    out["partial_months"] = per_area([",".join(g[1]) for g in gaps], object)
     return out[list(FIELDS)]
 
 
@@ -150,17 +150,16 @@ def compare(store, level: str, category: str, period: Period,
             and category not in categories.LEGACY:
         raise ValueError(f"unknown category {category!r}")
     baseline = period.baseline(baseline_kind)
-    months = _months_needed(period, baseline)
     status = store.month_status()
     cat = None if category == categories.ALL_CRIME else category
-    counts = store.counts(level, months, cat)
-    by_month = counts.pivot_table(index="area", columns="month", values="n", aggfunc="sum", fill_value=0)
+    sums = store.sums(level, _spans(period, baseline), cat)
     if level == FORCE:
         frame = force_areas()
-        by_month.index = [forces.area_code(s) if s in forces.BY_SLUG else s for s in by_month.index]
+        sums.index = [forces.area_code(s) if s in forces.BY_SLUG else s for s in sums.index]
+        sums = sums.groupby(level=0).sum()   # a force stored under two slugs is one area
     elif level == LSOA:
         table = lsoa_table()
-        codes = list(areas["area_code"]) if areas is not None else sorted(set(by_month.index) & set(table))
+        codes = list(areas["area_code"]) if areas is not None else sorted(set(sums.index) & set(table))
         frame = pd.DataFrame([{"area_code": c, "area_name": table.get(c, ("", "", 0))[0],
                                "force": table.get(c, ("", "", 0))[1],
                                "population": table.get(c, ("", "", 0))[2]} for c in codes])
@@ -173,7 +172,7 @@ def compare(store, level: str, category: str, period: Period,
             frame = frame[frame["area_code"].isin(set(areas["area_code"]))].reset_index(drop=True)
     if frame.empty:
         frame = pd.DataFrame(columns=["area_code", "area_name", "force", "population"])
-    rows = _finish(frame, by_month, period, baseline, status)
+    rows = _finish(frame, sums, period, baseline, status)
     return Comparison(level, category, period, baseline_kind, rows)
 
 

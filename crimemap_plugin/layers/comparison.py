@@ -1,8 +1,8 @@
 """The comparison layer: areas with their comparison fields, a legend that says what is shown, a
 diverging or sequential ramp, and incomplete areas hatched as "no data"."""
 
-import math
-
+import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -21,7 +21,7 @@ from ..core.compare import Comparison
 from ..core.safe_text import spreadsheet_safe
 from ..i18n import tr
 from .boundaries import label_settings
-from .common import OGL, ONS_OS, attribution_metadata, write_gpkg_layer
+from .common import OGL, ONS_OS, attribution_metadata
 from .field_types import BOOL, REAL, TEXT, WHOLE
 
 ROLE = "comparison"
@@ -45,56 +45,55 @@ def comparison_fields() -> QgsFields:
     return fields
 
 
-def _value(v):
-    if v is None:
-        return None
-    try:
-        if v != v:  # NaN, pandas NA raises TypeError below
-            return None
-    except TypeError:
-        return None
-    if hasattr(v, "item"):
-        v = v.item()
-    return v
+def _column(frame, name: str, n: int) -> list:
+    """One column of the comparison as Python values, None where it has none (NaN, pandas NA)."""
+    if name not in frame:
+        return [None] * n
+    return frame[name].to_numpy(dtype=object, na_value=None).tolist()
+
+
+STATED = ("category", "period", "baseline_period")   # the same on every row: what was compared
 
 
 def attribute_rows(comparison: Comparison):
-    """area_code -> list of attribute values in FIELD_TYPES order."""
-    out = {}
-    period, baseline = comparison.period.short(), comparison.baseline.short()
-    for row in comparison.rows.itertuples(index=False):
-        d = row._asdict()
-        values = [_value(d.get(name)) for name in FIELD_TYPES if name not in ("category", "period",
-                                                                              "baseline_period")]
-        values[1] = spreadsheet_safe(values[1])   # area_name: outputs may be written as CSV
-        values += [comparison.category, period, baseline]
-        out[d["area_code"]] = values
-    return out
+    """area_code -> list of attribute values in FIELD_TYPES order (column by column: thousands of
+    neighbourhoods are rewritten at every change in the dock)."""
+    frame = comparison.rows
+    n = len(frame)
+    columns = [_column(frame, name, n) for name in FIELD_TYPES if name not in STATED]
+    columns[1] = [spreadsheet_safe(v) for v in columns[1]]   # area_name: outputs may be written as CSV
+    stated = [comparison.category, comparison.period.short(), comparison.baseline.short()]
+    return {values[0]: list(values) + stated for values in zip(*columns)}
+
+
+def matched_areas(codes, areas: QgsVectorLayer, code_field: str, unmapped: bool = True):
+    """(code, geometry) of each of `codes` that `areas` has (matched on `code_field`), in the areas'
+    order; with `unmapped`, then (code, None) for each code without a boundary (British Transport
+    Police, Northern Ireland), so every area has its row."""
+    wanted = set(codes)
+    seen = set()
+    for area in areas.getFeatures():
+        code = str(area[code_field])
+        if code in wanted and code not in seen:
+            seen.add(code)
+            yield code, area.geometry()
+    if unmapped:
+        for code in codes:
+            if code not in seen:
+                yield code, None
 
 
 def comparison_features(comparison: Comparison, areas: QgsVectorLayer, code_field: str, fields: QgsFields,
                         unmapped: bool = True):
     """Features of `areas` (matched on `code_field`) carrying the comparison's attributes; with
-    `unmapped`, then a feature without geometry for each compared area that has no boundary
-    (British Transport Police, Northern Ireland), so every area has its row."""
+    `unmapped`, then a feature without geometry for each compared area that has no boundary."""
     rows = attribute_rows(comparison)
-    seen = set()
-    for area in areas.getFeatures():
-        code = str(area[code_field])
-        values = rows.get(code)
-        if values is None:
-            continue
-        seen.add(code)
+    for code, geometry in matched_areas(list(rows), areas, code_field, unmapped):
         f = QgsFeature(fields)
-        f.setGeometry(area.geometry())
-        f.setAttributes(values)
+        if geometry is not None:
+            f.setGeometry(geometry)
+        f.setAttributes(rows[code])
         yield f
-    if unmapped:
-        for code, values in rows.items():
-            if code not in seen:
-                f = QgsFeature(fields)
-                f.setAttributes(values)
-                yield f
 
 
 def legend_title(comparison: Comparison, measure: str) -> str:
@@ -119,34 +118,6 @@ def build_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str, 
     return layer
 
 
-def write_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str, path: str,
-                measure: str = "change_pct") -> QgsVectorLayer:
-    """The comparison written to a GeoPackage of its own (so projects keep it and QGIS never asks
-    about losing a scratch layer), opened and styled."""
-    write_gpkg_layer(build_layer(comparison, areas, code_field, measure), path, "comparison", new_file=True,
-                     spatial_index=False)
-    layer = QgsVectorLayer(f"{path}|layername=comparison", legend_title(comparison, measure), "ogr")
-    style(layer, comparison, measure)
-    return layer
-
-
-def update_layer(layer: QgsVectorLayer, comparison: Comparison, measure: str = "change_pct") -> None:
-    """Rewrite the comparison fields of an existing layer in place (no new layer per change)."""
-    rows = attribute_rows(comparison)
-    names = list(FIELD_TYPES)
-    idx = {n: layer.fields().indexOf(n) for n in names}
-    changes = {}
-    for f in layer.getFeatures():
-        values = rows.get(str(f["area_code"]))
-        if values is None:
-            values = [f["area_code"], f["area_name"], f["force"]] + [None] * (len(names) - 3)
-        changes[f.id()] = {idx[n]: v for n, v in zip(names, values) if idx[n] >= 0}
-    layer.dataProvider().changeAttributeValues(changes)
-    layer.setName(legend_title(comparison, measure))
-    style(layer, comparison, measure)
-    layer.triggerRepaint()
-
-
 def _rule_expression(measure: str, lower, upper) -> str:
     parts = ['"complete"'] if measure in DIVERGING_MEASURES else []
     parts.append(f'"{measure}" IS NOT NULL')
@@ -165,31 +136,50 @@ def _fill(colour: str, style: str = "solid") -> QgsFillSymbol:
                                        "style": style})
 
 
+def _flags(frame, name: str, n: int):
+    """A column as booleans (missing is False)."""
+    if name not in frame:
+        return np.zeros(n, dtype=bool)
+    return frame[name].fillna(False).to_numpy(dtype=bool)
+
+
+def _texts(frame, name: str, n: int):
+    """A text column as booleans: True where it says something."""
+    if name not in frame:
+        return np.zeros(n, dtype=bool)
+    return frame[name].fillna("").astype(str).str.len().to_numpy() > 0
+
+
 def renderer(measure: str, rows) -> QgsRuleBasedRenderer:
     """Rules for what the map shows, with only the classes and notes that something on it falls in
-    (a legend that lists what is there). `rows`: the comparison's rows."""
-    records = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
+    (a legend that lists what is there). `rows`: the comparison's rows (a frame, or records)."""
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    n = len(frame)
+    values = (pd.to_numeric(frame[measure], errors="coerce").astype(float).to_numpy() if measure in frame
+              else np.full(n, np.nan))
+    blank = np.isnan(values)
+    complete = _flags(frame, "complete", n)
     diverging = measure in DIVERGING_MEASURES
-    shown = [r for r in records if not _isnan(r.get(measure)) and (r.get("complete") or not diverging)]
+    shown = ~blank & (complete | (not diverging))
     root = QgsRuleBasedRenderer.Rule(None)
-    for cls in classes(measure, [r[measure] for r in shown], tr=tr, present_only=True):
+    for cls in classes(measure, values[shown].tolist(), tr=tr, present_only=True):
         root.appendChild(QgsRuleBasedRenderer.Rule(_fill(cls.colour), 0, 0,
                                                    _rule_expression(measure, cls.lower, cls.upper), cls.label))
-    missing = [r for r in records if _isnan(r.get(measure)) and not (diverging and r.get("complete"))]
-    partial = [r for r in missing if r.get("partial_months") and not r.get("missing_months")]
+    missing = blank & ~(complete & diverging)
+    partial = missing & _texts(frame, "partial_months", n) & ~_texts(frame, "missing_months", n)
     gap = 'NOT "complete"' if diverging else f'"{measure}" IS NULL'
-    if measure == "change_pct" and any(r.get("complete") and _isnan(r.get(measure)) for r in records):
+    if measure == "change_pct" and (complete & blank).any():
         root.appendChild(QgsRuleBasedRenderer.Rule(_fill("#ffffff"), 0, 0, '"complete" AND "change_pct" IS NULL',
                                                    tr("no crimes before: a % is not defined")))
-    if len(missing) > len(partial):
+    if missing.sum() > partial.sum():
         root.appendChild(QgsRuleBasedRenderer.Rule(_fill(NO_DATA, "b_diagonal"), 0, 0,
                                                    f"({gap}) AND NOT ({PARTIAL_ONLY})",
                                                    tr("no data (a month is missing)")))
-    if partial:
+    if partial.any():
         root.appendChild(QgsRuleBasedRenderer.Rule(_fill(PARTIAL_DATA, "cross"), 0, 0, f"({gap}) AND ({PARTIAL_ONLY})",
                                                    tr("partial data (a force published part of a month)")))
-    tested = sum(1 for r in records if r.get("complete"))
-    if diverging and any(not _isnan(r.get("significant")) and bool(r.get("significant")) for r in records):
+    tested = int(complete.sum())
+    if diverging and _flags(frame, "significant", n).any():
         outline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#1a1a1a", "outline_width": "0.7"})
         said = (tr("thick outline: larger than chance would explain (allowing for the {} areas compared)")
                 .format(tested) if tested > 1 else tr("thick outline: larger than chance would explain"))
@@ -221,10 +211,3 @@ def comparison_label_settings(measure: str) -> QgsPalLayerSettings:
     settings = label_settings(value, size=7.5, expression=True)
     settings.yOffset = 3.5  # below the area's name
     return settings
-
-
-def _isnan(v) -> bool:
-    try:
-        return v is None or (isinstance(v, float) and math.isnan(v)) or bool(v != v)
-    except TypeError:
-        return True

@@ -24,7 +24,7 @@ from ..i18n import tr, tr_noop
 from ..layers.boundaries import comparison_areas, ensure_force_areas, ensure_neighbourhoods
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
-from ..layers.comparison import update_layer, write_layer
+from ..layers.comparison_file import is_current, update_layer, write_layer
 from ..log import CRITICAL, log
 from ..stores import beside, open_user_store, shown_name
 from . import results
@@ -56,6 +56,7 @@ CATEGORY_NAMES = (
 )
 TREND_MONTHS = 36
 AREA_COLUMN_PX = 110
+MEASURED_TEXTS = 12    # of a column's first rows, the longest that set its width
 
 
 def category_items():
@@ -415,7 +416,9 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             table.setColumnHidden(c, hidden)
             if hidden:
                 continue
-            cells = max([metrics.horizontalAdvance(model.text(r, c)) for r in rows] or [0])
+            # The longest texts only: a font's digits share one width, and a measure costs.
+            longest = sorted({model.text(r, c) for r in rows}, key=len)[-MEASURED_TEXTS:]
+            cells = max([metrics.horizontalAdvance(text) for text in longest] or [0])
             heading = str(model.headerData(c, Qt.Orientation.Horizontal))
             title = max(head_metrics.horizontalAdvance(line) for line in heading
                         .split("\n"))
@@ -436,13 +439,17 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         project = QgsProject.instance()
         layer = find_layer(COMPARISON_ROLE, project)
         path = self.comparison_path(comparison.level)
-        if layer is not None and (not layer.isValid() or layer.featureCount() == 0
-                                  or Path(layer.source().split("|")[0]) != Path(path)):
-            # Another level or another store: other areas, so a new layer.
-            if self.iface is not None:
-                self.iface.mapCanvas().waitWhileRendering()
-            project.removeMapLayer(layer.id())
-            layer = None
+        try:
+            # Another level, another store or areas the layer has no row for: a new layer.
+            if layer is not None and (not layer.isValid() or Path(layer.source().split("|")[0]) != Path(path)
+                                      or not is_current(path) or not update_layer(layer, comparison, measure)):
+                if self.iface is not None:
+                    self.iface.mapCanvas().waitWhileRendering()
+                project.removeMapLayer(layer.id())
+                layer = None
+        except RuntimeError as exc:
+            log(str(exc), CRITICAL, bar=True)
+            return
         if layer is None:
             try:
                 areas, code_field = comparison_areas(comparison.level, self.store_path())
@@ -451,8 +458,6 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
                 log(str(exc), CRITICAL, bar=True)
                 return
             add_to_group(layer, COMPARISON_ROLE, project, position=0)
-        else:
-            update_layer(layer, comparison, measure)  # renames it to the new legend title too
         if comparison.level == NEIGHBOURHOOD:
             self.show_neighbourhoods(replace=False)
 

@@ -103,12 +103,17 @@ def _gap(row: dict, said: dict, fallback: str) -> tuple:
     return said["no_data"], fallback
 
 
+def area_key(row: dict) -> str:
+    """The sort key of a row's area column."""
+    return short_name(row["area_name"]).lower()
+
+
 def cell_values(row: dict, said: dict = None, tested: int = 0) -> list:
     """Display text, sort key and tooltip for each column (in COLUMNS order) of one comparison row;
     `tested` is how many areas the significance test allowed for."""
     said = said or words()
     name = short_name(row["area_name"])
-    cells = {"area": (name, name.lower(), row["area_name"])}
+    cells = {"area": (name, area_key(row), row["area_name"])}
     complete = bool(row["complete"]) if not _missing(row["complete"]) else False
     for key in ("current", "baseline", "change"):
         v = row[key]
@@ -163,7 +168,9 @@ class ResultsModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._cells = []          # per row: [(text, key, tooltip)] per column
+        self._rows = []           # the comparison rows shown, in the table's order
+        self._cells = []          # per row: [(text, key, tooltip)] per column, worked out when first asked for
+        self._said, self._tested = {}, 0
         self._codes = []
         self._has_data = []
         self._sort = None         # (column, order) last asked for
@@ -175,12 +182,26 @@ class ResultsModel(QAbstractTableModel):
         self.beginResetModel()
         said = words()
         self._no_data = (said["no_data"], said["partial"])
-        self._cells = [cell_values(r, said, tested) for r in rows]
-        self._codes = [r["area_code"] for r in rows]
-        self._has_data = [not (_missing(r["current"]) and _missing(r["baseline"])) for r in rows]
+        self._said, self._tested = said, tested
+        self._rows = list(rows)
+        self._cells = [None] * len(self._rows)   # thousands of neighbourhoods: only the rows drawn are worked out
+        self._codes = [r["area_code"] for r in self._rows]
+        self._has_data = [not (_missing(r["current"]) and _missing(r["baseline"])) for r in self._rows]
         if not keep_order:
             self._order(*(self._sort or (0, Qt.SortOrder.AscendingOrder)))
         self.endResetModel()
+
+    def _row_cells(self, row: int) -> list:
+        cells = self._cells[row]
+        if cells is None:
+            cells = self._cells[row] = cell_values(self._rows[row], self._said, self._tested)
+        return cells
+
+    def _key(self, row: int, column: int):
+        if column == 0:   # the area: no need to work out the other cells of the row
+            cells = self._cells[row]
+            return cells[0][1] if cells is not None else area_key(self._rows[row])
+        return self._row_cells(row)[column][1]
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self._cells)
@@ -191,7 +212,7 @@ class ResultsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        text, key, tip = self._cells[index.row()][index.column()]
+        text, key, tip = self._row_cells(index.row())[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == CODE_ROLE:
@@ -218,16 +239,18 @@ class ResultsModel(QAbstractTableModel):
 
     def _order(self, column: int, order) -> list:
         """Areas with data first, then by the column (its "no data" cells last, whichever direction)."""
-        rows = range(len(self._cells))
+        rows = range(len(self._rows))
+        keys = [self._key(i, column) for i in rows]
         with_data = [i for i in rows if self._has_data[i]]
         without = [i for i in rows if not self._has_data[i]]
         ranking = []
         for group in (with_data, without):
-            known = [i for i in group if self._cells[i][column][1] is not None]
-            missing = [i for i in group if self._cells[i][column][1] is None]
-            known.sort(key=lambda i: self._cells[i][column][1], reverse=order == Qt.SortOrder.DescendingOrder)
-            missing.sort(key=lambda i: self._cells[i][0][1])
+            known = [i for i in group if keys[i] is not None]
+            missing = [i for i in group if keys[i] is None]
+            known.sort(key=lambda i: keys[i], reverse=order == Qt.SortOrder.DescendingOrder)
+            missing.sort(key=lambda i: keys[i] if column == 0 else self._key(i, 0))
             ranking += known + missing
+        self._rows = [self._rows[i] for i in ranking]
         self._cells = [self._cells[i] for i in ranking]
         self._codes = [self._codes[i] for i in ranking]
         self._has_data = [self._has_data[i] for i in ranking]
@@ -248,11 +271,11 @@ class ResultsModel(QAbstractTableModel):
         return self._codes[row]
 
     def text(self, row: int, column: int) -> str:
-        return self._cells[row][column][0]
+        return self._row_cells(row)[column][0]
 
     def key(self, row: int, column: int):
         """The cell's value (its sort key): a number, or None where there is none."""
-        return self._cells[row][column][1]
+        return self._key(row, column)
 
 
 PLAIN = {"current": "{:d}", "baseline": "{:d}", "change": "{:d}", "change_pct": "{:.1f}", "rate_per_1000": "{:.2f}",

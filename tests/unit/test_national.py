@@ -92,6 +92,24 @@ def test_every_row_of_every_force_is_counted_exactly(national_store):
     assert int(stored["n"].sum()) == sum(expected.values())
 
 
+def test_sums_over_spans_of_months_equal_the_files(national_store):
+    """What comparisons read: each force's crimes over spans of months (one range, months with a gap,
+    a span with no month stored), all crime and one category, against the CSV files."""
+    path = national_store[0]
+    expected = street_counts(all_files())
+    months = sorted({m for _, m, _ in expected})
+    spans = {"all": months, "ends": [months[0], months[-1]], "last": months[-1:], "none": ["2001-01"]}
+    with open_store(path) as store:
+        for category in (None, "burglary", "anti-social-behaviour"):
+            sums = store.sums("force", spans, category)
+            for force in {f for f, _, _ in expected}:
+                for name, span in spans.items():
+                    want = sum(n for (f, m, c), n in expected.items() if f == force and m in span
+                               and (category is None or c == category))
+                    got = int(sums[name].get(force, 0))
+                    assert got == want, (force, name, category)
+
+
 def test_every_published_force_is_compared_with_btp_and_psni(national_store):
     path = national_store[0]
     expected = street_counts(all_files())

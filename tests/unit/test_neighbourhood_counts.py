@@ -19,7 +19,7 @@ from tests.cheltenham import (
     write_street_csvs,
 )
 from tests.independent import months
-from tests.stores import rows
+from tests.stores import rows, totals_agree
 
 
 def stored_counts(spec, nid="AA3") -> dict:
@@ -55,6 +55,7 @@ def test_counts_equal_geos_whichever_arrives_first(tmp_path, csvs, expected, fre
     assert stored_counts(crimes_first) == expected
     assert stored_counts(neighbourhoods_first) == expected
     assert whole_table(crimes_first) == whole_table(neighbourhoods_first)
+    assert totals_agree(crimes_first) and totals_agree(neighbourhoods_first)
 
 
 def test_reimport_and_refresh_never_double_count(tmp_path, csvs, expected, fresh):
@@ -66,6 +67,7 @@ def test_reimport_and_refresh_never_double_count(tmp_path, csvs, expected, fresh
     assert [f.status for f in again.files] == ["imported"]
     imported_force(tmp_path, path)                # neighbourhoods refreshed
     assert stored_counts(path) == expected
+    assert totals_agree(path)
 
 
 def test_neighbourhood_comparison_against_independent_counts(tmp_path, csvs, expected, fresh):
@@ -106,6 +108,7 @@ def test_recount_in_small_slices_adds_up(tmp_path, csvs, expected, monkeypatch, 
     import_path(csvs, path)
     imported_force(tmp_path, path)
     assert stored_counts(path) == expected
+    assert totals_agree(path)
 
 
 def test_a_store_from_before_the_neighbourhood_level_is_upgraded_explicitly(tmp_path, csvs, expected):
@@ -132,3 +135,25 @@ def test_a_store_from_before_the_neighbourhood_level_is_upgraded_explicitly(tmp_
     assert len(rows) == 55
     assert rows["gloucestershire/AA3"]["population"] == census_population_inside(st_marks_polygon())
     assert stored_counts(path) == expected
+    assert totals_agree(path)
+
+
+def test_a_version_5_store_compares_all_crime_as_it_is_and_gets_its_totals_on_upgrade(tmp_path, csvs, expected):
+    path = imported_force(tmp_path)
+    import_path(csvs, path)
+    period = Period("2021-05", 3)
+    with open_store(path, create=False) as store:
+        now = compare(store, NEIGHBOURHOOD, "all-crime", period, PREVIOUS_PERIOD).records()
+    with sqlite3.connect(path) as conn:   # as version 5 left it: no totals
+        conn.execute("DROP TABLE neighbourhood_totals")
+        conn.execute("DELETE FROM gpkg_contents WHERE table_name = 'neighbourhood_totals'")
+        conn.execute("UPDATE crimemap_meta SET value = '5' WHERE key = 'schema_version'")
+    with open_store(path, create=False, read_only=True) as store:   # summed over the categories instead
+        assert store.needs_upgrade()
+        assert compare(store, NEIGHBOURHOOD, "all-crime", period, PREVIOUS_PERIOD).records() == now
+    with open_store(path, create=False) as store:
+        assert store.upgrade() == ["all-crime counts per neighbourhood added"]
+        assert compare(store, NEIGHBOURHOOD, "all-crime", period, PREVIOUS_PERIOD).records() == now
+    assert totals_agree(path)
+    st_marks = {r["area_code"]: r for r in now}["gloucestershire/AA3"]
+    assert st_marks["current"] == sum(n for (m, _), n in expected.items() if m in months("2021-05", 3)) > 100

@@ -12,13 +12,15 @@ import pytest
 
 from crimemap_plugin.core.api import PoliceApi
 from crimemap_plugin.core.errors import StoreError
+from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.neighbourhood_view import render
 from crimemap_plugin.core.neighbourhoods import import_force
 from crimemap_plugin.core.store import open_store
 from crimemap_plugin.core.store.postgis import ANALYST, schema_sql
 from tests.api_server import FAST, FakePoliceUk, UrllibTransport
+from tests.cheltenham import write_street_csvs
 from tests.shared_data import shared_data
-from tests.stores import BACKENDS, drop, new_store, postgres_url
+from tests.stores import BACKENDS, drop, new_store, postgres_url, totals_agree
 
 ST_MARKS_PAGE = "http://www.gloucestershire.police.uk/neighbourhood-policing/cheltenham/st-marks/"
 
@@ -57,9 +59,11 @@ def test_the_store_keeps_each_neighbourhoods_page(spec):
 
 
 def _as_version_4_gpkg(path) -> None:
-    """The store as version 4 left it: no url_force column."""
+    """The store as version 4 left it: no url_force column, no neighbourhood totals (version 6)."""
     with sqlite3.connect(path) as conn:
         conn.execute("ALTER TABLE neighbourhood_details DROP COLUMN url_force")
+        conn.execute("DROP TABLE neighbourhood_totals")
+        conn.execute("DELETE FROM gpkg_contents WHERE table_name = 'neighbourhood_totals'")
         conn.execute("UPDATE crimemap_meta SET value = '4' WHERE key = 'schema_version'")
 
 
@@ -81,7 +85,7 @@ def test_a_version_4_geopackage_is_read_as_it_is_and_upgraded_explicitly(tmp_pat
         assert store.neighbourhood_details("gloucestershire", "AA3")["url_force"] is None
     with sqlite3.connect(path) as conn:
         assert "url_force" in {r[1] for r in conn.execute("PRAGMA table_info(neighbourhood_details)")}
-        assert conn.execute("SELECT value FROM crimemap_meta WHERE key = 'schema_version'").fetchone()[0] == "5"
+        assert conn.execute("SELECT value FROM crimemap_meta WHERE key = 'schema_version'").fetchone()[0] == "6"
     import_neighbourhoods(str(path))      # refreshed: the pages are filled
     with open_store(path, create=False, read_only=True) as store:
         assert store.neighbourhood_details("gloucestershire", "AA3")["url_force"] == ST_MARKS_PAGE
@@ -97,6 +101,7 @@ def _as_version_4_postgis(spec: str) -> str:
     schema = spec.rsplit("schema=", 1)[1]
     with _admin() as conn, conn.cursor() as cur:
         cur.execute(f"ALTER TABLE {schema}.neighbourhood_details DROP COLUMN url_force")
+        cur.execute(f"DROP TABLE {schema}.neighbourhood_totals")
         cur.execute(f"UPDATE {schema}.crimemap_meta SET value = '4' WHERE key = 'schema_version'")
     return schema
 
@@ -120,10 +125,17 @@ def analyst():
     return "crimemap_pages_analyst"
 
 
+def with_crimes(spec: str, folder) -> None:
+    """Gloucestershire's street crimes of the shared months imported (counted in its neighbourhoods)."""
+    write_street_csvs(folder / "csv")
+    import_path(folder / "csv", spec)
+
+
 def test_a_version_4_postgis_store_is_upgraded_by_its_owner(tmp_path, analyst):
     spec = new_store("postgis", tmp_path, "pg_v4")
     try:
         import_neighbourhoods(spec)
+        with_crimes(spec, tmp_path)
         schema = _as_version_4_postgis(spec)
         with _admin() as conn, conn.cursor() as cur:           # the analyst role's rights, as schema_sql grants
             cur.execute(f"GRANT USAGE ON SCHEMA {schema} TO {ANALYST}")
@@ -137,9 +149,10 @@ def test_a_version_4_postgis_store_is_upgraded_by_its_owner(tmp_path, analyst):
         assert "url_force" not in _columns(schema)
         with open_store(spec, create=False) as store:                  # the tables' owner
             assert store.upgrade() == ["neighbourhood web pages added (filled when the neighbourhoods are "
-                                       "refreshed)"]
+                                       "refreshed)", "all-crime counts per neighbourhood added"]
             assert not store.needs_upgrade()
         assert "url_force" in _columns(schema)
+        assert totals_agree(spec)
         import_neighbourhoods(spec)
         with open_store(spec, create=False, read_only=True) as store:
             assert store.neighbourhood_details("gloucestershire", "AA3")["url_force"] == ST_MARKS_PAGE
@@ -151,12 +164,14 @@ def test_the_administrators_schema_script_upgrades_a_version_4_store(tmp_path):
     spec = new_store("postgis", tmp_path, "pg_sql")
     try:
         import_neighbourhoods(spec)
+        with_crimes(spec, tmp_path)
         schema = _as_version_4_postgis(spec)
         with _admin() as conn, conn.cursor() as cur:
             cur.execute(schema_sql(schema))
             cur.execute(f"SELECT value FROM {schema}.crimemap_meta WHERE key = 'schema_version'")
-            assert cur.fetchone()[0] == "5"
+            assert cur.fetchone()[0] == "6"
         assert "url_force" in _columns(schema)
+        assert totals_agree(spec)
         with open_store(spec, create=False) as store:
             assert not store.needs_upgrade()
             assert store.neighbourhood_details("gloucestershire", "AA3")["name"] == "St Marks"

@@ -18,6 +18,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from .. import periods
 from ..coverage import WHOLE, ForceMonth, MonthStatus, audit
 from ..errors import Cancelled, StoreError
 from ..pip import count_by_code, count_in_polygons
@@ -32,8 +33,29 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+# What counting in the neighbourhoods writes: per category, and all categories together.
+NEIGHBOURHOOD_TABLES = ("neighbourhood_counts", "neighbourhood_totals")
+
+
 def _placeholders(n: int) -> str:
     return ",".join("?" * n)
+
+
+def _contiguous(months: Sequence[str]) -> bool:
+    """True when the sorted `months` are every month from the first to the last."""
+    return bool(months) and periods.parse(months[-1]) - periods.parse(months[0]) == len(months) - 1
+
+
+def _months_test(months: Sequence[str]) -> str:
+    """SQL true for a row of one of the sorted `months`: a range where they run on without a gap (a
+    range test is cheaper per row than a list), else a list; args from _months_args."""
+    if _contiguous(months):
+        return "month BETWEEN ? AND ?"
+    return f"month IN ({_placeholders(len(months)) or chr(39) * 2})"
+
+
+def _months_args(months: Sequence[str]) -> list:
+    return [months[0], months[-1]] if _contiguous(months) else list(months)
 
 
 class CrimeStore:
@@ -43,6 +65,7 @@ class CrimeStore:
         self.db = db
         self.spec = db.spec
         self.backend = db.backend
+        self._kept = {}   # what was read -> (the store's change token then, what it read)
 
     # -- lifecycle ---------------------------------------------------------------------------------
     def close(self) -> None:
@@ -133,8 +156,21 @@ class CrimeStore:
                 for k, f, m, r, e, st, o in self.db.query(sql + " ORDER BY kind, force, month", args)]
 
     def month_status(self, kind: str = "street") -> MonthStatus:
-        """Per force, the whole and the partial months of a kind (any other month is "no data")."""
-        return MonthStatus.of(self.coverage(kind), kind)
+        """Per force, the whole and the partial months of a kind (any other month is "no data"). Read
+        again only when the store has changed since (a dock update asks twice)."""
+        return self._read_once(("month_status", kind), lambda: MonthStatus.of(self.coverage(kind), kind))
+
+    def _read_once(self, key, read):
+        """What `read()` returns, read again only when the store has changed since it was last read
+        (a backend that cannot tell reads it every time)."""
+        token = self.db.change_token()
+        kept = self._kept.get(key)
+        if token is not None and kept is not None and kept[0] == token:
+            return kept[1]
+        value = read()
+        if token is not None:
+            self._kept[key] = (token, value)
+        return value
 
     def _audit(self, kind: Optional[str] = None) -> List[ForceMonth]:
         where, args = ("WHERE kind = ?", [kind]) if kind else ("", [])
@@ -228,20 +264,61 @@ class CrimeStore:
         self.db.copy_rows("lsoa_counts", [(unit_force, month, lsoa, c, int(n)) for (lsoa, c), n in by_lsoa.items()])
 
     # -- comparisons --------------------------------------------------------------------------------
+    def _count_table(self, level: str, category: Optional[str]) -> Tuple[Optional[str], List[str], bool]:
+        """(table, area key columns, whether it has a category column) that `level`'s counts are read
+        from; table None when the store has none. Neighbourhoods' all-crime counts have a table of
+        their own (summing 14 categories of thousands of neighbourhoods would cost a dock update)."""
+        table, keys = {"force": ("crime_counts", ["force"]), "lsoa": ("lsoa_counts", ["lsoa_code"]),
+                       "neighbourhood": ("neighbourhood_counts", ["force", "neighbourhood_id"])}[level]
+        names = self.db.table_names()
+        if level == "neighbourhood" and not category and tables.NEIGHBOURHOOD_TOTALS.name in names:
+            return tables.NEIGHBOURHOOD_TOTALS.name, keys, False
+        return (table if table in names else None), keys, True
+
+    def sums(self, level: str, spans: Dict[str, Sequence[str]], category: Optional[str] = None) -> pd.DataFrame:
+        """Street crimes per area summed over each named span of months: a frame indexed by area (as
+        counts() names them) with a column per span, 0 where the area had none. Only areas with
+        crimes in some month of the spans are listed."""
+        names = list(spans)
+        months = sorted({m for span in spans.values() for m in span})
+        empty = pd.DataFrame({name: pd.Series(dtype="int64") for name in names}, index=pd.Index([], dtype=object))
+        table, keys, by_category = self._count_table(level, category)
+        if not months or table is None:
+            return empty
+        where, args = [], []
+        if category and by_category:
+            where.append("category = ?")
+            args.append(category)
+        where.append(_months_test(months))
+        args += _months_args(months)
+        totals, totals_args = [], []
+        for name in names:
+            span = sorted(spans[name])
+            totals.append(f"SUM(CASE WHEN {_months_test(span)} THEN n ELSE 0 END)")
+            totals_args += _months_args(span)
+        group = ", ".join(keys)
+        rows = self.db.query(f"SELECT {group}, {', '.join(totals)} FROM {table} WHERE {' AND '.join(where)} "
+                             f"GROUP BY {group}", totals_args + args)
+        if not rows:
+            return empty
+        frame = pd.DataFrame.from_records(rows, columns=keys + names)
+        index = frame[keys[0]] + "/" + frame[keys[1]] if len(keys) == 2 else frame[keys[0]]   # "force/id"
+        return pd.DataFrame(frame[names].to_numpy(dtype=np.int64), index=pd.Index(index.to_numpy(), dtype=object),
+                            columns=names)
+
     def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
         """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
         within"), 'lsoa' or 'neighbourhood' (area "force/id", counted in the stored polygons);
         category None means all crime."""
-        table, keys = {"force": ("crime_counts", ["force"]), "lsoa": ("lsoa_counts", ["lsoa_code"]),
-                       "neighbourhood": ("neighbourhood_counts", ["force", "neighbourhood_id"])}[level]
         empty = pd.DataFrame({"area": pd.Series(dtype=str), "month": pd.Series(dtype=str),
                               "n": pd.Series(dtype="int64")})
         months = list(months)
-        if not months or table not in self.db.table_names():
+        table, keys, by_category = self._count_table(level, category)
+        if not months or table is None:
             return empty
         where = [f"month IN ({_placeholders(len(months))})"]
         args: list = list(months)
-        if category:
+        if category and by_category:
             where.append("category = ?")
             args.append(category)
         if area:
@@ -261,6 +338,9 @@ class CrimeStore:
         """The stored neighbourhoods as comparison areas: area_code ("force/id"), area_name, force,
         population (Census 2021 residents of the LSOAs whose centroid is inside; police.uk's own
         figure where no centroid is)."""
+        return self._read_once(("neighbourhood_areas", force), lambda: self._neighbourhood_areas(force)).copy()
+
+    def _neighbourhood_areas(self, force: Optional[str]) -> pd.DataFrame:
         columns = ["area_code", "area_name", "force", "population"]
         if "neighbourhoods" not in self.db.table_names():
             return pd.DataFrame(columns=columns)
@@ -375,7 +455,8 @@ class CrimeStore:
             if only is not None:
                 where += f" AND neighbourhood_id IN ({_placeholders(len(only)) or chr(39) * 2})"
                 args += sorted(only)
-        self.db.execute(f"DELETE FROM neighbourhood_counts WHERE {where}", args)
+        for table in NEIGHBOURHOOD_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE {where}", args)
         polygons = self.neighbourhood_polygons(force, only)
         if not polygons:
             return
@@ -387,7 +468,8 @@ class CrimeStore:
 
     def _count_unit(self, unit_force: str, month: str, frame: pd.DataFrame) -> None:
         """Count one force-month's street crimes (being imported) in the stored neighbourhoods."""
-        self.db.execute("DELETE FROM neighbourhood_counts WHERE unit_force = ? AND month = ?", (unit_force, month))
+        for table in NEIGHBOURHOOD_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE unit_force = ? AND month = ?", (unit_force, month))
         if not len(frame):
             return
         lon, lat = frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float)
@@ -408,13 +490,19 @@ class CrimeStore:
         keys = np.array([f"{u}\t{m}\t{c}" for u, m, c in zip(unit_force, month, category)])
         combos, codes = np.unique(keys, return_inverse=True)
         table = count_by_code(x, y, codes, len(combos), [p[2] for p in polygons])
-        rows = []
+        rows, totals = [], {}
         for k, j in zip(*np.nonzero(table)):
             u, m, c = combos[j].split("\t")
-            rows.append((u, m, polygons[k][0], polygons[k][1], c, int(table[k, j])))
+            n = int(table[k, j])
+            rows.append((u, m, polygons[k][0], polygons[k][1], c, n))
+            key = (u, m, polygons[k][0], polygons[k][1])
+            totals[key] = totals.get(key, 0) + n
         self.db.executemany("INSERT INTO neighbourhood_counts VALUES (?,?,?,?,?,?) ON CONFLICT (unit_force, month, "
                             "force, neighbourhood_id, category) DO UPDATE SET n = neighbourhood_counts.n + excluded.n",
                             rows)
+        self.db.executemany("INSERT INTO neighbourhood_totals VALUES (?,?,?,?,?) ON CONFLICT (unit_force, month, "
+                            "force, neighbourhood_id) DO UPDATE SET n = neighbourhood_totals.n + excluded.n",
+                            [key + (n,) for key, n in sorted(totals.items())])
 
     def neighbourhood_at(self, lon: float, lat: float) -> Optional[Tuple[str, str]]:
         """(force, neighbourhood_id) of the stored neighbourhood containing the point, or None."""

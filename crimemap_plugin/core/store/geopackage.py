@@ -204,6 +204,11 @@ class GeoPackageDatabase:
     def table_names(self) -> set:
         return gpkg.table_names(self.conn)
 
+    def change_token(self):
+        """A value that changes whenever the file changes: by another connection (SQLite's
+        data_version) or by this one (its count of changed rows)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+
     def copy_rows(self, table: str, rows) -> None:
         """Append rows (tuples in the table's column order)."""
         table = tables.BY_NAME[table]

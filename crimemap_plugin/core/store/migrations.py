@@ -6,6 +6,8 @@ populations, their details and crime counts; 0.3 made the layer without them).
 Version 3: the coverage audit (coverage, coverage_overrides).
 Version 4: the indexes every current store has.
 Version 5: each neighbourhood's own web page on its force's site (neighbourhood_details.url_force).
+Version 6: each neighbourhood's crimes of every category a month (neighbourhood_totals), which an
+all-crime comparison reads instead of summing the categories.
 
 Each step runs in its own transaction and records the version it reaches, so an upgrade that is
 stopped (cancel, a full disk) resumes where it stopped. A new store is created at the current version
@@ -30,7 +32,7 @@ def _neighbourhood_level(db, store) -> str:
                 db.execute(f"ALTER TABLE neighbourhoods ADD COLUMN {_column_sql(spec).replace(' NOT NULL', '')}")
         db.execute("UPDATE neighbourhoods SET area_code = force || '/' || neighbourhood_id WHERE area_code IS NULL")
         db.census_of_stored()
-    for table in (tables.NEIGHBOURHOOD_DETAILS, tables.NEIGHBOURHOOD_COUNTS):
+    for table in (tables.NEIGHBOURHOOD_DETAILS, tables.NEIGHBOURHOOD_COUNTS, tables.NEIGHBOURHOOD_TOTALS):
         if table.name not in names:
             gpkg.add_attribute_table(db.conn, table.name, table_ddl(table), table.description)
     if "neighbourhood_counts" not in names:
@@ -64,8 +66,29 @@ def _neighbourhood_pages(db, store) -> str:
     return "neighbourhood web pages added (filled when the neighbourhoods are refreshed)"
 
 
+TOTALS_DELETE = "DELETE FROM neighbourhood_totals"
+TOTALS_FILL = ("INSERT INTO neighbourhood_totals (unit_force, month, force, neighbourhood_id, n) "
+               "SELECT unit_force, month, force, neighbourhood_id, SUM(n) FROM neighbourhood_counts "
+               "GROUP BY unit_force, month, force, neighbourhood_id")
+
+
+def _neighbourhood_totals(db, store) -> str:
+    """The sums over categories of what is counted per neighbourhood (written again whole: a store
+    upgraded from version 1 got them while its crimes were first counted)."""
+    if tables.NEIGHBOURHOOD_TOTALS.name not in db.table_names():
+        gpkg.add_attribute_table(db.conn, tables.NEIGHBOURHOOD_TOTALS.name, table_ddl(tables.NEIGHBOURHOOD_TOTALS),
+                                 tables.NEIGHBOURHOOD_TOTALS.description)
+    db.execute(TOTALS_DELETE)
+    db.execute(TOTALS_FILL)
+    for name in tables.RETIRED_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS {name}")
+    db._create_indexes()
+    return "all-crime counts per neighbourhood added"
+
+
 # STEPS[v] reaches version v
-STEPS: List[Callable] = [None, None, _neighbourhood_level, _coverage, _indexes, _neighbourhood_pages]
+STEPS: List[Callable] = [None, None, _neighbourhood_level, _coverage, _indexes, _neighbourhood_pages,
+                         _neighbourhood_totals]
 
 
 def migrate(db, store, progress=None, cancelled=None) -> List[str]:

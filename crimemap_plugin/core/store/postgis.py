@@ -89,6 +89,10 @@ def _column_sql(spec: str, serial: Optional[str] = None) -> str:
     return f"{name} {sql_type}" + (" NOT NULL" if kind.endswith("!") else "")
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _table_sql(schema: str, table: tables.Table) -> List[str]:
     cols = []
     if table.geometry:
@@ -113,15 +117,21 @@ FIRST_VERSION = 4
 UPGRADES = {   # version reached: (what it does, in words; its statements)
     5: ("neighbourhood web pages added (filled when the neighbourhoods are refreshed)",
         ("ALTER TABLE {schema}.neighbourhood_details ADD COLUMN IF NOT EXISTS url_force text",)),
+    6: ("all-crime counts per neighbourhood added",
+        tuple(_table_sql("{schema}", tables.NEIGHBOURHOOD_TOTALS)) + (
+            "DELETE FROM {schema}.neighbourhood_totals",
+            "INSERT INTO {schema}.neighbourhood_totals (unit_force, month, force, neighbourhood_id, n) "
+            "SELECT unit_force, month, force, neighbourhood_id, SUM(n) FROM {schema}.neighbourhood_counts "
+            "GROUP BY unit_force, month, force, neighbourhood_id",
+)
+        + tuple(f"DROP INDEX IF EXISTS {{schema}}.{name}" for name in tables.RETIRED_INDEXES)
+        + tuple(f"CREATE INDEX IF NOT EXISTS {name} ON {{schema}}.{table} ({', '.join(cols)})"
+                for name, table, cols in tables.INDEXES if table.startswith("neighbourhood_"))),
 }
 
 
 def _upgrade_sql(schema: str, version: int) -> List[str]:
     return [sql.format(schema=schema) for sql in UPGRADES[version][1]]
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def schema_sql(schema: str = DEFAULT_SCHEMA, roles: bool = True) -> str:
@@ -380,11 +390,18 @@ class PostgisDatabase:
             done.append(UPGRADES[version][0])
             if progress:
                 progress(100.0 * (version - start) / (tables.SCHEMA_VERSION - start))
+        if all(self.one("SELECT 1 FROM pg_roles WHERE rolname = ?", (r,)) for r in (ANALYST, VIEWER)):
+            for statement in _grants(self.schema):   # the team's rights on tables the upgrade added
+                self.execute(statement)
         return done
 
     # -- points ------------------------------------------------------------------------------------------
     def forget_feature_count(self, table: str) -> None:
         """PostgreSQL keeps no cached count."""
+
+    def change_token(self):
+        """None: other sessions' writes cannot be seen cheaply, so nothing read is kept."""
+        return None
 
     def delete_points(self, table: str, import_id, first_fid, last_fid) -> None:
         self.execute(f"DELETE FROM {tables.BY_NAME[table].name} WHERE import_id = ?", (import_id,))

@@ -9,7 +9,7 @@ A column is written "name type", with "!" after the type for NOT NULL; types are
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
-SCHEMA_VERSION = 5   # see migrations.py (GeoPackage) and postgis.py (PostGIS)
+SCHEMA_VERSION = 6   # see migrations.py (GeoPackage) and postgis.py (PostGIS)
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,11 @@ NEIGHBOURHOOD_COUNTS = Table("neighbourhood_counts", _cols(
     "unit_force text!", "month text!", "force text!", "neighbourhood_id text!", "category text!", "n int!"),
     key=("unit_force", "month", "force", "neighbourhood_id", "category"),
     description="Street crimes per neighbourhood x month x category, counted in the neighbourhood polygons")
+NEIGHBOURHOOD_TOTALS = Table("neighbourhood_totals", _cols(
+    "unit_force text!", "month text!", "force text!", "neighbourhood_id text!", "n int!"),
+    key=("unit_force", "month", "force", "neighbourhood_id"),
+    description="Street crimes of every category per neighbourhood x month (the sums of neighbourhood_counts, "
+                "kept with them), for all-crime comparisons")
 NEIGHBOURHOOD_DETAILS = Table("neighbourhood_details", _cols(
     "force text!", "neighbourhood_id text!", "name text", "description text", "population int", "centre_lat real",
     "centre_lon real", "contact_details text", "links text", "locations text", "people text", "events text",
@@ -86,18 +91,20 @@ REJECTED_ROWS = Table("rejected_rows", _cols("import_id int!", "line int!", "rea
 POINT_TABLES: Dict[str, Table] = {"street": CRIMES, "outcomes": OUTCOMES, "stop-and-search": STOP_AND_SEARCH}
 LAYERS = (CRIMES, OUTCOMES, STOP_AND_SEARCH, NEIGHBOURHOODS)
 ATTRIBUTE_TABLES = (META, IMPORTS, FORCE_MONTHS, CRIME_COUNTS, LSOA_COUNTS, NEIGHBOURHOOD_COUNTS,
-                    NEIGHBOURHOOD_DETAILS, COVERAGE, COVERAGE_OVERRIDES, REJECTED_ROWS)
+                    NEIGHBOURHOOD_TOTALS, NEIGHBOURHOOD_DETAILS, COVERAGE, COVERAGE_OVERRIDES, REJECTED_ROWS)
 ALL_TABLES = LAYERS + ATTRIBUTE_TABLES
 BY_NAME: Dict[str, Table] = {t.name: t for t in ALL_TABLES}
 
 # (index name, table, columns): what the comparisons and trends read
+RETIRED_INDEXES = ("neighbourhood_counts_month",)   # made by versions 4 and 5
 INDEXES = (
     ("crime_counts_month", "crime_counts", ("month", "category")),
     ("lsoa_counts_month", "lsoa_counts", ("month", "category")),
-    # Comparisons read a period's months (covering: the rows never need reading); a trend reads one
-    # neighbourhood's months.
-    ("neighbourhood_counts_month", "neighbourhood_counts", ("month", "category", "force", "neighbourhood_id", "n")),
+    # Comparisons sum a category's months area by area, in the order the index holds them (covering:
+    # the rows never need reading, nor the sums sorting); a trend reads one neighbourhood's months.
+    ("neighbourhood_counts_category", "neighbourhood_counts", ("category", "force", "neighbourhood_id", "month", "n")),
     ("neighbourhood_counts_area", "neighbourhood_counts", ("force", "neighbourhood_id", "month")),
+    ("neighbourhood_totals_area", "neighbourhood_totals", ("force", "neighbourhood_id", "month", "n")),
     ("neighbourhoods_area", "neighbourhoods", ("force", "neighbourhood_id")),
     ("imports_unit", "imports", ("kind", "force", "month")),
 )
