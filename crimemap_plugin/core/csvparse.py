@@ -89,7 +89,7 @@ def _line_of(data: bytes, pos: int) -> int:
 
 
 def _check_bytes(source: str, data: bytes) -> str:
-    if not data.strip():
+    if not data or data.isspace():   # (strip() would copy the whole file)
         raise FileRefused(source, "the file is empty")
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -159,10 +159,13 @@ def _check_field_counts(source: str, data: bytes, text: str, width: int) -> Opti
     rows are reported by their line in the file, not their record number), or None when every record
     is one line."""
     if b'"' not in data:
-        body = data.rstrip(b"\r\n")
-        lines = body.count(b"\n") + 1
-        if body.count(b",") == (width - 1) * lines:
+        end = len(data)   # the data without its trailing line ends (counted in place, never copied)
+        while end and data[end - 1] in b"\r\n":
+            end -= 1
+        lines = data.count(b"\n", 0, end) + 1
+        if data.count(b",", 0, end) == (width - 1) * lines:
             return None
+        body = data[:end]
         for number, line in enumerate(body.split(b"\n"), start=1):
             got = line.count(b",") + 1
             if got != width and line.strip():

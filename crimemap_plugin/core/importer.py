@@ -141,7 +141,8 @@ def import_path(path, store_path, progress: Optional[Callable[[float], None]] = 
             held = ", ".join(shown_name(n) for n in source.skipped[:5]) + (", …" if len(source.skipped) > 5 else "")
             raise FileRefused(str(source.path), "holds no police.uk CSV files" + (f" (it holds {held})" if held
                                                                                 else ""))
-        members = _plan(source, report, cancelled, say)
+        kept = {}   # the file the plan read last, parsed: the import reads it once
+        members = _plan(source, report, cancelled, say, kept)
         with open_store(store_path) as store:
             if store.needs_upgrade():
                 # An import is a write: a store made by an earlier version is brought up to date first.
@@ -149,7 +150,7 @@ def import_path(path, store_path, progress: Optional[Callable[[float], None]] = 
                     say(f"{store.spec}: {step}", False)
             _maybe_bulk(store, sum(m.size for m in members) or 1)
             try:
-                _import_members(members, store, report, progress, cancelled, say)
+                _import_members(members, store, report, progress, cancelled, say, kept)
             finally:
                 if store.deferred:
                     say("Building the spatial index…", False)
@@ -162,7 +163,7 @@ def shown_name(display: str) -> str:
     return display.rsplit("/", 1)[-1]
 
 
-def _plan(source, report, cancelled, say) -> list:
+def _plan(source, report, cancelled, say, kept: dict) -> list:
     """The members to import, in order. Files refused before reading are reported; so are two files
     of one import holding the same force-month of the same kind: identical ones are imported once,
     different ones are both refused (neither can be trusted to be the right one), and what is stored
@@ -173,7 +174,7 @@ def _plan(source, report, cancelled, say) -> list:
     claims = {}   # (kind, force, month) -> members claiming it
     for member in source.members:
         info = parse_name(member.name)
-        keys = [(info.kind, info.force, info.month)] if info else _units_of(member)
+        keys = [(info.kind, info.force, info.month)] if info else _units_of(member, kept)
         for key in keys:
             claims.setdefault(key, []).append(member)
     contested = {key: group for key, group in claims.items() if len(group) > 1}
@@ -215,13 +216,18 @@ def _plan(source, report, cancelled, say) -> list:
     return out
 
 
-def _units_of(member) -> list:
-    """The force-months a file without the archive's name holds (its "Reported by" and "Month"), read
-    quickly; [] when it cannot be read (it is refused by name when imported)."""
+def _units_of(member, kept: dict) -> list:
+    """The force-months a file without the archive's name holds (its "Reported by" and "Month"); []
+    when it cannot be read (it is refused by name when imported). The file parsed is kept in `kept`
+    (only the last one: a national file parsed is some hundreds of MB) with its checksum, so that
+    importing the same bytes next does not parse them again."""
+    data = member.read()
+    kept.clear()
     try:
-        parsed = read_file(member.display, member.name, member.read())
+        parsed = read_file(member.display, member.name, data)
     except FileRefused:
         return []
+    kept[id(member)] = (_checksum(data), parsed)
     frame = parsed.frame
     if not len(frame):
         return []
@@ -255,7 +261,7 @@ def _maybe_bulk(store, total_bytes: int) -> None:
         store.begin_bulk(kinds)
 
 
-def _import_members(members, store, report, progress, cancelled, say) -> None:
+def _import_members(members, store, report, progress, cancelled, say, kept: dict) -> None:
     done = 0
     total = sum(m.size for m in members) or 1
     for member in members:
@@ -263,7 +269,7 @@ def _import_members(members, store, report, progress, cancelled, say) -> None:
             report.cancelled = True
             break
         try:
-            file_report = _import_member(store, member, cancelled)
+            file_report = _import_member(store, member, cancelled, kept)
         except Cancelled:
             report.cancelled = True
             break
@@ -276,11 +282,12 @@ def _import_members(members, store, report, progress, cancelled, say) -> None:
             progress(100.0 * done / total)
 
 
-def _import_member(store, member, cancelled) -> FileReport:
+def _import_member(store, member, cancelled, kept: dict) -> FileReport:
     data = member.read()
     checksum = _checksum(data)
-    parsed = read_file(member.display, member.name, data)
-    del data
+    planned = kept.pop(id(member), None)
+    parsed = planned[1] if planned and planned[0] == checksum else read_file(member.display, member.name, data)
+    del data, planned
     frame = parsed.frame
     rejected = parsed.rejections.lines
     report = FileReport(member.display, "imported", parsed.kind)

@@ -14,10 +14,11 @@ Ring = Tuple[np.ndarray, np.ndarray]   # x, y arrays of a closed ring
 
 
 def unique_points(x: np.ndarray, y: np.ndarray):
-    """Distinct locations and how many points stand on each."""
-    keys = x + 1j * y  # one sortable value per location (exact: both parts are the original floats)
+    """Distinct locations and how many points stand on each, in increasing y (as the counting below
+    takes them: presorted)."""
+    keys = y + 1j * x  # one sortable value per location, y first (exact: both parts are the original floats)
     uniq, counts = np.unique(keys, return_counts=True)
-    return uniq.real.copy(), uniq.imag.copy(), counts
+    return uniq.imag.copy(), uniq.real.copy(), counts
 
 
 def _parity(px: np.ndarray, py: np.ndarray, rings: Sequence[Ring], budget: int = 4_000_000) -> np.ndarray:

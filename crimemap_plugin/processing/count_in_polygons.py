@@ -104,9 +104,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         # A straight edge in one CRS and the same edge straight in the other are metres apart at most
         # for edges of a few km; the margin below is hundreds of metres, and grows with edge length.
         tol = 0.002 + 0.02 * longest * longest
-        order = np.argsort(uy, kind="stable")  # one sort serves both passes below
-        ux, uy, weights = ux[order], uy[order], weights[order]
-        near = near_edges(ux, uy, wgs_polygons, tol, presorted=True)
+        near = near_edges(ux, uy, wgs_polygons, tol, presorted=True)   # unique_points sorts by y
         far = ~near
         counts = count_in_polygons(ux[far], uy[far], wgs_polygons, weights[far], presorted=True)
         if near.any():
@@ -139,7 +137,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         features = list(source.getFeatures())
         polygons = [rings_of(feature.geometry()) for feature in features]
         if source.sourceCrs() == WGS84:
-            counts = count_in_polygons(ux, uy, polygons, weights)
+            counts = count_in_polygons(ux, uy, polygons, weights, presorted=True)
         else:
             crs, transforms = source.sourceCrs(), context.transformContext()
             counts = self._count_across_crs(ux, uy, weights, features, polygons,

@@ -11,7 +11,7 @@ bringing an older store up to date is `upgrade()`, an explicit step.
 
 import sqlite3
 from contextlib import contextmanager
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import List
 
@@ -25,6 +25,8 @@ from . import gpkg, rtree_bulk, tables
 from .interface import LayerSource
 
 CHUNK = 50_000
+ROWS_PER_STATEMENT = 32   # rows an INSERT writes at once (the fewest statements for the least binding)
+MAX_VARIABLES = 999       # values one statement may bind on every SQLite QGIS ships
 PENDING = "rtree_pending:"     # crimemap_meta key prefix: a point layer whose R-tree is to be rebuilt
 CACHE_KIB = 65_536             # SQLite page cache (KiB)
 
@@ -212,7 +214,7 @@ class GeoPackageDatabase:
     def copy_rows(self, table: str, rows) -> None:
         """Append rows (tuples in the table's column order)."""
         table = tables.BY_NAME[table]
-        self.conn.executemany(f"INSERT INTO {table.name} VALUES ({_marks(len(table.columns))})", rows)
+        _insert_rows(self.conn, f"INSERT INTO {table.name}", len(table.columns), rows)
 
     def lock(self, key: str) -> None:
         """Writers are already serialised: a transaction begins IMMEDIATE."""
@@ -289,7 +291,7 @@ class GeoPackageDatabase:
         columns = [frame[c].tolist() if c in frame else [None] * n for c in names]
         fids = range(first, first + n)
         ids = [import_id] * n
-        sql = f'INSERT INTO "{name}" (fid, geom, {", ".join(names)}, import_id) VALUES ({_marks(len(names) + 3)})'
+        head = f'INSERT INTO "{name}" (fid, geom, {", ".join(names)}, import_id)'
         # The R-tree is filled here directly, in one sorted pass, rather than row by row through the
         # insert trigger; where another import is rebuilding it (its bulk mode dropped it), it is
         # left to that rebuild.
@@ -298,18 +300,14 @@ class GeoPackageDatabase:
         trigger = gpkg.insert_trigger_name(name)
         if direct:
             conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
-        rows = zip(fids, blobs, *columns, ids)
-        for _start in range(0, n, CHUNK):
-            if cancelled and cancelled():
-                raise Cancelled(f"cancelled while writing {name}")
-            conn.executemany(sql, islice(rows, CHUNK))
+        _insert_rows(conn, head, len(names) + 3, zip(fids, blobs, *columns, ids), cancelled, name)
         if direct:
             located = ~(np.isnan(lon) | np.isnan(lat))
             order = np.flatnonzero(located)
             order = order[np.lexsort((lat[order], np.round(lon[order], 2)))]
-            conn.executemany(f'INSERT INTO "rtree_{name}_geom" VALUES (?,?,?,?,?)',
-                             zip((order + first).tolist(), lon[order].tolist(), lon[order].tolist(),
-                                 lat[order].tolist(), lat[order].tolist()))
+            _insert_rows(conn, f'INSERT INTO "rtree_{name}_geom"', 5,
+                         zip((order + first).tolist(), lon[order].tolist(), lon[order].tolist(),
+                             lat[order].tolist(), lat[order].tolist()), cancelled, name)
             gpkg.create_rtree_triggers(conn, name, only=[trigger])
         return first, first + n - 1
 
@@ -544,6 +542,29 @@ class GeoPackageDatabase:
         if where:
             uri += f"|subset={where}"
         return LayerSource(uri, "ogr")
+
+
+def _insert_rows(conn, head: str, width: int, rows, cancelled=None, what: str = "") -> None:
+    """`head` (INSERT INTO table [(columns)]) for every row of `rows` (tuples of `width` values), many
+    rows a statement: one statement per row costs a third more. Rows go in in their order, so the
+    file is the same either way; `cancelled` is asked between chunks."""
+    per = ROWS_PER_STATEMENT if ROWS_PER_STATEMENT * width <= MAX_VARIABLES else max(1, MAX_VARIABLES // width)
+    one = f"({_marks(width)})"
+    many = f"{head} VALUES {','.join([one] * per)}"
+    rows = iter(rows)
+    while True:
+        if cancelled and cancelled():
+            raise Cancelled(f"cancelled while writing {what}")
+        chunk = list(islice(rows, CHUNK))
+        if not chunk:
+            return
+        whole = len(chunk) // per * per
+        if per > 1 and whole:
+            conn.executemany(many, [tuple(chain.from_iterable(chunk[i:i + per])) for i in range(0, whole, per)])
+        else:
+            whole = 0
+        if whole < len(chunk):
+            conn.executemany(f"{head} VALUES {one}", chunk[whole:])
 
 
 def _marks(n: int) -> str:

@@ -1,0 +1,76 @@
+"""The import's fast paths write the same store as the plain ones: many rows an INSERT against one row
+a statement, a file parsed once for the plan and the import against parsed twice. Rows, counts, the
+neighbourhood counts and the R-tree are compared, and the GeoPackage file byte for byte."""
+
+import sqlite3
+
+import pytest
+
+from crimemap_plugin.core import importer
+from crimemap_plugin.core.importer import import_path
+from crimemap_plugin.core.store import geopackage
+from tests.independent import street_counts
+from tests.shared_data import shared_data
+from tests.stores import content
+from tests.unit.conftest import store_counts
+
+NATIONAL = shared_data() / "police_uk" / "national-2018-12"
+
+
+def one_national_file(tmp_path):
+    """Five forces of the real national month in one file without the archive's name (as a user
+    joins them): the plan reads it to find its force-months."""
+    files = [NATIONAL / f"2018-12-{slug}-street.csv" for slug in ("kent", "btp", "surrey", "dorset", "cumbria")]
+    out = tmp_path / "five-forces.csv"
+    with open(out, "wb") as fh:
+        for i, f in enumerate(files):
+            data = f.read_bytes()
+            fh.write(data if i == 0 else data.split(b"\n", 1)[1])
+    return out, files
+
+
+def rtree(path) -> list:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT id, minx, maxx, miny, maxy FROM rtree_crimes_geom ORDER BY id").fetchall()
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["index-as-rows-go-in", "index-packed-at-the-end"])
+def test_many_rows_a_statement_write_the_same_file(tmp_path, monkeypatch, bulk):
+    source, files = one_national_file(tmp_path)
+    monkeypatch.setattr(importer, "_maybe_bulk", importer._maybe_bulk if bulk else lambda store, size: None)
+    stores = {}
+    for per in (1, geopackage.ROWS_PER_STATEMENT):
+        monkeypatch.setattr(geopackage, "ROWS_PER_STATEMENT", per)
+        stores[per] = tmp_path / f"per-{per}.gpkg"
+        import_path(source, stores[per])
+    plain, fast = stores[1], stores[geopackage.ROWS_PER_STATEMENT]
+    assert store_counts(fast) == street_counts(files)
+    assert content(str(fast), with_times=False) == content(str(plain), with_times=False)
+    assert rtree(fast) == rtree(plain) and len(rtree(fast)) > 30_000
+    # Nothing but the times of the import differs in the file itself.
+    with sqlite3.connect(fast) as a, sqlite3.connect(plain) as b:
+        for conn in (a, b):
+            conn.execute("UPDATE imports SET imported_at = ''")
+            conn.execute("UPDATE gpkg_contents SET last_change = ''")
+            conn.commit()
+    assert fast.read_bytes() == plain.read_bytes()
+
+
+def test_a_file_parsed_for_the_plan_is_not_parsed_again(tmp_path, monkeypatch):
+    source, files = one_national_file(tmp_path)
+    parsed = []
+    read_file = importer.read_file
+    monkeypatch.setattr(importer, "read_file", lambda *a: parsed.append(a[0]) or read_file(*a))
+    import_path(source, tmp_path / "once.gpkg")
+    assert len(parsed) == 1
+    assert store_counts(tmp_path / "once.gpkg") == street_counts(files)
+    # Bytes other than those the plan read (the file changed in between): parsed again, never the
+    # plan's rows imported.
+    with importer.Source(source) as src:
+        member = src.members[0]
+        kept = {id(member): ("the checksum of other bytes", None)}
+        parsed.clear()
+        with importer.open_store(tmp_path / "again.gpkg") as store:
+            importer._import_member(store, member, None, kept)
+    assert len(parsed) == 1
+    assert store_counts(tmp_path / "again.gpkg") == street_counts(files)
