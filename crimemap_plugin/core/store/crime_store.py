@@ -264,16 +264,17 @@ class CrimeStore:
         self.db.copy_rows("lsoa_counts", [(unit_force, month, lsoa, c, int(n)) for (lsoa, c), n in by_lsoa.items()])
 
     # -- comparisons --------------------------------------------------------------------------------
-    def _count_table(self, level: str, category: Optional[str]) -> Tuple[Optional[str], List[str], bool]:
-        """(table, area key columns, whether it has a category column) that `level`'s counts are read
+    def _count_table(self, level: str, category: Optional[str]) -> Tuple[Optional[str], List[str]]:
+        """(table, area key columns) that `level`'s counts of `category` (None: all crime) are read
         from; table None when the store has none. Neighbourhoods' all-crime counts have a table of
-        their own (summing 14 categories of thousands of neighbourhoods would cost a dock update)."""
+        their own, without categories (summing 14 categories of thousands of neighbourhoods would
+        cost a dock update)."""
         table, keys = {"force": ("crime_counts", ["force"]), "lsoa": ("lsoa_counts", ["lsoa_code"]),
                        "neighbourhood": ("neighbourhood_counts", ["force", "neighbourhood_id"])}[level]
         names = self.db.table_names()
         if level == "neighbourhood" and not category and tables.NEIGHBOURHOOD_TOTALS.name in names:
-            return tables.NEIGHBOURHOOD_TOTALS.name, keys, False
-        return (table if table in names else None), keys, True
+            return tables.NEIGHBOURHOOD_TOTALS.name, keys
+        return (table if table in names else None), keys
 
     def sums(self, level: str, spans: Dict[str, Sequence[str]], category: Optional[str] = None) -> pd.DataFrame:
         """Street crimes per area summed over each named span of months: a frame indexed by area (as
@@ -282,11 +283,11 @@ class CrimeStore:
         names = list(spans)
         months = sorted({m for span in spans.values() for m in span})
         empty = pd.DataFrame({name: pd.Series(dtype="int64") for name in names}, index=pd.Index([], dtype=object))
-        table, keys, by_category = self._count_table(level, category)
+        table, keys = self._count_table(level, category)
         if not months or table is None:
             return empty
         where, args = [], []
-        if category and by_category:
+        if category:
             where.append("category = ?")
             args.append(category)
         where.append(_months_test(months))
@@ -313,12 +314,12 @@ class CrimeStore:
         empty = pd.DataFrame({"area": pd.Series(dtype=str), "month": pd.Series(dtype=str),
                               "n": pd.Series(dtype="int64")})
         months = list(months)
-        table, keys, by_category = self._count_table(level, category)
+        table, keys = self._count_table(level, category)
         if not months or table is None:
             return empty
         where = [f"month IN ({_placeholders(len(months))})"]
         args: list = list(months)
-        if category and by_category:
+        if category:
             where.append("category = ?")
             args.append(category)
         if area:
