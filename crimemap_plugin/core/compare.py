@@ -81,7 +81,7 @@ def _finish(frame: pd.DataFrame, sums: pd.DataFrame, period: Period, baseline: P
     fall. Significance is tested over the complete rows together (Benjamini–Hochberg)."""
     aligned = sums.reindex(frame["area_code"].to_numpy()).fillna(0).astype(np.int64)
     # Completeness is the force's: worked out once per force, then spread over its areas.
-    codes, force_names = pd.factorize(frame["force"])
+    codes, force_names = pd.factorize(frame["force"].fillna(""))   # (no force: "", every month missing)
 
     def per_area(values, dtype):
         return np.asarray(values, dtype=dtype)[codes] if len(codes) else np.zeros(0, dtype=dtype)

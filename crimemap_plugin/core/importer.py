@@ -143,6 +143,8 @@ def import_path(path, store_path, progress: Optional[Callable[[float], None]] = 
                                                                                 else ""))
         kept = {}   # the file the plan read last, parsed: the import reads it once
         members = _plan(source, report, cancelled, say, kept)
+        if not any(id(m) in kept for m in members):
+            kept.clear()   # the file the plan read last is not imported (refused, or the same as another)
         with open_store(store_path) as store:
             if store.needs_upgrade():
                 # An import is a write: a store made by an earlier version is brought up to date first.
@@ -286,6 +288,7 @@ def _import_member(store, member, cancelled, kept: dict) -> FileReport:
     data = member.read()
     checksum = _checksum(data)
     planned = kept.pop(id(member), None)
+    kept.clear()   # a file the plan read is imported now or never: nothing else is held while this one is
     parsed = planned[1] if planned and planned[0] == checksum else read_file(member.display, member.name, data)
     del data, planned
     frame = parsed.frame

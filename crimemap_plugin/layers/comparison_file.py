@@ -25,8 +25,9 @@ WAIT_S = 5.0                      # longest wait for QGIS to let go of the file
 
 def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=WAIT_S, isolation_level=None)
-    # The file is worked out again from the store whenever it is lost: a commit need not wait for the
-    # disk (in WAL mode a crash loses at most the last update, never the file).
+    # Everything in the file is worked out again from the store: a commit need not wait for the disk
+    # (a crash loses at most the last update; a file that cannot be read or written is written again
+    # by the dock). The journal is as QGIS sets it (WAL where the file system allows).
     conn.execute("PRAGMA synchronous = NORMAL")
     return conn
 
@@ -72,7 +73,6 @@ def _add_view(path: str, rows: Dict[str, list]) -> None:
     names = list(FIELD_TYPES)
     conn = _connect(path)
     try:
-        conn.execute("PRAGMA journal_mode = WAL")   # QGIS reads while the dock writes
         conn.execute("BEGIN IMMEDIATE")
         columns = ", ".join(f"{_quoted(n)} {_SQL_TYPES[FIELD_TYPES[n]]}" for n in names)
         conn.execute(f"CREATE TABLE {VALUES} ({columns}, PRIMARY KEY (area_code))")

@@ -439,17 +439,20 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         project = QgsProject.instance()
         layer = find_layer(COMPARISON_ROLE, project)
         path = self.comparison_path(comparison.level)
-        try:
-            # Another level, another store or areas the layer has no row for: a new layer.
-            if layer is not None and (not layer.isValid() or Path(layer.source().split("|")[0]) != Path(path)
-                                      or not is_current(path) or not update_layer(layer, comparison, measure)):
+        if layer is not None:
+            # Another level, another store, areas the layer has no row for, or a file that cannot be
+            # written (damaged, or made by an earlier version): a new layer.
+            try:
+                stale = (not layer.isValid() or Path(layer.source().split("|")[0]) != Path(path)
+                         or not is_current(path) or not update_layer(layer, comparison, measure))
+            except RuntimeError as exc:
+                log(f"{exc}: the comparison layer is written again")
+                stale = True
+            if stale:
                 if self.iface is not None:
                     self.iface.mapCanvas().waitWhileRendering()
                 project.removeMapLayer(layer.id())
                 layer = None
-        except RuntimeError as exc:
-            log(str(exc), CRITICAL, bar=True)
-            return
         if layer is None:
             try:
                 areas, code_field = comparison_areas(comparison.level, self.store_path())

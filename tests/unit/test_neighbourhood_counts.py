@@ -145,6 +145,8 @@ def test_a_version_5_store_compares_all_crime_as_it_is_and_gets_its_totals_on_up
     with open_store(path, create=False) as store:
         now = compare(store, NEIGHBOURHOOD, "all-crime", period, PREVIOUS_PERIOD).records()
     with sqlite3.connect(path) as conn:   # as version 5 left it: no totals
+        for event in ("insert", "update", "delete"):
+            conn.execute(f"DROP TRIGGER neighbourhood_totals_{event}")
         conn.execute("DROP TABLE neighbourhood_totals")
         conn.execute("DELETE FROM gpkg_contents WHERE table_name = 'neighbourhood_totals'")
         conn.execute("UPDATE crimemap_meta SET value = '5' WHERE key = 'schema_version'")
@@ -157,3 +159,23 @@ def test_a_version_5_store_compares_all_crime_as_it_is_and_gets_its_totals_on_up
     assert totals_agree(path)
     st_marks = {r["area_code"]: r for r in now}["gloucestershire/AA3"]
     assert st_marks["current"] == sum(n for (m, _), n in expected.items() if m in months("2021-05", 3)) > 100
+
+
+def test_the_totals_follow_whatever_writes_the_counts(tmp_path, csvs, fresh):
+    """An earlier version of Crime Map writing a shared store knows nothing of the totals: whatever
+    changes neighbourhood_counts (new rows, added counts, rows taken away), the totals follow."""
+    path = imported_force(tmp_path, fresh())
+    import_path(csvs, path)
+    assert totals_agree(path)
+    with open_store(path) as store, store.db.transaction():
+        db = store.db
+        db.execute("INSERT INTO neighbourhood_counts VALUES ('gloucestershire', '2030-01', 'gloucestershire', "
+                   "'AA3', 'burglary', 7)")
+        db.execute("INSERT INTO neighbourhood_counts VALUES ('gloucestershire', '2030-01', 'gloucestershire', "
+                   "'AA3', 'burglary', 5) ON CONFLICT (unit_force, month, force, neighbourhood_id, category) "
+                   "DO UPDATE SET n = neighbourhood_counts.n + excluded.n")
+        db.execute("UPDATE neighbourhood_counts SET n = n + 1 WHERE month = '2021-03' AND neighbourhood_id = 'AA3'")
+        db.execute("DELETE FROM neighbourhood_counts WHERE month = '2021-04'")
+    assert totals_agree(path)
+    totals = dict(rows(str(path), "SELECT month, n FROM neighbourhood_totals WHERE neighbourhood_id = 'AA3'"))
+    assert int(totals["2030-01"]) == 12 and "2021-04" not in totals

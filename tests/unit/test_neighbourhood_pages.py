@@ -62,6 +62,8 @@ def _as_version_4_gpkg(path) -> None:
     """The store as version 4 left it: no url_force column, no neighbourhood totals (version 6)."""
     with sqlite3.connect(path) as conn:
         conn.execute("ALTER TABLE neighbourhood_details DROP COLUMN url_force")
+        for event in ("insert", "update", "delete"):
+            conn.execute(f"DROP TRIGGER neighbourhood_totals_{event}")
         conn.execute("DROP TABLE neighbourhood_totals")
         conn.execute("DELETE FROM gpkg_contents WHERE table_name = 'neighbourhood_totals'")
         conn.execute("UPDATE crimemap_meta SET value = '4' WHERE key = 'schema_version'")
@@ -102,6 +104,8 @@ def _as_version_4_postgis(spec: str) -> str:
     with _admin() as conn, conn.cursor() as cur:
         cur.execute(f"ALTER TABLE {schema}.neighbourhood_details DROP COLUMN url_force")
         cur.execute(f"DROP TABLE {schema}.neighbourhood_totals")
+        cur.execute(f"DROP TRIGGER neighbourhood_totals_kept ON {schema}.neighbourhood_counts")
+        cur.execute(f"DROP FUNCTION {schema}.neighbourhood_totals_kept")
         cur.execute(f"UPDATE {schema}.crimemap_meta SET value = '4' WHERE key = 'schema_version'")
     return schema
 

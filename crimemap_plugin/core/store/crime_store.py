@@ -33,10 +33,6 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-# What counting in the neighbourhoods writes: per category, and all categories together.
-NEIGHBOURHOOD_TABLES = ("neighbourhood_counts", "neighbourhood_totals")
-
-
 def _placeholders(n: int) -> str:
     return ",".join("?" * n)
 
@@ -456,8 +452,7 @@ class CrimeStore:
             if only is not None:
                 where += f" AND neighbourhood_id IN ({_placeholders(len(only)) or chr(39) * 2})"
                 args += sorted(only)
-        for table in NEIGHBOURHOOD_TABLES:
-            self.db.execute(f"DELETE FROM {table} WHERE {where}", args)
+        self.db.execute(f"DELETE FROM neighbourhood_counts WHERE {where}", args)   # totals: by trigger
         polygons = self.neighbourhood_polygons(force, only)
         if not polygons:
             return
@@ -469,8 +464,7 @@ class CrimeStore:
 
     def _count_unit(self, unit_force: str, month: str, frame: pd.DataFrame) -> None:
         """Count one force-month's street crimes (being imported) in the stored neighbourhoods."""
-        for table in NEIGHBOURHOOD_TABLES:
-            self.db.execute(f"DELETE FROM {table} WHERE unit_force = ? AND month = ?", (unit_force, month))
+        self.db.execute("DELETE FROM neighbourhood_counts WHERE unit_force = ? AND month = ?", (unit_force, month))
         if not len(frame):
             return
         lon, lat = frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float)
@@ -491,19 +485,14 @@ class CrimeStore:
         keys = np.array([f"{u}\t{m}\t{c}" for u, m, c in zip(unit_force, month, category)])
         combos, codes = np.unique(keys, return_inverse=True)
         table = count_by_code(x, y, codes, len(combos), [p[2] for p in polygons])
-        rows, totals = [], {}
+        rows = []
         for k, j in zip(*np.nonzero(table)):
             u, m, c = combos[j].split("\t")
-            n = int(table[k, j])
-            rows.append((u, m, polygons[k][0], polygons[k][1], c, n))
-            key = (u, m, polygons[k][0], polygons[k][1])
-            totals[key] = totals.get(key, 0) + n
+            rows.append((u, m, polygons[k][0], polygons[k][1], c, int(table[k, j])))
+        # neighbourhood_totals follows by trigger (tables.py)
         self.db.executemany("INSERT INTO neighbourhood_counts VALUES (?,?,?,?,?,?) ON CONFLICT (unit_force, month, "
                             "force, neighbourhood_id, category) DO UPDATE SET n = neighbourhood_counts.n + excluded.n",
                             rows)
-        self.db.executemany("INSERT INTO neighbourhood_totals VALUES (?,?,?,?,?) ON CONFLICT (unit_force, month, "
-                            "force, neighbourhood_id) DO UPDATE SET n = neighbourhood_totals.n + excluded.n",
-                            [key + (n,) for key, n in sorted(totals.items())])
 
     def neighbourhood_at(self, lon: float, lat: float) -> Optional[Tuple[str, str]]:
         """(force, neighbourhood_id) of the stored neighbourhood containing the point, or None."""

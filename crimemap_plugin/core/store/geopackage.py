@@ -146,7 +146,15 @@ class GeoPackageDatabase:
         for table in tables.ATTRIBUTE_TABLES:
             gpkg.add_attribute_table(self.conn, table.name, table_ddl(table), table.description)
         self._create_indexes()
+        self.keep_totals()
         self.set_version(tables.SCHEMA_VERSION)
+
+    def keep_totals(self) -> None:
+        """The triggers that keep neighbourhood_totals the sums of neighbourhood_counts (tables.py)."""
+        add, (take, drop) = tables.TOTALS_ADD.format(s=""), (t.format(s="") for t in tables.TOTALS_TAKE)
+        for event, body in (("INSERT", [add]), ("UPDATE", [take, add, drop]), ("DELETE", [take, drop])):
+            self.execute(f"CREATE TRIGGER IF NOT EXISTS neighbourhood_totals_{event.lower()} AFTER {event} ON "
+                         f"neighbourhood_counts BEGIN {'; '.join(body)}; END")
 
     def _add_layer(self, table: tables.Table) -> None:
         columns = [_column_sql(c) for c in table.columns]

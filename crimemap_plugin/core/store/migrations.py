@@ -66,20 +66,15 @@ def _neighbourhood_pages(db, store) -> str:
     return "neighbourhood web pages added (filled when the neighbourhoods are refreshed)"
 
 
-TOTALS_DELETE = "DELETE FROM neighbourhood_totals"
-TOTALS_FILL = ("INSERT INTO neighbourhood_totals (unit_force, month, force, neighbourhood_id, n) "
-               "SELECT unit_force, month, force, neighbourhood_id, SUM(n) FROM neighbourhood_counts "
-               "GROUP BY unit_force, month, force, neighbourhood_id")
-
-
 def _neighbourhood_totals(db, store) -> str:
-    """The sums over categories of what is counted per neighbourhood (written again whole: a store
-    upgraded from version 1 got them while its crimes were first counted)."""
+    """The sums over categories of what is counted per neighbourhood, filled once from the counts and
+    kept from then on by triggers (in the same transaction, so no count is missed or added twice)."""
     if tables.NEIGHBOURHOOD_TOTALS.name not in db.table_names():
         gpkg.add_attribute_table(db.conn, tables.NEIGHBOURHOOD_TOTALS.name, table_ddl(tables.NEIGHBOURHOOD_TOTALS),
                                  tables.NEIGHBOURHOOD_TOTALS.description)
-    db.execute(TOTALS_DELETE)
-    db.execute(TOTALS_FILL)
+    db.execute("DELETE FROM neighbourhood_totals")
+    db.execute(tables.TOTALS_FILL.format(s=""))
+    db.keep_totals()
     for name in tables.RETIRED_INDEXES:
         db.execute(f"DROP INDEX IF EXISTS {name}")
     db._create_indexes()

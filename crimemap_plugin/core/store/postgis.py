@@ -114,16 +114,32 @@ def _table_sql(schema: str, table: tables.Table) -> List[str]:
 # already applied, so schema_sql() (an administrator's script) can carry them all. PostGIS stores
 # began at version 4.
 FIRST_VERSION = 4
+# The statements that keep neighbourhood_totals (tables.py), in the store's schema ({schema} kept for
+# UPGRADES' own formatting).
+TOTALS_SQL_ADD = tables.TOTALS_ADD.format(s="{schema}.")
+TOTALS_SQL_TAKE = tuple(t.format(s="{schema}.") for t in tables.TOTALS_TAKE)
+TOTALS_SQL_FILL = tables.TOTALS_FILL.format(s="{schema}.")
 UPGRADES = {   # version reached: (what it does, in words; its statements)
     5: ("neighbourhood web pages added (filled when the neighbourhoods are refreshed)",
         ("ALTER TABLE {schema}.neighbourhood_details ADD COLUMN IF NOT EXISTS url_force text",)),
     6: ("all-crime counts per neighbourhood added",
         tuple(_table_sql("{schema}", tables.NEIGHBOURHOOD_TOTALS)) + (
-            "DELETE FROM {schema}.neighbourhood_totals",
-            "INSERT INTO {schema}.neighbourhood_totals (unit_force, month, force, neighbourhood_id, n) "
-            "SELECT unit_force, month, force, neighbourhood_id, SUM(n) FROM {schema}.neighbourhood_counts "
-            "GROUP BY unit_force, month, force, neighbourhood_id",
-)
+            # One statement per line (the script is split there): the function the triggers run, then,
+            # where the triggers are not there yet, in one transaction with writers of counts held
+            # off, the totals filled from the counts and the triggers made (an administrator running
+            # the script again on a store of this version changes nothing).
+            "CREATE OR REPLACE FUNCTION {schema}.neighbourhood_totals_kept() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN IF TG_OP <> 'INSERT' THEN " + "; ".join(TOTALS_SQL_TAKE) + "; END IF; "
+            "IF TG_OP <> 'DELETE' THEN " + TOTALS_SQL_ADD + "; END IF; RETURN NULL; END $$",
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'neighbourhood_totals_kept' AND "
+            "tgrelid = '{schema}.neighbourhood_counts'::regclass) OR (NOT EXISTS (SELECT 1 FROM "
+            "{schema}.neighbourhood_totals) AND EXISTS (SELECT 1 FROM {schema}.neighbourhood_counts)) THEN "
+            "DROP TRIGGER IF EXISTS neighbourhood_totals_kept ON {schema}.neighbourhood_counts; "
+            "LOCK TABLE {schema}.neighbourhood_counts IN SHARE ROW EXCLUSIVE MODE; "
+            "DELETE FROM {schema}.neighbourhood_totals; " + TOTALS_SQL_FILL + "; "
+            "CREATE TRIGGER neighbourhood_totals_kept AFTER INSERT OR UPDATE OR DELETE ON "
+            "{schema}.neighbourhood_counts FOR EACH ROW EXECUTE PROCEDURE {schema}.neighbourhood_totals_kept(); "
+            "END IF; END $$")
         + tuple(f"DROP INDEX IF EXISTS {{schema}}.{name}" for name in tables.RETIRED_INDEXES)
         + tuple(f"CREATE INDEX IF NOT EXISTS {name} ON {{schema}}.{table} ({', '.join(cols)})"
                 for name, table, cols in tables.INDEXES if table.startswith("neighbourhood_"))),

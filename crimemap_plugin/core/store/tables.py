@@ -87,6 +87,20 @@ COVERAGE_OVERRIDES = Table("coverage_overrides", _cols("kind text!", "force text
 REJECTED_ROWS = Table("rejected_rows", _cols("import_id int!", "line int!", "reason text!"),
                       description="Rows refused by the import, with line and reason (first 200 per file)")
 
+# neighbourhood_totals is kept by the database itself, with triggers on neighbourhood_counts, so that
+# every writer keeps it (an earlier version of Crime Map writing a shared store included): what each
+# row of neighbourhood_counts adds to or takes from its (unit_force, month, force, neighbourhood_id).
+_TOTALS_KEY = "unit_force = {r}.unit_force AND month = {r}.month AND force = {r}.force AND " \
+              "neighbourhood_id = {r}.neighbourhood_id"
+TOTALS_ADD = ("INSERT INTO {s}neighbourhood_totals (unit_force, month, force, neighbourhood_id, n) VALUES "
+              "(NEW.unit_force, NEW.month, NEW.force, NEW.neighbourhood_id, NEW.n) ON CONFLICT (unit_force, month, "
+              "force, neighbourhood_id) DO UPDATE SET n = {s}neighbourhood_totals.n + excluded.n")
+TOTALS_TAKE = ("UPDATE {s}neighbourhood_totals SET n = n - OLD.n WHERE " + _TOTALS_KEY.format(r="OLD"),
+               "DELETE FROM {s}neighbourhood_totals WHERE n = 0 AND " + _TOTALS_KEY.format(r="OLD"))
+TOTALS_FILL = ("INSERT INTO {s}neighbourhood_totals (unit_force, month, force, neighbourhood_id, n) "
+               "SELECT unit_force, month, force, neighbourhood_id, SUM(n) FROM {s}neighbourhood_counts "
+               "GROUP BY unit_force, month, force, neighbourhood_id")
+
 # kind of police.uk file -> its point layer
 POINT_TABLES: Dict[str, Table] = {"street": CRIMES, "outcomes": OUTCOMES, "stop-and-search": STOP_AND_SEARCH}
 LAYERS = (CRIMES, OUTCOMES, STOP_AND_SEARCH, NEIGHBOURHOODS)
