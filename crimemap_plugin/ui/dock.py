@@ -417,7 +417,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             if hidden:
                 continue
             # The longest texts only: a font's digits share one width, and a measure costs.
-            longest = sorted({model.text(r, c) for r in rows}, key=len)[-MEASURED_TEXTS:]
+            longest = sorted({model.text(r, c) for r in rows}, key=lambda text: (len(text), text))[-MEASURED_TEXTS:]
             cells = max([metrics.horizontalAdvance(text) for text in longest] or [0])
             heading = str(model.headerData(c, Qt.Orientation.Horizontal))
             title = max(head_metrics.horizontalAdvance(line) for line in heading

@@ -46,6 +46,7 @@ def test_force_comparison_values_are_rewritten_and_boundaries_kept(sample_store,
         second = compare(store, FORCE, "burglary", Period("2025-09", 6), PREVIOUS_PERIOD)
     layer = comparison_file.write_layer(first, areas, code_field, path)
     assert layer.isValid() and layer.readOnly() and layer.featureCount() == 45
+    assert layer.fields().names() == ["fid"] + list(FIELD_TYPES)   # as the layer of a GeoPackage table has them
     assert sum(1 for f in layer.getFeatures() if not f.geometry().isEmpty()) == 43   # BTP and PSNI: no boundary
     assert_holds(layer, first)
     drawn = boundaries(path)
