@@ -105,16 +105,19 @@ def legend_title(comparison: Comparison, measure: str) -> str:
 def build_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str, measure: str = "change_pct",
                 name: str = None) -> QgsVectorLayer:
     """A new memory layer holding the comparison, styled."""
-    crs = areas.crs().authid()
-    layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(areas.wkbType())}?crs={crs}", name or
-                           legend_title(comparison, measure), "memory")
-    provider = layer.dataProvider()
-    fields = comparison_fields()
-    provider.addAttributes(list(fields))
-    layer.updateFields()
-    provider.addFeatures(list(comparison_features(comparison, areas, code_field, layer.fields())))
+    layer = memory_layer_like(areas, name or legend_title(comparison, measure), comparison_fields())
+    layer.dataProvider().addFeatures(list(comparison_features(comparison, areas, code_field, layer.fields())))
     layer.updateExtents()
     style(layer, comparison, measure)
+    return layer
+
+
+def memory_layer_like(areas: QgsVectorLayer, name: str, fields: QgsFields) -> QgsVectorLayer:
+    """An empty memory layer of the geometry type and CRS of `areas`, with `fields`."""
+    layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(areas.wkbType())}?crs={areas.crs().authid()}", name,
+                           "memory")
+    layer.dataProvider().addAttributes(list(fields))
+    layer.updateFields()
     return layer
 
 

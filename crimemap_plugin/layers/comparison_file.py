@@ -9,10 +9,10 @@ would copy thousands of them at every change of category or period."""
 import sqlite3
 from typing import Dict, List
 
-from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
 
 from .common import write_gpkg_layer
-from .comparison import FIELD_TYPES, attribute_rows, legend_title, matched_areas, style
+from .comparison import FIELD_TYPES, attribute_rows, legend_title, matched_areas, memory_layer_like, style
 from .field_types import BOOL, REAL, TEXT, WHOLE
 
 LAYER = "comparison"              # the view: what QGIS draws, identifies and lists
@@ -41,12 +41,9 @@ def write_layer(comparison, areas: QgsVectorLayer, code_field: str, path: str,
     """The comparison written to a new GeoPackage at `path`, opened (read-only) and styled;
     RuntimeError naming the file when it cannot be written."""
     rows = attribute_rows(comparison)
-    crs = areas.crs().authid()
-    boundaries = QgsVectorLayer(f"{QgsWkbTypes.displayString(areas.wkbType())}?crs={crs}", AREAS, "memory")
     fields = QgsFields()
     fields.append(QgsField("area_code", TEXT))
-    boundaries.dataProvider().addAttributes(list(fields))
-    boundaries.updateFields()
+    boundaries = memory_layer_like(areas, AREAS, fields)
     features = []
     for code, geometry in matched_areas(list(rows), areas, code_field):
         f = QgsFeature(boundaries.fields())
@@ -98,18 +95,23 @@ def is_current(path: str) -> bool:
     try:
         conn = _connect(path)
         try:
-            return conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (LAYER,)).fetchone() == ("view",) \
-                and conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = ?", (VALUES,)).fetchone()[0] == 1
+            return _current(conn)
         finally:
             conn.close()
     except sqlite3.Error:
         return False
 
 
+def _current(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (LAYER,)).fetchone() == ("view",) \
+        and conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = ?", (VALUES,)).fetchone()[0] == 1
+
+
 def update_layer(layer: QgsVectorLayer, comparison, measure: str = "change_pct") -> bool:
     """Rewrite the comparison's values under an existing layer (no new layer per change), rename and
-    restyle it. False, with nothing changed, when the comparison holds an area the layer has no row
-    for (neighbourhoods imported since it was written): the caller writes the layer again."""
+    restyle it. False, with nothing changed, when the file is not of this kind (is_current) or the
+    comparison holds an area the layer has no row for (neighbourhoods imported since it was
+    written): the caller writes the layer again."""
     path = layer.source().split("|")[0]
     rows = attribute_rows(comparison)
     try:
@@ -130,6 +132,8 @@ def _write_values(path: str, rows: Dict[str, list]) -> bool:
     cleared = [n for n in names if n not in KEPT]
     conn = _connect(path)
     try:
+        if not _current(conn):
+            return False
         conn.execute("BEGIN IMMEDIATE")
         have = {code for (code,) in conn.execute(f"SELECT area_code FROM {VALUES}")}
         if not set(rows) <= have:

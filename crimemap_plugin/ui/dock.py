@@ -24,7 +24,7 @@ from ..i18n import tr, tr_noop
 from ..layers.boundaries import comparison_areas, ensure_force_areas, ensure_neighbourhoods
 from ..layers.common import add_to_group, find_layer
 from ..layers.comparison import ROLE as COMPARISON_ROLE
-from ..layers.comparison_file import is_current, update_layer, write_layer
+from ..layers.comparison_file import update_layer, write_layer
 from ..log import CRITICAL, log
 from ..stores import beside, open_user_store, shown_name
 from . import results
@@ -444,7 +444,7 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             # written (damaged, or made by an earlier version): a new layer.
             try:
                 stale = (not layer.isValid() or Path(layer.source().split("|")[0]) != Path(path)
-                         or not is_current(path) or not update_layer(layer, comparison, measure))
+                         or not update_layer(layer, comparison, measure))
             except RuntimeError as exc:
                 log(f"{exc}: the comparison layer is written again")
                 stale = True
