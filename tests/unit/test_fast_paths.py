@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from crimemap_plugin.core import importer
+from crimemap_plugin.core import csvparse, importer
+from crimemap_plugin.core.errors import FileRefused
 from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.store import geopackage
 from tests.independent import street_counts
@@ -74,3 +75,56 @@ def test_a_file_parsed_for_the_plan_is_not_parsed_again(tmp_path, monkeypatch):
             importer._import_member(store, member, None, kept)
     assert len(parsed) == 1
     assert store_counts(tmp_path / "again.gpkg") == street_counts(files)
+
+
+HEADER = ("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
+          "Last outcome category,Context")
+ROW = "{id},2018-12,Kent Police,Kent Police,0.52,51.27,{location},E01024000,Maidstone 001A,Burglary,,"
+
+
+@pytest.mark.parametrize("locations, counted, read", [
+    (['"On or near Asda, Thurmaston"', "On or near High Street"], True, True),
+    (['"On or near ""The Drive"", Park Lane"', '""', '""""'], True, True),
+    (['"On or near Asda,\nThurmaston"', "On or near High Street"], False, True),   # over two lines
+    (['On or near As"da', "On or near High Street"], False, True),                  # inside a field
+    (['"On or near Asda, Thurmaston', "On or near High Street"], False, False),     # never closed
+    (['"On or near Asda" Thurmaston', "On or near High Street"], False, True),      # after the closing one
+    (['"On or near Asda, Thurmaston",extra', "On or near High Street"], True, False),   # a row too wide
+], ids=["commas", "doubled-quotes", "over-two-lines", "inside", "unclosed", "after-closing", "too-wide"])
+@pytest.mark.parametrize("ending", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_quoted_fields_counted_without_the_csv_module_read_as_with_it(monkeypatch, locations, counted, read,
+                                                                      ending):
+    """A file with quoted fields within lines is checked by counting, as one without quotes; any other
+    use of quotes is left to the csv module. Both give the same parse, line numbers and refusals."""
+    rows = [ROW.format(id=f"{i:064x}", location=locations[i % len(locations)]) for i in range(40)]
+    rows[7] = rows[7].replace("Burglary", "Not a category")   # a rejected row, reported by its line
+    data = ending.join([HEADER] + rows + [""]).encode()
+    assert (csvparse._without_quoted_fields(data) is not None) == counted
+    outcomes = []
+    for most in (csvparse.MAX_QUOTED_FIELDS, 0):   # 0: every quoted file read by the csv module
+        monkeypatch.setattr(csvparse, "MAX_QUOTED_FIELDS", most)
+        try:
+            parsed = csvparse.read_file("test.csv", "2018-12-kent-street.csv", data)
+        except FileRefused as err:
+            outcomes.append(str(err))
+            continue
+        outcomes.append((parsed.frame, parsed.rejections.lines))
+    if not read:
+        assert isinstance(outcomes[0], str) and outcomes[0] == outcomes[1]
+    else:
+        (frame, lines), (frame_csv, lines_csv) = outcomes
+        assert len(frame) == 39 and frame.equals(frame_csv)
+        assert lines == lines_csv and len(lines) == 1
+
+
+def test_the_real_files_with_quoted_fields_parse_as_with_the_csv_module(monkeypatch):
+    for slug in ("leicestershire", "northern-ireland", "nottinghamshire"):
+        data = (NATIONAL / f"2018-12-{slug}-street.csv").read_bytes()
+        assert b'"' in data
+        parses = []
+        for most in (csvparse.MAX_QUOTED_FIELDS, 0):
+            monkeypatch.setattr(csvparse, "MAX_QUOTED_FIELDS", most)
+            parsed = csvparse.read_file(slug, f"2018-12-{slug}-street.csv", data)
+            parses.append((parsed.frame, parsed.rejections.lines, parsed.rows_read))
+        assert parses[0][0].equals(parses[1][0]) and parses[0][1:] == parses[1][1:]
+        assert len(parses[0][0]) == parses[0][2] > 8000
