@@ -222,7 +222,7 @@ def _units_of(member, kept: dict) -> list:
     """The force-months a file without the archive's name holds (its "Reported by" and "Month"); []
     when it cannot be read (it is refused by name when imported). The file parsed is kept in `kept`
     (only the last one: a national file parsed is some hundreds of MB) with its checksum, so that
-    importing the same bytes next does not parse them again."""
+    importing it next neither reads nor parses it again."""
     data = member.read()
     kept.clear()
     try:
@@ -285,12 +285,18 @@ def _import_members(members, store, report, progress, cancelled, say, kept: dict
 
 
 def _import_member(store, member, cancelled, kept: dict) -> FileReport:
-    data = member.read()
-    checksum = _checksum(data)
     planned = kept.pop(id(member), None)
     kept.clear()   # a file the plan read is imported now or never: nothing else is held while this one is
-    parsed = planned[1] if planned and planned[0] == checksum else read_file(member.display, member.name, data)
-    del data, planned
+    if planned:
+        # The bytes the plan read and parsed are the ones imported, with their checksum: the file is
+        # read once, so what is stored is one reading of it even if it changes meanwhile.
+        checksum, parsed = planned
+    else:
+        data = member.read()
+        checksum = _checksum(data)
+        parsed = read_file(member.display, member.name, data)
+        del data
+    del planned
     frame = parsed.frame
     rejected = parsed.rejections.lines
     report = FileReport(member.display, "imported", parsed.kind)

@@ -1,12 +1,13 @@
 """The import's fast paths write the same store as the plain ones: many rows an INSERT against one row
-a statement, a file parsed once for the plan and the import against parsed twice. Rows, counts, the
+a statement, a file read and parsed once for the plan and the import, bytes counted with NumPy. Rows, counts, the
 neighbourhood counts and the R-tree are compared, and the GeoPackage file byte for byte."""
 
 import sqlite3
 
+import numpy as np
 import pytest
 
-from crimemap_plugin.core import csvparse, importer
+from crimemap_plugin.core import csvparse, importer, sources
 from crimemap_plugin.core.errors import FileRefused
 from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.store import geopackage
@@ -57,24 +58,25 @@ def test_many_rows_a_statement_write_the_same_file(tmp_path, monkeypatch, bulk):
     assert fast.read_bytes() == plain.read_bytes()
 
 
-def test_a_file_parsed_for_the_plan_is_not_parsed_again(tmp_path, monkeypatch):
+def test_a_file_parsed_for_the_plan_is_neither_read_nor_parsed_again(tmp_path, monkeypatch):
     source, files = one_national_file(tmp_path)
-    parsed = []
+    parsed, reads = [], []
     read_file = importer.read_file
     monkeypatch.setattr(importer, "read_file", lambda *a: parsed.append(a[0]) or read_file(*a))
-    import_path(source, tmp_path / "once.gpkg")
-    assert len(parsed) == 1
+    file_member = sources.file_member
+
+    def counted(path):
+        member = file_member(path)
+        read = member.read
+        member.read = lambda: reads.append(path) or read()
+        return member
+    monkeypatch.setattr(sources, "file_member", counted)
+    report = import_path(source, tmp_path / "once.gpkg")
+    assert len(parsed) == 1 and len(reads) == 1
     assert store_counts(tmp_path / "once.gpkg") == street_counts(files)
-    # Bytes other than those the plan read (the file changed in between): parsed again, never the
-    # plan's rows imported.
-    with importer.Source(source) as src:
-        member = src.members[0]
-        kept = {id(member): ("the checksum of other bytes", None)}
-        parsed.clear()
-        with importer.open_store(tmp_path / "again.gpkg") as store:
-            importer._import_member(store, member, None, kept)
-    assert len(parsed) == 1
-    assert store_counts(tmp_path / "again.gpkg") == street_counts(files)
+    # The checksum stored is that of the bytes read: importing the file again finds it unchanged.
+    again = import_path(source, tmp_path / "once.gpkg")
+    assert [f.status for f in report.files] == ["imported"] and [f.status for f in again.files] == ["unchanged"]
 
 
 HEADER = ("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
@@ -128,3 +130,23 @@ def test_the_real_files_with_quoted_fields_parse_as_with_the_csv_module(monkeypa
             parses.append((parsed.frame, parsed.rejections.lines, parsed.rows_read))
         assert parses[0][0].equals(parses[1][0]) and parses[0][1:] == parses[1][1:]
         assert len(parses[0][0]) == parses[0][2] > 8000
+
+
+def test_point_blobs_are_each_records_bytes_whatever_their_last_byte():
+    """The blobs made in one C loop are the records' bytes exactly, None where a coordinate is NaN; a
+    record ending in a zero byte (which NumPy's fixed-size bytes would cut) takes the plain path."""
+    from crimemap_plugin.core.store import gpkg
+    rng = np.random.default_rng(7)
+    for lon, lat in [(rng.uniform(-6, 2, 5000), rng.uniform(49.9, 60.9, 5000)),
+                     (np.array([0.0, 1.5, np.nan, 0.25]), np.array([0.0, 52.0, 51.0, np.nan]))]:
+        lon[::97] = np.nan
+        rec = np.zeros(len(lon), dtype=gpkg._STANDARD)
+        rec["magic"], rec["flags"], rec["srs"], rec["order"], rec["type"] = b"GP", 1, 4326, 1, 1
+        rec["x"], rec["y"] = lon, lat
+        buf, size = rec.tobytes(), gpkg.POINT_SIZE
+        missing = np.isnan(lon) | np.isnan(lat)
+        expected = [None if missing[i] else buf[i * size:(i + 1) * size] for i in range(len(lon))]
+        blobs = gpkg.point_blobs(lon, lat)
+        assert blobs == expected and all(b is None or len(b) == size for b in blobs)
+        assert gpkg.point_coordinates([b for b in blobs if b is not None])[1].tolist() == \
+            lat[~missing].tolist()

@@ -154,10 +154,18 @@ def point_blobs(lon: np.ndarray, lat: np.ndarray) -> list:
     rec["type"] = 1
     rec["x"] = lon
     rec["y"] = lat
-    buf = rec.tobytes()
     size = rec.dtype.itemsize
     missing = np.isnan(lon) | np.isnan(lat)
-    return [None if missing[i] else buf[i * size:(i + 1) * size] for i in range(n)]
+    if n and np.frombuffer(rec.tobytes(), dtype=np.uint8).reshape(n, size)[:, -1].all():
+        # Each record as a bytes object in one C loop; NumPy's fixed-size bytes drop trailing zero
+        # bytes, so this is only taken when no record ends in one (a UK latitude's last byte is 0x40).
+        blobs = rec.view(f"S{size}").tolist()
+    else:
+        buf = rec.tobytes()
+        blobs = [buf[i * size:(i + 1) * size] for i in range(n)]
+    for i in np.flatnonzero(missing).tolist():
+        blobs[i] = None
+    return blobs
 
 
 POINT_SIZE = _STANDARD.itemsize
