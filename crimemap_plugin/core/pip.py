@@ -110,22 +110,27 @@ def count_by_code(x: np.ndarray, y: np.ndarray, codes: np.ndarray, ncodes: int,
 def near_edges(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], tol: float,
                presorted: bool = False) -> np.ndarray:
     """True for points within `tol` (in both x and y) of the bounding box of any edge of any ring."""
-    near = np.zeros(len(x), dtype=bool)
     if not len(x):
-        return near
-    order = np.arange(len(y)) if presorted else np.argsort(y, kind="stable")
-    ys, xs = y[order], x[order]
+        return np.zeros(0, dtype=bool)
+    order = None if presorted else np.argsort(y, kind="stable")
+    ys, xs = (y, x) if presorted else (y[order], x[order])
+    hits = np.zeros(len(x), dtype=bool)   # in the order of ys
     for rings in polygons:
         for rx, ry in rings:
             x1, y1, x2, y2 = rx[:-1], ry[:-1], rx[1:], ry[1:]
             start = np.searchsorted(ys, np.minimum(y1, y2) - tol, side="left")
             stop = np.searchsorted(ys, np.maximum(y1, y2) + tol, side="right")
             xlo, xhi = np.minimum(x1, x2) - tol, np.maximum(x1, x2) + tol
-            for i in np.flatnonzero(stop > start):
-                s, e = start[i], stop[i]
-                hit = (xs[s:e] >= xlo[i]) & (xs[s:e] <= xhi[i])
-                if hit.any():
-                    near[order[s:e][hit]] = True
+            crossed = np.flatnonzero(stop > start)
+            # Each edge's band of points, as Python numbers: a few NumPy calls an edge, no more.
+            for s, e, lo, hi in zip(start[crossed].tolist(), stop[crossed].tolist(), xlo[crossed].tolist(),
+                                    xhi[crossed].tolist()):
+                band = xs[s:e]
+                hits[s:e] |= (band >= lo) & (band <= hi)
+    if presorted:
+        return hits
+    near = np.zeros(len(x), dtype=bool)
+    near[order] = hits
     return near
 
 

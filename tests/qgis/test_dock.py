@@ -416,3 +416,34 @@ def test_the_views_beside_the_table_follow_the_chosen_area_and_period(dock, qtbo
     combo.setCurrentIndex(combo.findData("burglary"))
     qtbot.waitUntil(lambda: where.context.category == "burglary" and where.showing_figures(), timeout=60_000)
     tabs.setCurrentIndex(0)
+
+
+def test_the_collector_is_held_off_during_an_update_and_given_back_after(dock, monkeypatch):
+    """No cycle collection inside a dock update; the collector is running again after it, after one
+    that failed too, and left off where something else had turned it off."""
+    import gc
+
+    from crimemap_plugin.ui import dock as dock_module
+    seen = []
+    compare = dock_module.compare
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return compare(*args, **kwargs)
+    monkeypatch.setattr(dock_module, "compare", watched)
+    combo = dock.ui.categoryCombo
+    combo.setCurrentIndex(1)
+    assert seen == [False] and gc.isenabled()
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("a store that cannot be read")
+    monkeypatch.setattr(dock_module, "compare", failing)
+    combo.setCurrentIndex(2)
+    assert gc.isenabled()
+    monkeypatch.setattr(dock_module, "compare", watched)
+    gc.disable()
+    try:
+        combo.setCurrentIndex(3)
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()
