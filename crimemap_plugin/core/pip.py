@@ -16,8 +16,14 @@ Ring = Tuple[np.ndarray, np.ndarray]   # x, y arrays of a closed ring
 def unique_points(x: np.ndarray, y: np.ndarray):
     """Distinct locations and how many points stand on each, in increasing y (as the counting below
     takes them: presorted)."""
-    keys = y + 1j * x  # one sortable value per location, y first (exact: both parts are the original floats)
-    uniq, counts = np.unique(keys, return_counts=True)
+    keys = np.empty(len(x), dtype=complex)   # one sortable value per location, y first (exact: the
+    keys.real, keys.imag = y, x              # original floats), sorted in place
+    keys.sort()
+    first = np.ones(len(keys), dtype=bool)
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    counts = np.diff(np.append(starts, len(keys)))
+    uniq = keys[starts]
     return uniq.imag.copy(), uniq.real.copy(), counts
 
 

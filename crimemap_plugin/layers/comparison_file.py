@@ -25,10 +25,11 @@ WAIT_S = 5.0                      # longest wait for QGIS to let go of the file
 
 def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=WAIT_S, isolation_level=None)
-    # Everything in the file is worked out again from the store: a commit need not wait for the disk
-    # (a crash loses at most the last update; a file that cannot be read or written is written again
-    # by the dock). The journal is as QGIS sets it (WAL where the file system allows).
-    conn.execute("PRAGMA synchronous = NORMAL")
+    # Everything in the file is worked out again from the store: a commit never waits for the disk.
+    # The journal still makes each update all or nothing if QGIS is killed; only a system crash could
+    # leave the file damaged, and a file that cannot be read or written is written again by the dock.
+    # The journal is as QGIS sets it (WAL where the file system allows).
+    conn.execute("PRAGMA synchronous = OFF")
     return conn
 
 

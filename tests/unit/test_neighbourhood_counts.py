@@ -179,3 +179,27 @@ def test_the_totals_follow_whatever_writes_the_counts(tmp_path, csvs, fresh):
     assert totals_agree(path)
     totals = dict(rows(str(path), "SELECT month, n FROM neighbourhood_totals WHERE neighbourhood_id = 'AA3'"))
     assert int(totals["2030-01"]) == 12 and "2021-04" not in totals
+
+
+def test_neighbourhood_sums_read_area_by_area_equal_the_counts_summed_plainly(tmp_path, csvs, fresh):
+    """sums() at neighbourhood level reads each stored neighbourhood's range of months: the same
+    totals as adding up the whole count table, for every neighbourhood, category and span (months in
+    a run and months with a gap), all crime included."""
+    path = imported_force(tmp_path, fresh())
+    import_path(csvs, path)
+    spans = {"run": ["2021-03", "2021-04", "2021-05"], "gap": ["2020-12", "2021-02"], "one": ["2021-01"]}
+    stored = {n for (n,) in rows(str(path), "SELECT neighbourhood_id FROM neighbourhoods")}
+    with open_store(path) as store:
+        for category in (None, "burglary", "violent-crime", "anti-social-behaviour"):
+            got = store.sums("neighbourhood", spans, category)
+            test = "category = ? AND " if category else ""
+            plain = {}
+            for name, span in spans.items():
+                for force, nid, n in rows(str(path), f"SELECT force, neighbourhood_id, SUM(n) FROM "
+                                                     f"neighbourhood_counts WHERE {test}month IN "
+                                                     f"({', '.join('?' * len(span))}) GROUP BY force, "
+                                                     "neighbourhood_id", ([category] if category else []) + span):
+                    if nid in stored:
+                        plain.setdefault(f"{force}/{nid}", dict.fromkeys(spans, 0))[name] = int(n)
+            listed = {code: {name: int(got.loc[code, name]) for name in spans} for code in got.index}
+            assert listed == plain and len(plain) >= 5 and any(v["gap"] for v in plain.values())

@@ -60,3 +60,14 @@ def test_count_in_polygons_counts_each_point_as_ray_casting_does():
     want = [sum(int(w) for px, py, w in zip(x[ok], y[ok], weights[ok]) if rings and inside_reference(px, py, rings))
             for rings in POLYGONS]
     assert got.tolist() == want and want[0] > 0 and want[1] > 0 and want[2] == 0
+
+
+def test_unique_points_as_numpy_unique_gives_them():
+    rng = np.random.default_rng(13)
+    x, y = rng.choice(rng.uniform(-3, 1, 500), 5_000), rng.choice(rng.uniform(50, 54, 400), 5_000)
+    x[:10], y[:10] = -0.0, 0.0   # signed zeros are one location, as numpy.unique has them
+    ux, uy, counts = pip.unique_points(x, y)
+    keys, want = np.unique(y + 1j * x, return_counts=True)
+    assert np.array_equal(ux, keys.imag) and np.array_equal(uy, keys.real) and np.array_equal(counts, want)
+    assert counts.sum() == len(x) and np.all(np.diff(uy) >= 0)
+    assert [a.tolist() for a in pip.unique_points(np.empty(0), np.empty(0))] == [[], [], []]

@@ -275,27 +275,39 @@ class CrimeStore:
     def sums(self, level: str, spans: Dict[str, Sequence[str]], category: Optional[str] = None) -> pd.DataFrame:
         """Street crimes per area summed over each named span of months: a frame indexed by area (as
         counts() names them) with a column per span, 0 where the area had none. Only areas with
-        crimes in some month of the spans are listed."""
+        crimes in some month of the spans are listed (at neighbourhood level, stored ones)."""
         names = list(spans)
         months = sorted({m for span in spans.values() for m in span})
         empty = pd.DataFrame({name: pd.Series(dtype="int64") for name in names}, index=pd.Index([], dtype=object))
         table, keys = self._count_table(level, category)
         if not months or table is None:
             return empty
+        # At neighbourhood level the sums go neighbourhood by neighbourhood, in the order of their
+        # index: each one's months of the spans are one range of the counts' index, so only those
+        # entries are read, where a pass over the whole index reads every month of every
+        # neighbourhood. Only stored neighbourhoods are compared, so only theirs are summed.
+        by_area = level == "neighbourhood" and "neighbourhoods" in self.db.table_names()
+        c = "c." if by_area else ""
         where, args = [], []
         if category:
-            where.append("category = ?")
+            where.append(f"{c}category = ?")
             args.append(category)
-        where.append(_months_test(months))
+        where.append(c + _months_test(months))
         args += _months_args(months)
         totals, totals_args = [], []
         for name in names:
             span = sorted(spans[name])
-            totals.append(f"SUM(CASE WHEN {_months_test(span)} THEN n ELSE 0 END)")
+            totals.append(f"SUM(CASE WHEN {c}{_months_test(span)} THEN {c}n ELSE 0 END)")
             totals_args += _months_args(span)
-        group = ", ".join(keys)
-        rows = self.db.query(f"SELECT {group}, {', '.join(totals)} FROM {table} WHERE {' AND '.join(where)} "
-                             f"GROUP BY {group}", totals_args + args)
+        if by_area:
+            group = ", ".join(f"k.{k}" for k in keys)
+            on = " AND ".join([f"c.{k} = k.{k}" for k in keys] + where)
+            sql = (f"SELECT {group}, {', '.join(totals)} FROM neighbourhoods k {self.db.ordered_join} {table} c "
+                   f"ON {on} GROUP BY {group}")
+        else:
+            group = ", ".join(keys)
+            sql = f"SELECT {group}, {', '.join(totals)} FROM {table} WHERE {' AND '.join(where)} GROUP BY {group}"
+        rows = self.db.query(sql, totals_args + args)
         if not rows:
             return empty
         frame = pd.DataFrame.from_records(rows, columns=keys + names)

@@ -69,6 +69,8 @@ def explain(exc: Exception) -> str:
 
 class GeoPackageDatabase:
     backend = "geopackage"
+    ordered_join = "CROSS JOIN"   # how sums() joins neighbourhoods to their counts, in that order (SQLite keeps
+    #                               a CROSS JOIN's tables in the order written)
 
     def __init__(self, path, create: bool = True, read_only: bool = False):
         self.spec = str(path)

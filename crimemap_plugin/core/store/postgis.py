@@ -183,6 +183,7 @@ def _grants(schema: str) -> List[str]:
 # -- the backend ---------------------------------------------------------------------------------------------
 class PostgisDatabase:
     backend = "postgis"
+    ordered_join = "JOIN"   # how sums() joins neighbourhoods to their counts (PostgreSQL's planner orders it)
 
     def __init__(self, spec: str, create: bool = True, read_only: bool = False):
         try:
