@@ -49,3 +49,21 @@ def test_points_from_32_bit_bounds_answer_like_inserts(tmp_path, n):
     query = "SELECT id FROM r WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ? ORDER BY id"
     for box in [(-2, 0, 51, 52), (-5.5, 1.7, 50, 55.5), (0.5, 0.6, 53, 53.1), (-2.0, -2.0, 51.0, 51.0)]:
         assert packed.execute(query, box).fetchall() == inserted.execute(query, box).fetchall()
+
+
+@pytest.mark.parametrize("n", [40, 3000])
+def test_boxes_with_ids_in_no_order_give_a_valid_tree(tmp_path, n):
+    """Links are written in id order whatever order the ids come in (polygons' ids need not be sorted)."""
+    rng = np.random.default_rng(n + 2)
+    ids = rng.permutation(np.arange(10, 10 + 3 * n, 3))
+    x, y = rng.uniform(-5.5, 1.7, n), rng.uniform(50, 55.5, n)
+    packed = sqlite3.connect(tmp_path / "packed.db", isolation_level=None)
+    packed.execute("CREATE VIRTUAL TABLE r USING rtree(id, minx, maxx, miny, maxy)")
+    packed.execute("BEGIN")
+    rtree_bulk.load(packed, "r", ids, x, x + 0.01, y, y + 0.01, chunk_nodes=7)
+    packed.execute("COMMIT")
+    assert packed.execute("SELECT rtreecheck('r')").fetchone()[0] == "ok"
+    assert [i for (i,) in packed.execute("SELECT id FROM r ORDER BY id")] == sorted(ids.tolist())
+    inside = sorted(int(i) for i, a, b in zip(ids, x, y) if -2 <= a <= 0 and 51 <= b <= 52)
+    assert [i for (i,) in packed.execute("SELECT id FROM r WHERE minx >= -2 AND maxx <= 0.01 AND miny >= 51 AND "
+                                         "maxy <= 52.01 AND minx <= 0 AND miny <= 52 ORDER BY id")] == inside

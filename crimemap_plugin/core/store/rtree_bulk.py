@@ -132,8 +132,8 @@ def _load(conn, rtree, ids, x0, x1, y0, y1, chunk_nodes: int = 4000, points: boo
 
 def _write_links(conn, head: str, ids: np.ndarray, owners: np.ndarray, chunk: int = 100_000) -> None:
     """The rowid (or parent) table's rows, (id, node), in the order of id: each goes in at the end of
-    the table's B-tree, where rows in the tree's order would go in all over it (a third of the
-    packing's time). The ids of a layer's points come in order already."""
+    the table's B-tree, where rows in the tree's order went in all over it (most of the packing's
+    time on a national month). The ids of a layer's points come in order already; others are sorted."""
     order = None if len(ids) < 2 or bool(np.all(ids[1:] > ids[:-1])) else np.argsort(ids, kind="stable")
     for start in range(0, len(ids), chunk):
         part = slice(start, start + chunk)
