@@ -6,9 +6,7 @@ comparison from the store's aggregate tables and updates the table, the trend an
 (updated in place, never a new layer per change).
 """
 
-import gc
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsExpression, QgsFeatureRequest, QgsProject
@@ -30,6 +28,7 @@ from ..layers.comparison_file import update_layer, write_layer
 from ..log import CRITICAL, log
 from ..stores import beside, open_user_store, shown_name
 from . import results
+from .collector import collector_paused
 from .dock_actions import DockActions
 from .dock_state import DockState, saved_state
 from .dock_view import AREA, view
@@ -73,22 +72,6 @@ class DockContents(FORM_CLASS, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector held off for one dock update (some tens of ms). A full collection
-    walks every Python object the QGIS process holds (35–70 ms on the development machine, measured
-    inside dock updates); held off, none falls inside an update, and the update's short-lived rows
-    and frames are freed by their reference counts before a collection could move them to the oldest
-    generation, which is what brings the next full collection on."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class CrimeMapDock(DockActions, DockState, QDockWidget):

@@ -133,7 +133,9 @@ def _load(conn, rtree, ids, x0, x1, y0, y1, chunk_nodes: int = 4000, points: boo
 def _write_links(conn, head: str, ids: np.ndarray, owners: np.ndarray, chunk: int = 100_000) -> None:
     """The rowid (or parent) table's rows, (id, node), in the order of id: each goes in at the end of
     the table's B-tree, where rows in the tree's order went in all over it (most of the packing's
-    time on a national month). The ids of a layer's points come in order already; others are sorted."""
+    time on a national month). The ids of a layer's points come in order already; others are sorted.
+    They go in many a statement, as the layers' rows do."""
+    from .geopackage import _insert_rows  # (geopackage imports this module)
     order = None if len(ids) < 2 or bool(np.all(ids[1:] > ids[:-1])) else np.argsort(ids, kind="stable")
     for start in range(0, len(ids), chunk):
         part = slice(start, start + chunk)
@@ -141,18 +143,4 @@ def _write_links(conn, head: str, ids: np.ndarray, owners: np.ndarray, chunk: in
             keys, nodes = ids[part], owners[part]
         else:
             keys, nodes = ids[order[part]], owners[order[part]]
-        _insert_pairs(conn, head, keys, nodes)
-
-
-PAIRS_PER_STATEMENT = 64
-
-
-def _insert_pairs(conn, head: str, keys: np.ndarray, nodes: np.ndarray) -> None:
-    """`head` (INSERT INTO table (two columns)) for each pair, many pairs a statement."""
-    per = PAIRS_PER_STATEMENT
-    whole = len(keys) // per * per
-    if whole:
-        flat = np.column_stack((keys[:whole], nodes[:whole])).ravel().tolist()
-        many = f"{head} VALUES {','.join(['(?,?)'] * per)}"
-        conn.executemany(many, [tuple(flat[i:i + 2 * per]) for i in range(0, len(flat), 2 * per)])
-    conn.executemany(f"{head} VALUES (?,?)", zip(keys[whole:].tolist(), nodes[whole:].tolist()))
+        _insert_rows(conn, head, 2, zip(keys.tolist(), nodes.tolist()))
