@@ -3,6 +3,8 @@
   (a) crimemap's import (core.importer.import_path) into a new GeoPackage store;
   (b) the QGIS route without the plugin: delimited-text layer with spatial index, then
       native:countpointsinpolygon against the 43 force areas, then the points saved to a GeoPackage;
+  (d, e) crimemap:countinpolygons against native:countpointsinpolygon on the imported month, with the
+      43 force areas and with 2,375 generated neighbourhoods (in WGS84 and in EPSG:27700);
   (c) a bare pandas read_csv of the same file (all columns), and of the six needed columns.
 Each is the best of three runs (RUNS), as are the counts in polygons and the real month's import.
 
@@ -224,22 +226,53 @@ def best_of(runs: int, label: str, fn):
     return best, result
 
 
-def count_in_polygons(store: Path) -> tuple:
-    """crimemap:countinpolygons against native:countpointsinpolygon on the store's crimes layer."""
+def count_in_polygons(store: Path, polygons: Path, label: str, key: str) -> tuple:
+    """crimemap:countinpolygons against native:countpointsinpolygon on the store's crimes layer, with
+    the same counts (checked polygon by polygon, by the field `key`)."""
     from qgis.core import QgsVectorLayer
     qgis_app()
     import processing
-    areas = str(AREAS)
-    t_ours, ours = best_of(RUNS, "(d) crimemap:countinpolygons, 43 force areas", lambda: processing.run(
-        "crimemap:countinpolygons", {"STORE": str(store), "POLYGONS": areas, "OUTPUT": "memory:"}))
+    t_ours, ours = best_of(RUNS, f"(d) crimemap:countinpolygons, {label}", lambda: processing.run(
+        "crimemap:countinpolygons", {"STORE": str(store), "POLYGONS": str(polygons), "OUTPUT": "memory:"}))
     crimes = QgsVectorLayer(f"{store}|layername=crimes", "crimes", "ogr")
-    t_native, native = best_of(RUNS, "(e) native:countpointsinpolygon on the store's crimes layer",
+    t_native, native = best_of(RUNS, f"(e) native:countpointsinpolygon, {label}",
                                lambda: processing.run("native:countpointsinpolygon", {
-                                   "POLYGONS": areas, "POINTS": crimes, "FIELD": "n", "OUTPUT": "memory:"}))
-    a = {f["force"]: f["crime_count"] for f in ours["OUTPUT"].getFeatures()}
-    b = {f["force"]: int(f["n"]) for f in native["OUTPUT"].getFeatures()}
-    assert a == b, "countinpolygons differs from native:countpointsinpolygon"
+                                   "POLYGONS": str(polygons), "POINTS": crimes, "FIELD": "n", "OUTPUT": "memory:"}))
+    a = {f[key]: f["crime_count"] for f in ours["OUTPUT"].getFeatures()}
+    b = {f[key]: int(f["n"]) for f in native["OUTPUT"].getFeatures()}
+    assert a == b, f"countinpolygons differs from native:countpointsinpolygon ({label})"
     return t_ours, t_native
+
+
+def neighbourhood_layers(out: Path) -> tuple:
+    """The 2,375 generated neighbourhoods as polygon layers: in WGS84, as police.uk gives them, and in
+    EPSG:27700, as an analyst's own layer would be."""
+    from osgeo import gdal, ogr, osr
+    wgs84, bng = out / "neighbourhoods_4326.gpkg", out / "neighbourhoods_27700.gpkg"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(wgs84))
+    layer = ds.CreateLayer("neighbourhoods", srs, ogr.wkbMultiPolygon)
+    layer.CreateField(ogr.FieldDefn("code", ogr.OFTString))
+    layer.StartTransaction()
+    for force, records in synthetic_neighbourhoods().items():
+        for r in records:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("code", f"{force}/{r.nid}")
+            ring = ogr.Geometry(ogr.wkbLinearRing)
+            for x, y in r.polygons[0][0]:
+                ring.AddPoint_2D(float(x), float(y))
+            ring.CloseRings()
+            polygon, parts = ogr.Geometry(ogr.wkbPolygon), ogr.Geometry(ogr.wkbMultiPolygon)
+            polygon.AddGeometry(ring)
+            parts.AddGeometry(polygon)
+            feature.SetGeometry(parts)
+            layer.CreateFeature(feature)
+    layer.CommitTransaction()
+    ds = None
+    gdal.VectorTranslate(str(bng), str(wgs84), options="-t_srs EPSG:27700")
+    return wgs84, bng
 
 
 def comparison_speed(store: Path) -> None:
@@ -438,7 +471,10 @@ def main() -> int:
     assert {forces.slug_for_name(k): int(v) for k, v in expected.items()} == stored, "counts differ"
     t_b = min(qgis_route(single, out / "b.gpkg") for _ in range(RUNS))
     print(f"  {f'(b) QGIS route total (best of {RUNS})':<58} {t_b:8.2f} s")
-    t_d, t_e = count_in_polygons(out / "a.gpkg")
+    t_d, t_e = count_in_polygons(out / "a.gpkg", AREAS, "43 force areas (EPSG:27700)", "force")
+    nb_wgs84, nb_bng = neighbourhood_layers(out)
+    t_d2, t_e2 = count_in_polygons(out / "a.gpkg", nb_wgs84, "2,375 neighbourhoods (WGS84)", "code")
+    t_d3, t_e3 = count_in_polygons(out / "a.gpkg", nb_bng, "2,375 neighbourhoods (EPSG:27700)", "code")
     print("Ratios:")
     from osgeo import gdal
     arrow = int(gdal.VersionInfo()) >= 3080000
@@ -446,6 +482,8 @@ def main() -> int:
     print(goal("crimemap import / pandas read_csv", t_a / t_c, 2.5, False))
     print(f"  crimemap import / pandas 6 columns {t_a / t_c6:5.1f}x")
     print(goal("native:countpointsinpolygon / crimemap:countinpolygons", t_e / t_d, 10, True))
+    print(goal("the same, 2,375 neighbourhoods (WGS84)", t_e2 / t_d2, 10, True))
+    print(goal("the same, 2,375 neighbourhoods (EPSG:27700)", t_e3 / t_d3, 10, True))
     print("The shared national month (real data):")
     shared_national(out)
 

@@ -28,26 +28,72 @@ from ..stores import open_user_store
 from .base import CrimeMapAlgorithm
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-_WKB_POINT = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
 
 
 def _qgis_transform(x: np.ndarray, y: np.ndarray, transform: QgsCoordinateTransform):
-    """Many points through QGIS in one call, as one multipoint geometry passed in and out as WKB."""
+    """Many points through QGIS in one call: as the vertices of one line passed in and out as WKB
+    (a line's vertices are transformed as two arrays, in one call to PROJ)."""
     n = len(x)
-    rec = np.zeros(n, dtype=_WKB_POINT)
-    rec["order"], rec["type"], rec["x"], rec["y"] = 1, 1, x, y
+    if n == 0:
+        return np.empty(0), np.empty(0)
+    xy = np.empty((max(n, 2), 2))   # a line has two vertices at least
+    xy[:n, 0], xy[:n, 1] = x, y
+    xy[n:] = xy[0]
     geometry = QgsGeometry()
-    geometry.fromWkb(struct.pack("<BII", 1, 4, n) + rec.tobytes())
+    geometry.fromWkb(struct.pack("<BII", 1, 2, len(xy)) + xy.tobytes())
     geometry.transform(transform)
-    out = np.frombuffer(bytes(geometry.asWkb()), dtype=_WKB_POINT, offset=9, count=n)
-    return out["x"].copy(), out["y"].copy()
+    wkb = bytes(geometry.asWkb())
+    out = np.frombuffer(wkb, dtype="<f8" if wkb[0] == 1 else ">f8", offset=9, count=2 * len(xy)).reshape(-1, 2)
+    return out[:n, 0].astype(float), out[:n, 1].astype(float)
+
+
+def _wkb_rings(wkb: bytes):
+    """The rings of a polygon or multipolygon WKB (any of Z, M, 2.5D) as (x, y) numpy arrays, or
+    None for any other type."""
+    def header(offset):
+        order = "<" if wkb[offset] == 1 else ">"
+        code = struct.unpack_from(order + "I", wkb, offset + 1)[0]
+        if code & 0x80000000:   # 2.5D: x, y, z
+            return order, code & 0xFFFF, 3, offset + 5
+        return order, code % 1000, (2, 3, 3, 4)[min(code // 1000, 3)], offset + 5
+
+    def polygon(order, dims, offset, rings):
+        count = struct.unpack_from(order + "I", wkb, offset)[0]
+        offset += 4
+        for _ in range(count):
+            points = struct.unpack_from(order + "I", wkb, offset)[0]
+            xy = np.frombuffer(wkb, dtype=order + "f8", count=points * dims, offset=offset + 4)
+            offset += 4 + 8 * points * dims
+            if points >= 3:
+                xy = xy.reshape(points, dims)
+                rings.append((xy[:, 0].astype(float), xy[:, 1].astype(float)))
+        return offset
+
+    order, kind, dims, offset = header(0)
+    rings = []
+    if kind == 3:
+        polygon(order, dims, offset, rings)
+    elif kind == 6:
+        parts = struct.unpack_from(order + "I", wkb, offset)[0]
+        offset += 4
+        for _ in range(parts):
+            order, kind, dims, offset = header(offset)
+            if kind != 3:
+                return None
+            offset = polygon(order, dims, offset, rings)
+    else:
+        return None
+    return rings
 
 
 def rings_of(geometry):
     """A QGIS polygon geometry as a list of (x, y) numpy rings, every part, holes included."""
-    rings = []
     if geometry is None or geometry.isEmpty():
+        return []
+    rings = _wkb_rings(bytes(geometry.asWkb()))
+    if rings is not None:
         return rings
+    rings = []   # curved and other types, as QGIS makes polygons of them
     polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
     for polygon in polygons:
         for ring in polygon:
@@ -85,12 +131,22 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
 
     @staticmethod
-    def _count_across_crs(ux, uy, weights, features, polygons, to_source, to_wgs84):
+    def _count_across_crs(x, y, features, polygons, to_source, to_wgs84):
         """Counts as native:countpointsinpolygon gives them (points transformed into the polygons'
-        CRS), without transforming every point: points far from every edge fall the same side of the
-        boundary whether the edges are straight in WGS84 or in the layer's CRS, so they are counted
-        against the polygons transformed to WGS84; only points near an edge are transformed exactly
-        (through QGIS) and counted in the layer's CRS."""
+        CRS). Where the polygons have fewer vertices than there are points, not every point is
+        transformed: points far from every edge fall the same side of the boundary whether the
+        edges are straight in WGS84 or in the layer's CRS, so they are counted against the polygons
+        transformed to WGS84; only points near an edge are transformed exactly (through QGIS) and
+        counted in the layer's CRS. Otherwise (thousands of detailed polygons) every location is
+        transformed, which then costs less than transforming the polygons."""
+        def exactly(x, y):
+            ux, uy, weights = unique_points(x, y)
+            tx, ty = _qgis_transform(ux, uy, to_source)
+            return count_in_polygons(tx, ty, polygons, weights)
+
+        vertices = sum(len(rx) for rings in polygons for rx, _ in rings)
+        if vertices * 2 > len(x):
+            return exactly(x, y)
         wgs_polygons = []
         for feature in features:
             geometry = QgsGeometry(feature.geometry())
@@ -99,17 +155,14 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             wgs_polygons.append(rings_of(geometry))
         longest = max_edge(wgs_polygons)
         if longest > 1.0:  # very long straight edges bend too much between the two CRSs: do it all exactly
-            x, y = _qgis_transform(ux, uy, to_source)
-            return count_in_polygons(x, y, polygons, weights)
+            return exactly(x, y)
         # A straight edge in one CRS and the same edge straight in the other are metres apart at most
         # for edges of a few km; the margin below is hundreds of metres, and grows with edge length.
         tol = 0.002 + 0.02 * longest * longest
-        near = near_edges(ux, uy, wgs_polygons, tol, presorted=True)   # unique_points sorts by y
-        far = ~near
-        counts = count_in_polygons(ux[far], uy[far], wgs_polygons, weights[far], presorted=True)
+        near = near_edges(x, y, wgs_polygons, tol)
+        counts = count_in_polygons(x[~near], y[~near], wgs_polygons)
         if near.any():
-            x, y = _qgis_transform(ux[near], uy[near], to_source)
-            counts = counts + count_in_polygons(x, y, polygons, weights[near])
+            counts = counts + exactly(x[near], y[near])
         return counts
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -133,14 +186,13 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         feedback.pushInfo(f"{len(x):,} located crimes selected.")
         feedback.setProgress(30)
-        ux, uy, weights = unique_points(x, y)
         features = list(source.getFeatures())
         polygons = [rings_of(feature.geometry()) for feature in features]
         if source.sourceCrs() == WGS84:
-            counts = count_in_polygons(ux, uy, polygons, weights, presorted=True)
+            counts = count_in_polygons(x, y, polygons)
         else:
             crs, transforms = source.sourceCrs(), context.transformContext()
-            counts = self._count_across_crs(ux, uy, weights, features, polygons,
+            counts = self._count_across_crs(x, y, features, polygons,
                                             QgsCoordinateTransform(WGS84, crs, transforms),
                                             QgsCoordinateTransform(crs, WGS84, transforms))
         feedback.setProgress(80)
@@ -152,11 +204,14 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
                                           source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        output = []
         for feature, count in zip(features, counts.tolist()):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             attributes = feature.attributes() + [None] * (len(fields) - len(feature.attributes()))
             attributes[index] = count
             out.setAttributes(attributes)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            output.append(out)
+        if not sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         return {self.OUTPUT: dest}

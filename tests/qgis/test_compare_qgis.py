@@ -80,6 +80,84 @@ def test_countinpolygons_equals_native_countpointsinpolygon(run, sample_store, t
     assert 0 < mine["city-of-london"] <= located
 
 
+def _polygon_layer(crs, polygons):
+    """A memory layer of polygons (lists of rings of (x, y)), each with its index as `code`."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs}&field=code:integer", "polygons", "memory")
+    features = []
+    for k, rings in enumerate(polygons):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromMultiPolygonXY([[[QgsPointXY(x, y) for x, y in r] for r in rings]]))
+        feature.setAttributes([k])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+@pytest.mark.parametrize("vertices", [4, 200])
+def test_countinpolygons_on_many_polygons_equals_native(run, sample_store, vertices):
+    """Hundreds of small polygons over the City in EPSG:27700 and in WGS84: with few vertices (the
+    polygons are taken to WGS84) and with many (every point is taken to the layer's CRS)."""
+    import numpy as np
+    crimes = QgsVectorLayer(f"{sample_store}|layername=crimes", "crimes", "ogr")
+    angles = np.linspace(0, 2 * np.pi, vertices, endpoint=False) + np.pi / 4
+    wobble = 1 + (0.15 * np.sin(7 * angles) if vertices > 4 else 0)
+    polygons = []
+    for cx in np.arange(531000, 534000, 150):
+        for cy in np.arange(180500, 182000, 150):
+            ring = list(zip(cx + 90 * wobble * np.cos(angles), cy + 90 * wobble * np.sin(angles)))
+            polygons.append([ring + ring[:1], [(cx + 10, cy + 10), (cx + 20, cy + 10), (cx + 20, cy + 20),
+                                               (cx + 10, cy + 10)]])   # and a small hole
+    bng = _polygon_layer("EPSG:27700", polygons)
+    wgs = run("native:reprojectlayer", {"INPUT": bng, "TARGET_CRS": "EPSG:4326", "OUTPUT": "memory:"})["OUTPUT"]
+    for layer in (bng, wgs):
+        ours = run("crimemap:countinpolygons", {"STORE": str(sample_store), "POLYGONS": layer, "OUTPUT": "memory:"})
+        native = run("native:countpointsinpolygon", {"POLYGONS": layer, "POINTS": crimes, "FIELD": "n",
+                                                     "OUTPUT": "memory:"})
+        mine = {f["code"]: f["crime_count"] for f in ours["OUTPUT"].getFeatures()}
+        theirs = {f["code"]: int(f["n"]) for f in native["OUTPUT"].getFeatures()}
+        assert mine == theirs and len(mine) == 200 and sum(mine.values()) > 5000
+
+
+def test_rings_of_reads_every_kind_of_polygon_as_qgis_does():
+    """The rings read straight from the WKB are QGIS's own polygon rings, for plain, multi, Z, M and
+    ZM polygons with holes; curved polygons are made polygons by QGIS."""
+    import numpy as np
+    from qgis.core import QgsGeometry
+
+    from crimemap_plugin.processing.count_in_polygons import _wkb_rings, rings_of
+    texts = ["POLYGON((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))",
+             "MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 6, 5 5), (5.2 5.2, 5.4 5.2, 5.4 5.4, 5.2 5.2)))",
+             "POLYGON Z((0 0 1, 4 0 2, 4 4 3, 0 0 1))", "POLYGON M((0 0 7, 4 0 7, 4 4 7, 0 0 7))",
+             "MULTIPOLYGON ZM(((0 0 1 2, 4 0 1 2, 4 4 1 2, 0 0 1 2)), ((9 9 0 0, 8 9 0 0, 8 8 0 0, 9 9 0 0)))",
+             "POLYGON((0 0, 1 1, 0 0))", "CURVEPOLYGON(CIRCULARSTRING(0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON EMPTY"]
+    for text in texts:
+        geometry = QgsGeometry.fromWkt(text)
+        polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
+        want = [([p.x() for p in ring], [p.y() for p in ring]) for polygon in polygons for ring in polygon
+                if len(ring) >= 3]
+        got = [(rx.tolist(), ry.tolist()) for rx, ry in rings_of(geometry)]
+        assert got == want, text
+        assert all(rx.dtype == np.float64 for rx, _ in rings_of(geometry))
+        if text.startswith("CURVE"):
+            assert _wkb_rings(bytes(geometry.asWkb())) is None and len(got[0][0]) > 8
+
+
+def test_points_are_transformed_as_qgis_transforms_each_one():
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+
+    from crimemap_plugin.processing.count_in_polygons import _qgis_transform
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                       QgsCoordinateReferenceSystem("EPSG:27700"), QgsProject.instance())
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 2, 1000):
+        x, y = rng.uniform(-5, 1.7, n), rng.uniform(50, 55.8, n)
+        tx, ty = _qgis_transform(x, y, transform)
+        want = [transform.transform(QgsPointXY(a, b)) for a, b in zip(x.tolist(), y.tolist())]
+        assert tx.tolist() == [p.x() for p in want] and ty.tolist() == [p.y() for p in want]
+
+
 def test_compareperiods_refuses_bad_input_clearly(run, sample_store, tmp_path):
     from qgis.core import QgsProcessingException
     with pytest.raises(QgsProcessingException, match="unknown category"):
