@@ -30,7 +30,7 @@ from . import hotspots as hs
 from .concentration import concentration
 from .errors import CrimeMapError
 from .periods import Period
-from .pip import count_by_code
+from .pip import inside as pip_inside
 
 HOTSPOTS, POINTS = "hotspots", "points"
 MIN_HOTSPOT_CRIMES = 50
@@ -106,7 +106,7 @@ def _inside(frame: pd.DataFrame, area: hs.Polygon) -> pd.DataFrame:
     if not len(box):
         return box
     x, y = box["x"].to_numpy(), box["y"].to_numpy()
-    inside = count_by_code(x, y, np.arange(len(x)), len(x), [area])[0] > 0
+    inside = pip_inside(x, y, area)
     return box[inside]
 
 

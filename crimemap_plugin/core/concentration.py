@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import hotspots as hs
-from .pip import count_by_code
+from .pip import inside as pip_inside
 
 DECIMALS = 6
 SHARE_PERCENTS = (1, 5, 10)
@@ -72,7 +72,7 @@ def _locations(lon, lat, location, area: Optional[Sequence[hs.Polygon]], decimal
         x, y = hs.to_bng(lon[located], lat[located])
         inside = np.zeros(len(x), dtype=bool)
         for rings in area:
-            inside |= count_by_code(x, y, np.arange(len(x)), len(x), [rings])[0] > 0
+            inside |= pip_inside(x, y, rings)
         keep[np.flatnonzero(located)[~inside]] = False
     frame = pd.DataFrame({"lon": np.round(lon[keep], decimals), "lat": np.round(lat[keep], decimals),
                           "location": text[keep]})

@@ -23,6 +23,7 @@ from . import uk
 from .errors import FileRefused
 from .neighbourhoods import Neighbourhood, NeighbourhoodReport, store_force
 from .pip import count_by_code
+from .pip import inside as pip_inside
 from .sources import check_regular, shown, unsafe_zip_name
 
 MAX_KML_BYTES = 64 << 20        # a neighbourhood boundary is kilobytes; a whole force's KML is a few MB
@@ -141,7 +142,7 @@ def _interior_samples(rings_xy: list, n: int = 12) -> Tuple[np.ndarray, np.ndarr
     ys = np.concatenate([r[1] for r in rings_xy])
     gx, gy = np.meshgrid(np.linspace(xs.min(), xs.max(), n + 2)[1:-1], np.linspace(ys.min(), ys.max(), n + 2)[1:-1])
     gx, gy = gx.ravel(), gy.ravel()
-    inside = count_by_code(gx, gy, np.arange(len(gx)), len(gx), [rings_xy])[0] > 0
+    inside = pip_inside(gx, gy, rings_xy)
     return gx[inside], gy[inside]
 
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsVectorLayer
 
-from ..core.pip import Ring, count_by_code
+from ..core.pip import Ring, inside_pairs
 from .count_in_polygons import rings_of
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -24,36 +24,18 @@ def members(x: np.ndarray, y: np.ndarray, polygons: Sequence[List[Ring]]) -> pd.
     """(row, polygon) pairs: `row` is a position in x/y, `polygon` an index into `polygons`, one
     pair for every polygon containing the point. Rows without coordinates (NaN) are in no pair.
 
-    police.uk snaps points to shared locations, so each distinct location is tested once, and only
-    against the polygons whose bounding box holds it."""
+    police.uk snaps points to shared locations, so each distinct location is tested once."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     empty = pd.DataFrame({"row": pd.Series(dtype=np.int64), "polygon": pd.Series(dtype=np.int64)})
     located = np.flatnonzero(~(np.isnan(x) | np.isnan(y)))
     if not len(located) or not len(polygons):
         return empty
     keys, inverse = np.unique(x[located] + 1j * y[located], return_inverse=True)
-    order = np.argsort(keys.imag, kind="stable")
-    ux, uy = keys.real[order], keys.imag[order]
-    found_unique, found_polygon = [], []
-    for k, rings in enumerate(polygons):
-        if not rings:
-            continue
-        xs = np.concatenate([r[0] for r in rings])
-        ys = np.concatenate([r[1] for r in rings])
-        start, stop = np.searchsorted(uy, ys.min(), side="left"), np.searchsorted(uy, ys.max(), side="right")
-        if stop <= start:
-            continue
-        candidates = start + np.flatnonzero((ux[start:stop] >= xs.min()) & (ux[start:stop] <= xs.max()))
-        if not len(candidates):
-            continue
-        n = len(candidates)
-        inside = count_by_code(ux[candidates], uy[candidates], np.arange(n), n, [rings])[0] > 0
-        hits = order[candidates[inside]]
-        found_unique.append(hits)
-        found_polygon.append(np.full(len(hits), k, dtype=np.int64))
-    if not found_unique:
+    found = list(inside_pairs(keys.real, keys.imag, polygons))
+    if not found:
         return empty
-    pairs = pd.DataFrame({"unique": np.concatenate(found_unique), "polygon": np.concatenate(found_polygon)})
+    found_polygon, found_unique = (np.concatenate(a) for a in zip(*found))
+    pairs = pd.DataFrame({"unique": found_unique, "polygon": found_polygon})
     rows = pd.DataFrame({"unique": inverse, "row": located})
     out = rows.merge(pairs, on="unique", how="inner")[["row", "polygon"]]
     return out.sort_values(["row", "polygon"], kind="mergesort").reset_index(drop=True).astype(np.int64)
