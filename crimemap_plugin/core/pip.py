@@ -146,17 +146,20 @@ class _Slabs:
         lo, hi = np.minimum(y1, y2), np.maximum(y1, y2)
         per_polygon = np.bincount(owner, minlength=count)
         slabs = np.maximum(per_polygon // 2, 1)
+        edge_bottom = np.take(bottom, owner)
         while True:
             height = np.where(top > bottom, (top - bottom) / slabs, 1.0)
             self.bottom, self.height, self.slabs = bottom, height, slabs
-            first, last = self.slab(owner, lo), self.slab(owner, hi)
+            # as slab() has it, for each edge's polygon once
+            edge_height, edge_last = np.take(height, owner), np.take(slabs, owner) - 1
+            first = np.clip(np.floor((lo - edge_bottom) / edge_height), 0, edge_last).astype(np.int64)
+            last = np.clip(np.floor((hi - edge_bottom) / edge_height), 0, edge_last).astype(np.int64)
             spans = last - first + 1
             if spans.sum() <= max(_ENTRIES_PER_EDGE * len(owner), _SLAB_ENTRIES) or slabs.max() == 1:
                 break
             slabs = np.maximum(slabs // 4, 1)   # long edges over many slabs: fewer, taller slabs
         self.offset = np.cumsum(slabs) - slabs
-        entry, position = _spread(first, spans)
-        slab_id = np.take(self.offset, np.take(owner, entry)) + position
+        entry, slab_id = _spread(np.take(self.offset, owner) + first, spans)
         self.edge = entry[np.argsort(slab_id, kind="stable")]   # fast: runs of rising or falling slabs
         self.start = np.concatenate([[0], np.cumsum(np.bincount(slab_id, minlength=int(slabs.sum())))])
         self.x1, self.y1, self.x2, self.y2, self.lo, self.hi = x1, y1, x2, y2, lo, hi
@@ -249,7 +252,7 @@ def inside_pairs(x: np.ndarray, y: np.ndarray, polygons: Sequence[Sequence[Ring]
             yield k, take(located, points)
         return
     slabs = _Slabs(x1, y1, x2, y2, owner, bottom, top, len(polygons))
-    grid = _Grid(px, py, float(np.median(np.maximum(right - left, top - bottom)[live])) / 2)
+    grid = _Grid(px, py, float(np.median(np.maximum(right - left, top - bottom)[live])) / 4)
     cells = grid.cell(px, py)
     order = np.argsort(cells, kind="stable")
     cells = take(cells, order)
@@ -310,9 +313,9 @@ def _grouped(x, y, w, vertices: _Vertices, unweighted: bool):
     ends = vertices.ring_start + vertices.ring_length - 1
     closed = (np.array_equal(np.take(vertices.x, vertices.ring_start), np.take(vertices.x, ends))
               and np.array_equal(np.take(vertices.y, vertices.ring_start), np.take(vertices.y, ends)))
-    x1, y1, x2, y2, _ = vertices.edges(keep_level=True)
-    if not closed or not len(x1) or len(x) < max(_GROUPED_POINTS, 4 * len(x1)):
+    if not closed or len(x) < max(_GROUPED_POINTS, 4 * len(vertices.x)):   # (about as many edges as vertices)
         return unique_points(x, y) if unweighted else (x, y, w)
+    x1, y1, x2, y2, _ = vertices.edges(keep_level=True)
     # A margin far beyond rounding (an ulp of a coordinate) keeps a point a hair beyond an edge's box
     # from being taken as clear of it.
     margin = 1e-9 * max(1.0, float(np.abs(x).max()), float(np.abs(y).max()))

@@ -1,6 +1,7 @@
 """crimemap:countinpolygons — stored crimes counted inside any polygon layer, fast."""
 
 import struct
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from qgis.core import (
@@ -86,6 +87,10 @@ def _wkb_rings(wkb: bytes):
     return rings
 
 
+def _vertices(polygons) -> int:
+    return sum(len(rx) for rings in polygons for rx, _ in rings)
+
+
 def rings_of(geometry):
     """A QGIS polygon geometry as a list of (x, y) numpy rings, every part, holes included."""
     if geometry is None or geometry.isEmpty():
@@ -131,28 +136,34 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
 
     @staticmethod
-    def _count_across_crs(x, y, features, polygons, to_source, to_wgs84):
+    def _wgs84_polygons(features, to_wgs84):
+        polygons = []
+        for feature in features:
+            geometry = QgsGeometry(feature.geometry())
+            if not geometry.isEmpty():
+                geometry.transform(to_wgs84)
+            polygons.append(rings_of(geometry))
+        return polygons
+
+    @classmethod
+    def _count_across_crs(cls, x, y, features, polygons, to_source, to_wgs84, wgs_polygons=None):
         """Counts as native:countpointsinpolygon gives them (points transformed into the polygons'
         CRS). Where the polygons have fewer vertices than there are points, not every point is
         transformed: points far from every edge fall the same side of the boundary whether the
         edges are straight in WGS84 or in the layer's CRS, so they are counted against the polygons
-        transformed to WGS84; only points near an edge are transformed exactly (through QGIS) and
-        counted in the layer's CRS. Otherwise (thousands of detailed polygons) every location is
-        transformed, which then costs less than transforming the polygons."""
+        transformed to WGS84 (`wgs_polygons`, when already made); only points near an edge are
+        transformed exactly (through QGIS) and counted in the layer's CRS. Otherwise (thousands of
+        detailed polygons) every location is transformed, which then costs less than transforming
+        the polygons."""
         def exactly(x, y):
             ux, uy, weights = unique_points(x, y)
             tx, ty = _qgis_transform(ux, uy, to_source)
             return count_in_polygons(tx, ty, polygons, weights)
 
-        vertices = sum(len(rx) for rings in polygons for rx, _ in rings)
-        if vertices * 2 > len(x):
+        if _vertices(polygons) * 2 > len(x):
             return exactly(x, y)
-        wgs_polygons = []
-        for feature in features:
-            geometry = QgsGeometry(feature.geometry())
-            if not geometry.isEmpty():
-                geometry.transform(to_wgs84)
-            wgs_polygons.append(rings_of(geometry))
+        if wgs_polygons is None:
+            wgs_polygons = cls._wgs84_polygons(features, to_wgs84)
         longest = max_edge(wgs_polygons)
         if longest > 1.0:  # very long straight edges bend too much between the two CRSs: do it all exactly
             return exactly(x, y)
@@ -164,6 +175,11 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         if near.any():
             counts = counts + exactly(x[near], y[near])
         return counts
+
+    @staticmethod
+    def _read_points(spec, category, start, end):
+        with open_user_store(spec, create=False) as store:
+            return store.points(category, start, end)
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.POLYGONS, context)
@@ -180,21 +196,31 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             for month in (start, end):
                 if month:
                     parse(month)
-            with open_user_store(self.store_value(parameters, context), create=False) as store:
-                x, y = store.points(category, start, end)
-        except (CrimeMapError, ValueError) as exc:
+        except ValueError as exc:
             raise QgsProcessingException(str(exc)) from None
+        spec = self.store_value(parameters, context)
+        crs, transforms = source.sourceCrs(), context.transformContext()
+        to_wgs84 = QgsCoordinateTransform(crs, WGS84, transforms)
+        # The store's points are read in a second thread (SQLite and PostgreSQL let go of Python's
+        # lock while they work) while this one reads the polygons.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            reading = pool.submit(self._read_points, spec, category, start, end)
+            features = list(source.getFeatures())
+            polygons = [rings_of(feature.geometry()) for feature in features]
+            wgs_polygons = None
+            if crs != WGS84 and _vertices(polygons) <= 100_000:   # likely wanted, and cheap
+                wgs_polygons = self._wgs84_polygons(features, to_wgs84)
+            try:
+                x, y = reading.result()
+            except (CrimeMapError, ValueError) as exc:
+                raise QgsProcessingException(str(exc)) from None
         feedback.pushInfo(f"{len(x):,} located crimes selected.")
         feedback.setProgress(30)
-        features = list(source.getFeatures())
-        polygons = [rings_of(feature.geometry()) for feature in features]
-        if source.sourceCrs() == WGS84:
+        if crs == WGS84:
             counts = count_in_polygons(x, y, polygons)
         else:
-            crs, transforms = source.sourceCrs(), context.transformContext()
-            counts = self._count_across_crs(x, y, features, polygons,
-                                            QgsCoordinateTransform(WGS84, crs, transforms),
-                                            QgsCoordinateTransform(crs, WGS84, transforms))
+            counts = self._count_across_crs(x, y, features, polygons, QgsCoordinateTransform(WGS84, crs, transforms),
+                                            to_wgs84, wgs_polygons)
         feedback.setProgress(80)
         fields = QgsFields(source.fields())
         if fields.indexOf(self.FIELD) < 0:
