@@ -150,3 +150,19 @@ def test_point_blobs_are_each_records_bytes_whatever_their_last_byte():
         assert blobs == expected and all(b is None or len(b) == size for b in blobs)
         assert gpkg.point_coordinates([b for b in blobs if b is not None])[1].tolist() == \
             lat[~missing].tolist()
+
+
+def test_reading_every_point_leaves_a_writes_page_cache_alone(store):
+    """The scan for counting in polygons goes through a small page cache and gives the large one
+    back; within a write (the import's R-tree rebuild reads the points) the cache is not touched,
+    as shrinking it would push the written pages out to the journal."""
+    from crimemap_plugin.core.store import open_store
+    with open_store(store, create=False) as s:
+        conn = s.db.conn
+        x, y = s.points()
+        assert len(x) > 17_000 and conn.execute("PRAGMA cache_size").fetchone()[0] == -geopackage.CACHE_KIB
+        conn.execute("BEGIN")
+        conn.execute("PRAGMA cache_size = -12345")
+        assert np.array_equal(s.points()[0], x)
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == -12345
+        conn.execute("ROLLBACK")

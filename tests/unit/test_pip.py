@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from crimemap_plugin.core import pip
+from crimemap_plugin.core import pip, pip_index
 
 
 def ring(cx, cy, r, n, wobble=0.0):
@@ -126,7 +126,7 @@ def test_inside_pairs_on_many_polygons_as_plain_ray_casting(monkeypatch, few, gr
     (cells found by search or in a table) or by location."""
     monkeypatch.setattr(pip, "_FEW_POLYGONS", few)
     monkeypatch.setattr(pip, "_GROUPED_POINTS", grouped)
-    monkeypatch.setattr(pip, "_DENSE_CELLS", dense)
+    monkeypatch.setattr(pip_index, "DENSE_CELLS", dense)
     rng = np.random.default_rng(21)
     polygons, square = many_polygons(rng)
     x, y = rng.uniform(-1.6, 2.6, 6_000), rng.uniform(50.4, 53.6, 6_000)
@@ -163,12 +163,12 @@ def test_inside_pairs_in_small_chunks_and_with_few_slabs(monkeypatch):
     x, y = rng.uniform(-1.6, 2.6, 4_000), rng.uniform(50.4, 53.6, 4_000)
     want = inside_matrix(x, y, polygons)
     monkeypatch.setattr(pip, "_CANDIDATES", 97)
-    monkeypatch.setattr(pip, "_PAIRS", 89)
-    monkeypatch.setattr(pip, "_SLAB_ENTRIES", 1000)
-    monkeypatch.setattr(pip, "_ENTRIES_PER_EDGE", 1)
+    monkeypatch.setattr(pip_index, "PAIRS", 89)
+    monkeypatch.setattr(pip_index, "SLAB_ENTRIES", 1000)
+    monkeypatch.setattr(pip_index, "ENTRIES_PER_EDGE", 1)
     made = []
-    real = pip._Slabs.__init__
-    monkeypatch.setattr(pip._Slabs, "__init__", lambda self, *a: made.append(self) or real(self, *a))
+    real = pip_index.Slabs.__init__
+    monkeypatch.setattr(pip_index.Slabs, "__init__", lambda self, *a: made.append(self) or real(self, *a))
     got = np.zeros_like(want)
     for k, points in pip.inside_pairs(x, y, polygons):
         got[k, points] = True
@@ -192,7 +192,7 @@ def test_inside_pairs_with_no_points_polygons_or_overlap(monkeypatch, few):
 def test_counts_with_points_grouped_by_cell_as_point_by_point(monkeypatch, dense):
     """Many more points than edges: each cell no edge meets is tested through one of its points.
     Points on vertices and edges, and a hair beyond an edge's box, are counted as themselves."""
-    monkeypatch.setattr(pip, "_DENSE_CELLS", dense)
+    monkeypatch.setattr(pip_index, "DENSE_CELLS", dense)
     rng = np.random.default_rng(23)
     square = (np.array([0.0, 0.5, 0.5, 0.0, 0.0]), np.array([52.0, 52.0, 52.5, 52.5, 52.0]))
     polygons = POLYGONS + [[square], [ring(0.5, 52.2, 1.5, 300, 0.1)]]

@@ -327,15 +327,19 @@ class GeoPackageDatabase:
         as a feature edited in QGIS, sends the query the slow way, row by row."""
         where = f"geom IS NOT NULL AND ({where})"
         fid_sql = "group_concat(fid)" if with_fids else "NULL"
-        # The scan reads each page once: through a small page cache, which costs nothing here, rather
-        # than filling the large one (growing it to 64 MiB takes longer than the scan's own reading).
-        self.conn.execute("PRAGMA cache_size = -2000")
+        # Outside a write, the scan reads each page once: through a small page cache, which costs
+        # nothing here, rather than filling the large one (growing it to 64 MiB takes longer than the
+        # scan's own reading). Within a write the cache holds the pages written, and is left alone.
+        small = not self.conn.in_transaction
+        if small:
+            self.conn.execute("PRAGMA cache_size = -2000")
         try:
             fids_text, joined, count = self.one(
                 f"SELECT {fid_sql}, CAST(group_concat(geom, '') AS BLOB), COUNT(*) FROM \"{table}\" WHERE {where}",
                 list(args))
         finally:
-            self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            if small:
+                self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if not count:
             empty = np.empty(0)
             return (np.empty(0, np.int64), empty, empty) if with_fids else (empty, empty)
