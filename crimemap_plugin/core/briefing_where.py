@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import categories
+from . import gi_star as gi
 from . import hotspots as hs
 from .concentration import concentration
 from .errors import CrimeMapError
@@ -65,7 +66,7 @@ class Where:
         if self.cells is None:
             return {}
         counts = self.cells["hotspot"].value_counts()
-        return {c: int(counts[c]) for c in hs.CLASSES if c in counts}
+        return {c: int(counts[c]) for c in gi.CLASSES if c in counts}
 
 
 def _frame(store, category: str, period: Period, box) -> pd.DataFrame:

@@ -54,6 +54,7 @@ from typing import Iterable, List, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from . import gi_star as gi
 from . import hotspots as hs
 from .errors import CrimeMapError
 from .periods import fmt, parse
@@ -159,7 +160,7 @@ def mann_kendall(series) -> MannKendall:
     ok = var > 0
     root = np.sqrt(np.where(ok, var, 1.0))
     z[ok] = np.where(s > 0, (s - 1) / root, np.where(s < 0, (s + 1) / root, 0.0))[ok]
-    return MannKendall(s, var, z, hs.normal_two_sided_p(z), n)
+    return MannKendall(s, var, z, gi.normal_two_sided_p(z), n)
 
 
 # --------------------------------------------------------------------------- patterns
@@ -303,17 +304,17 @@ def emerging_hotspots(lon, lat, months, area: Sequence[hs.Polygon], start_month:
     grid = hs.study_grid(area, cell_size)
     where, unlocated, outside = hs.place(grid, x[in_period], y[in_period])
     counts = hs.crimes_per_cell(grid, where, code[in_period], len(steps))
-    chords = hs.disk_chords(band, cell_size)
-    w = hs.neighbour_counts(grid, chords)
+    chords = gi.disk_chords(band, cell_size)
+    w = gi.neighbour_counts(grid, chords)
     shape = (grid.n, len(steps))
     z, p, q = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
     warnings: List[str] = []
     for t, s in enumerate(steps):
         if flags[t]:
             continue
-        gi = hs.gi_star(counts[:, t], hs.neighbour_sums(grid, counts[:, t], chords), w)
-        z[:, t], p[:, t], q[:, t] = gi.z, gi.p, gi.q
-        warnings.extend(f"{s.label}: {text}" for text in gi.warnings)
+        step = gi.gi_star(counts[:, t], gi.neighbour_sums(grid, counts[:, t], chords), w)
+        z[:, t], p[:, t], q[:, t] = step.z, step.p, step.q
+        warnings.extend(f"{s.label}: {text}" for text in step.warnings)
     if flags.any():
         warnings.append("left out (missing or partial data): " + ", ".join(
             s.label for s, f in zip(steps, flags) if f))

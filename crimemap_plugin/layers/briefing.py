@@ -9,26 +9,20 @@ table, the trend (given the height the text below it leaves) and the team, prior
 for a force, where crime rose and fell most).
 """
 
-import math
-import re
 from datetime import datetime
 from typing import List, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsFillSymbol,
     QgsGeometry,
     QgsLayoutFrame,
     QgsLayoutItemManualTable,
     QgsLayoutTable,
     QgsPrintLayout,
     QgsProject,
-    QgsSingleSymbolRenderer,
     QgsTableCell,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
@@ -37,95 +31,52 @@ from ..core import categories
 from ..core.briefing import DISTRICTS, Briefing, briefings, force_neighbourhoods
 from ..core.briefing_text import signed, signed_pct
 from ..core.briefing_where import HOTSPOTS
-from ..core.classify import PARTIAL_DATA
-from ..core.compare import FORCE, TEST_NOTE, Comparison, latest_month
-from ..core.coverage import MISSING, PARTIAL
+from ..core.compare import FORCE, TEST_NOTE, latest_month
 from ..core.errors import CrimeMapError
 from ..core.periods import BASELINES, Period
 from ..i18n import LocaleDates, tr
 from ..stores import open_user_store
 from .basemap import Basemap, basemap
-from .boundaries import comparison_areas, label_settings
+from .boundaries import comparison_areas
+from .briefing_layers import area_geometry, briefing_comparison_layer, highlight_layer
+from .briefing_page import (
+    CONTENT_BOTTOM,
+    CONTENT_TOP,
+    FOOTER_TOP,
+    GAP,
+    LEFT_W,
+    MARGIN,
+    NOTE_COLOUR,
+    PAGE_H,
+    PAGE_W,
+    RIGHT_W,
+    RIGHT_X,
+    TABLE_PT,
+    TABLE_TOP,
+    TEXT_PT,
+    TREND_MAX,
+    TREND_MIN,
+)
+from .briefing_sections import fit_sections, people, people_sections, sections_mm
+from .briefing_trend import trend
 from .briefing_where import WhereLayers, add_where_map, where_layers
 from .common import OGL, ONS_OS
-from .comparison import build_layer
 from .layout_items import (
     NORTH_ARROW_SIZE,
     add_legend,
     add_map,
     add_scale_bar,
-    box,
     export,  # noqa: F401  (the briefing's writer: the dock, Processing and tests call it from here)
     fit_map,
     fitted_size,
     item_size,
     label,
-    line_mm,
     move,
     new_layout,
     north_arrow,
     place,
-    qfont,
     text_format,
-    text_lines,
-    text_width_mm,
 )
-
-PAGE_W, PAGE_H = 297.0, 210.0
-MARGIN = 10.0
-CONTENT_TOP = 34.0                  # below the title, the headline and the period line
-FOOTER_TOP = PAGE_H - 12.0
-CONTENT_BOTTOM = FOOTER_TOP - 2.5
-LEFT_W = 174.0                      # the map's column
-RIGHT_X = MARGIN + LEFT_W + 6.0
-RIGHT_W = PAGE_W - MARGIN - RIGHT_X
-TABLE_TOP = CONTENT_TOP + 5.5
-TREND_MIN, TREND_MAX = 42.0, 110.0   # the trend's height, mm: what the text below leaves, within these
-GAP = 4.0
-PERIOD_COLOUR, BASELINE_COLOUR, OTHER_COLOUR = "#ef8a62", "#67a9cf", "#cccccc"
-MISSING_COLOUR, GRID_COLOUR, AXIS_COLOUR = "#999999", "#e3e3e3", "#333333"
-NOTE_COLOUR = "#8a4b00"
-
-HEADING_PT = 8.0
-TEXT_PT = 7.5
-TICK_PT = 5.5
-VALUE_PT = 5.0
-TABLE_PT = 6.5
-
-
-def _bullets(items) -> str:
-    """One bullet a line; an item's own further lines (a priority's action) indented under it."""
-    return "\n".join("• " + str(i).replace("\n", "\n   ") for i in items)
-
-
-def section_mm(body: str, width_mm: float, size_pt: float) -> float:
-    """Height of a section as _people places it: bold heading, then the wrapped body."""
-    return (line_mm(HEADING_PT) + 0.6 + text_lines(body, width_mm, size_pt) * line_mm(size_pt)
-            + 0.4 * line_mm(size_pt) + 1.0)
-
-
-def fit_sections(sections, width_mm: float, height_mm: float, size_pt: float):
-    """The sections [(heading, [items])] cut to fit the box, with a line to spare for saying how many
-    were left out: items are dropped from the longest section first, each section keeps one.
-    Returns ([(heading, body text)], how many items were dropped)."""
-    sections = [(h, list(items)) for h, items in sections]
-
-    def height() -> float:
-        return sum(section_mm(_bullets(items), width_mm, size_pt) for _, items in sections) + line_mm(size_pt)
-
-    dropped = 0
-    while height() > height_mm:
-        longest = max((sec for sec in sections if len(sec[1]) > 1), key=lambda sec: len(sec[1]), default=None)
-        if longest is None:
-            break
-        longest[1].pop()
-        dropped += 1
-    return [(h, _bullets(items)) for h, items in sections], dropped
-
-
-def sections_mm(sections, dropped: int, width_mm: float, size_pt: float) -> float:
-    """The height fit_sections' result takes on the page (with the "… more" line when some were dropped)."""
-    return sum(section_mm(body, width_mm, size_pt) for _, body in sections) + (line_mm(size_pt) if dropped else 0)
 
 
 # -- the header --------------------------------------------------------------------------------------
@@ -207,209 +158,19 @@ def fitted_frame(table, frame, page, x, y, w, low: float, high: float, steps: in
     return high + 0.3
 
 
-# -- the trend ---------------------------------------------------------------------------------------
-def nice_step(peak: float, ticks: int = 5) -> float:
-    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about `ticks` ticks up to `peak`."""
-    if peak <= 0:
-        return 1.0
-    raw = peak / ticks
-    power = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 1.0
-    for m in (1, 2, 2.5, 5, 10):
-        if m * power >= raw:
-            return max(m * power, 1.0)
-    return 10 * power
-
-
-def _bar_value(layout, page, text: str, x: float, slot: float, top: float, wanted: bool, item_id: str) -> None:
-    """A bar's value above it: where it fits its slot, or (for the period's and the baseline's months,
-    whose values matter most) a little smaller and wider than the slot when it must."""
-    size = VALUE_PT if text_width_mm(text, VALUE_PT) <= slot * 0.98 else VALUE_PT - 1
-    width = text_width_mm(text, size)
-    if width <= slot * 0.98 or (wanted and width <= slot * 1.6):
-        label(layout, page, text, x - slot * 0.3, top - 2.6, slot * 1.6, 2.5, size=size, colour="#333333",
-              align=Qt.AlignmentFlag.AlignHCenter, item_id=item_id)
-
-
-def _month_short(month: str) -> str:
-    return Period(month, 1).short_label().split()[0]
-
-
-def _trend(layout, page, brief: Briefing, top: float, bottom: float) -> None:
-    """Bars per month over the months the store holds, with a value axis, month and year ticks, the
-    period's and the baseline's values; partial months hatched in their own colour, months with no
-    data marked."""
-    span = Period(brief.trend_months[-1], len(brief.trend_months))
-    label(layout, page, tr("{category} each month, {months}").format(
-        category=tr(categories.label(brief.category)), months=span.short_label()), RIGHT_X, top, RIGHT_W, 4.5,
-        size=HEADING_PT, bold=True, item_id=f"trend_title{page + 1}")
-    axis_w = 9.0
-    x0, x1 = RIGHT_X + axis_w, RIGHT_X + RIGHT_W
-    chart_top, chart_bottom = top + 10.0, bottom - 12.5
-    chart_h = chart_bottom - chart_top
-    values = [v for v in brief.trend if v is not None]
-    step = nice_step(max(values) if values else 0)
-    ceiling = step * max(1, math.ceil(max(values or [0]) * 1.06 / step))   # room above the tallest bar's value
-    # The value axis: gridlines with their values, and what the values are.
-    label(layout, page, tr("crimes"), RIGHT_X, top + 5.0, axis_w + 10, 3.0, size=TICK_PT, colour="#555555")
-    k = 0
-    while k * step <= ceiling + 1e-9:
-        y = chart_bottom - chart_h * (k * step / ceiling)
-        if k:
-            box(layout, page, x0, y - 0.06, x1 - x0, 0.12, GRID_COLOUR)
-        label(layout, page, f"{k * step:,.0f}" if float(step).is_integer() else f"{k * step:,.1f}", RIGHT_X,
-              y - 1.3, axis_w - 1.2, 2.8, size=TICK_PT, colour="#444444", align=Qt.AlignmentFlag.AlignRight,
-              item_id=f"trend_tick{page + 1}_{k}")
-        k += 1
-    n = len(brief.trend_months)
-    slot = (x1 - x0) / n
-    bar_w = slot * 0.74
-    period, baseline = set(brief.period.months), set(brief.baseline.months)
-    for i, (month, v) in enumerate(zip(brief.trend_months, brief.trend)):
-        x = x0 + i * slot + (slot - bar_w) / 2
-        state = brief.trend_states[i] if i < len(brief.trend_states) else ""
-        if v is None or state == MISSING:
-            bar = box(layout, page, x, chart_bottom - 1.6, bar_w, 1.6, MISSING_COLOUR, hatched=True)
-        else:
-            colour = PERIOD_COLOUR if month in period else BASELINE_COLOUR if month in baseline else OTHER_COLOUR
-            height = max(chart_h * (v / ceiling), 0.3)  # a month with none still shows a sliver
-            partial = state == PARTIAL
-            bar = box(layout, page, x, chart_bottom - height, bar_w, height, PARTIAL_DATA if partial else colour,
-                      hatched=partial)
-            _bar_value(layout, page, f"{v:,.0f}", x0 + i * slot, slot, chart_bottom - height,
-                       month in period or month in baseline, f"trend_value{page + 1}_{month}")
-        bar.setId(f"trend_bar{page + 1}_{month}")
-        tick = _month_short(month) if slot >= 5.0 else _month_short(month)[0]
-        label(layout, page, tick, x0 + i * slot, chart_bottom + 0.7, slot, 2.8, size=TICK_PT, colour="#444444",
-              align=Qt.AlignmentFlag.AlignHCenter)
-        if month.endswith("-01") or i == 0:
-            label(layout, page, month[:4], x0 + i * slot, chart_bottom + 3.5, 12, 2.8, size=TICK_PT, bold=True,
-                  colour="#444444")
-    box(layout, page, x0, chart_bottom, x1 - x0, 0.25, AXIS_COLOUR)
-    box(layout, page, x0 - 0.25, chart_top - 1.0, 0.25, chart_h + 1.0, AXIS_COLOUR)
-    key = [(PERIOD_COLOUR, False, brief.period.short_label()), (BASELINE_COLOUR, False, brief.baseline.short_label())]
-    if PARTIAL in brief.trend_states:
-        key.append((PARTIAL_DATA, True, tr("partial month")))
-    if MISSING in brief.trend_states:
-        key.append((MISSING_COLOUR, True, tr("no data")))
-    x, key_y = RIGHT_X, bottom - 4.0
-    for colour, hatched, text in key:
-        box(layout, page, x, key_y + 0.6, 3, 2.2, colour, hatched=hatched)
-        width = text_width_mm(text, 6.5) + 1.0
-        label(layout, page, text, x + 4, key_y, width, 3.5, size=6.5)
-        x += 4 + width + 4
-
-
-# -- the people (or the places) ------------------------------------------------------------------------
-def _people_sections(brief: Briefing):
-    if brief.level == "force" and not brief.rises_of:
-        return [(tr("Places"), [tr("{force} has no neighbourhoods in the store and no local authority districts "
-                                   "of its own: no places to list.").format(force=brief.force_name)])]
-    if brief.level == "force":
-        what = tr(categories.label(brief.category)).lower()
-        by = tr("by neighbourhood") if brief.rises_of != DISTRICTS else tr("by local authority district")
-        return [(tr("Largest rises in {category}, {by}").format(category=what, by=by),
-                 brief.rises or [tr("No area with complete data rose.")]),
-                (tr("Largest falls in {category}, {by}").format(category=what, by=by),
-                 brief.falls or [tr("No area with complete data fell.")])]
-    as_of = " " + tr("(as of {date})").format(date=LocaleDates.day(brief.as_of)) if brief.as_of else ""
-    page = [tr("Neighbourhood page: {url}").format(url=brief.web_page)] if brief.web_page else []
-    team = brief.team + [_link_lines(line, RIGHT_W - 4.0, TEXT_PT) for line in brief.contacts + page]
-    sections = [
-        (tr("Your neighbourhood team") + as_of, team or [tr("No team details stored: use Refresh in the "
-                                                            "neighbourhood panel when online.")]),
-        (tr("Current priorities"), brief.priorities or [tr("No priorities published in the last year.")]),
-    ]
-    if brief.earlier_priorities:
-        sections.append((tr("Earlier priorities (more than a year old)"), brief.earlier_priorities))
-    sections.append((tr("Next events"), brief.events or [tr("No upcoming events published.")]))
-    return sections
-
-
-def _link_lines(text: str, width_mm: float, size_pt: float) -> str:
-    """A line holding a link, broken after a "/" where it is too long for the column (never at a hyphen,
-    which PDF readers would take for a word broken in two and drop)."""
-    if text_width_mm(text, size_pt) <= width_mm or "://" not in text:
-        return text
-    lines, line = [], ""
-    for piece in re.findall(r"[^/]*/+|[^/]+$", text):
-        if line and text_width_mm(line + piece, size_pt) > width_mm:
-            lines.append(line)
-            line = piece
-        else:
-            line += piece
-    return "\n".join(lines + [line])
-
-
-def _people(layout, page, sections, dropped: int, top: float, size: float = TEXT_PT) -> None:
-    """The sections fit_sections made, each under a bold heading, from `top` down."""
-    y = top
-    for k, (heading, body) in enumerate(sections):
-        label(layout, page, heading, RIGHT_X, y, RIGHT_W, line_mm(HEADING_PT), size=HEADING_PT, bold=True,
-              item_id=f"section{page + 1}_{k}")
-        label(layout, page, body, RIGHT_X, y + line_mm(HEADING_PT) + 0.6, RIGHT_W,
-              text_lines(body, RIGHT_W, size) * line_mm(size) + 1.0, size=size, item_id=f"section_text{page + 1}_{k}")
-        y += section_mm(body, RIGHT_W, size)
-    if dropped:
-        label(layout, page, tr("… and {n} more in the neighbourhood panel and on police.uk").format(n=dropped),
-              RIGHT_X, y, RIGHT_W, line_mm(size), size=6.5, colour="#555555")
-
-
 def _right_column(layout, page, brief: Briefing) -> None:
     table_bottom = _headline_table(layout, page, brief)
     trend_top = table_bottom + GAP
     room = CONTENT_BOTTOM - (trend_top + TREND_MIN + GAP)
-    sections, dropped = fit_sections(_people_sections(brief), RIGHT_W, room, TEXT_PT)
+    sections, dropped = fit_sections(people_sections(brief), RIGHT_W, room, TEXT_PT)
     text_h = sections_mm(sections, dropped, RIGHT_W, TEXT_PT)
     trend_bottom = min(CONTENT_BOTTOM - text_h - GAP, trend_top + TREND_MAX)
-    _trend(layout, page, brief, trend_top, trend_bottom)
+    trend(layout, page, brief, trend_top, trend_bottom)
     # Text under the trend; what is left over goes between them, so the column ends at the footer.
-    _people(layout, page, sections, dropped, CONTENT_BOTTOM - text_h)
+    people(layout, page, sections, dropped, CONTENT_BOTTOM - text_h)
 
 
 # -- the map -------------------------------------------------------------------------------------------
-def highlight_layer(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, name: str,
-                    label: str, labelled: bool = True) -> QgsVectorLayer:
-    """The briefing's own area, outlined on top of the comparison and (when `labelled`) labelled first."""
-    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}&field=label:string", name, "memory")
-    feature = QgsFeature(layer.fields())
-    feature.setGeometry(geometry)
-    feature.setAttributes([label])
-    layer.dataProvider().addFeatures([feature])
-    layer.updateExtents()
-    # Dashed, so it is never taken for the solid thick outline of a change beyond chance.
-    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#111111", "outline_width": "0.9",
-                                         "outline_style": "dash"})
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    if not labelled:
-        return layer
-    settings = label_settings("label", size=8.0)
-    settings.priority = 10          # before any neighbour's label (the comparison's own for this area too)
-    fmt = settings.format()
-    fmt.setFont(qfont(8.0, True))
-    settings.setFormat(fmt)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
-    return layer
-
-
-# A change % written as signed_pct writes it: "+12%", "−8%", "0%" (halves away from zero).
-SIGNED_PCT = """CASE WHEN floor(abs("change_pct") + 0.5) = 0 THEN '0%'
-                WHEN "change_pct" > 0 THEN '+' || format_number(floor("change_pct" + 0.5), 0) || '%'
-                ELSE '\u2212' || format_number(floor(-"change_pct" + 0.5), 0) || '%' END"""
-
-
-def briefing_comparison_layer(comparison: Comparison, areas: QgsVectorLayer, code_field: str) -> QgsVectorLayer:
-    """The comparison, styled for print: change % classes, each area named with its change."""
-    layer = build_layer(comparison, areas, code_field, "change_pct")
-    value = f""""area_name" || CASE WHEN "complete" AND "change_pct" IS NOT NULL
-               THEN '\n' || {SIGNED_PCT} ELSE '' END"""
-    settings = label_settings(value, size=6.5, expression=True)
-    settings.priority = 3
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
-    return layer
-
-
 def not_drawn_note(force: str, area_name: str) -> str:
     if force == "btp":
         return tr("British Transport Police polices the railways of Great Britain and has no area of its own: its "
@@ -493,13 +254,6 @@ def legend_title_for(brief: Briefing) -> str:
     return tr("Change in {category},\n{period} against {baseline}").format(
         category=tr(categories.label(brief.category)).lower(), period=brief.period.short_label(),
         baseline=brief.baseline.short_label())
-
-
-def area_geometry(layer: QgsVectorLayer, code_field: str, code: str) -> Optional[QgsGeometry]:
-    for feature in layer.getFeatures():
-        if str(feature[code_field]) == code:
-            return feature.geometry()
-    return None
 
 
 BRIEFING_LAYER = "crimemap/briefing"   # custom property of every layer a briefing's layouts draw

@@ -27,7 +27,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core import categories
-from ..core import hotspots as hs
+from ..core import gi_star as gi
 from ..core.briefing_where import HOTSPOTS, Where
 from ..i18n import tr
 from .basemap import Basemap
@@ -86,10 +86,10 @@ def hotspot_cells_layer(where: Where, brief) -> QgsVectorLayer:
     layer.updateExtents()
     present = set(cells["hotspot"])
     styles = []
-    for value in hs.CLASSES:
+    for value in gi.CLASSES:
         if value not in present:
             continue
-        if value == hs.NOT_SIGNIFICANT:
+        if value == gi.NOT_SIGNIFICANT:
             symbol = QgsFillSymbol.createSimple({"style": "no", "outline_style": "no"})
             text = tr("Not significant (not coloured)")
         else:

@@ -28,7 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..core import emerging
-from ..core import hotspots as hs
+from ..core import gi_star as gi
 from ..i18n import tr, tr_noop
 from .common import OGL, attribution_metadata
 from .field_types import REAL, TEXT, WHOLE
@@ -159,7 +159,7 @@ def hotspot_label(value: str) -> str:
 def hotspot_renderer(present: Iterable[str] = None) -> QgsCategorizedSymbolRenderer:
     """Hot spot classes as reds, cold spot classes as blues, not significant light grey; only the
     classes in `present` (all when None) in the legend, hot 99 first."""
-    return _categorized("hotspot", hs.CLASSES, HOTSPOT_COLOURS, HOTSPOT_LABELS, present)
+    return _categorized("hotspot", gi.CLASSES, HOTSPOT_COLOURS, HOTSPOT_LABELS, present)
 
 
 def emerging_renderer(present: Iterable[str] = None) -> QgsCategorizedSymbolRenderer:

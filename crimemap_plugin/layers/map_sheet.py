@@ -23,7 +23,7 @@ from ..core.periods import SAME_PERIOD_LAST_YEAR, Period
 from ..i18n import tr
 from ..stores import open_user_store
 from .boundaries import force_areas_layer, label_settings
-from .briefing import SIGNED_PCT
+from .briefing_layers import SIGNED_PCT
 from .common import OGL, ONS_OS
 from .comparison import build_layer
 from .layout_items import (

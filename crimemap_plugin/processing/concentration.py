@@ -19,7 +19,8 @@ from ..core.periods import Period
 from ..core.safe_text import spreadsheet_safe
 from ..i18n import tr_noop
 from ..layers.hotspot_layers import CONCENTRATION_FIELDS, LORENZ_FIELDS, make_fields
-from .study_area import GRID_CRS, WhereAlgorithm, finite_or_none
+from .grid_output import finite_or_none
+from .study_area import GRID_CRS, WhereAlgorithm
 
 DEFAULT_TOP = 20
 

@@ -21,7 +21,8 @@ from ..layers.hotspot_layers import (
     make_fields,
     style_emerging,
 )
-from .study_area import GRID_CRS, WhereAlgorithm, finite_or_none, write_grid
+from .grid_output import finite_or_none, write_grid
+from .study_area import GRID_CRS, WhereAlgorithm
 from .styling import StylePostProcessor, style_geopackage_output
 
 TIME_STEPS = (em.MONTH, em.QUARTER)

@@ -10,11 +10,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core import gi_star as gi
 from ..core import hotspots as hs
 from ..core.errors import CrimeMapError
 from ..i18n import tr_noop
 from ..layers.hotspot_layers import HOTSPOT_FIELDS, make_fields, style_hotspots
-from .study_area import GRID_CRS, Selection, WhereAlgorithm, finite_or_none, write_grid
+from .grid_output import finite_or_none, write_grid
+from .study_area import GRID_CRS, Selection, WhereAlgorithm
 from .styling import StylePostProcessor, style_geopackage_output
 
 
@@ -115,10 +117,10 @@ class HotSpotsAlgorithm(WhereAlgorithm):
             result.n_cells, result.crimes_in_cells, outside))
         counts = result.summary()["classes"]
         feedback.pushInfo(self.tr("Cells per class: {}.").format(
-            ", ".join(f"{name} {counts[name]:,}" for name in hs.CLASSES)))
+            ", ".join(f"{name} {counts[name]:,}" for name in gi.CLASSES)))
         for warning in result.warnings:
             feedback.pushWarning(warning)
-        return {"hot": sum(counts[c] for c in hs.HOT_CLASSES), "cold": sum(counts[c] for c in hs.COLD_CLASSES)}
+        return {"hot": sum(counts[c] for c in gi.HOT_CLASSES), "cold": sum(counts[c] for c in gi.COLD_CLASSES)}
 
     def abstract(self, selection: Selection, result: hs.HotSpots) -> str:
         return self.tr("Getis–Ord Gi* hot spots of {} in {}, {} to {}: {:g} m cells of British National "

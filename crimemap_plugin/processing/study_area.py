@@ -15,9 +15,11 @@ neighbourhood, or any polygon layer), the period, the coverage check and the cri
   force recorded it, and no other force's crime can lie there.
 - The period is START_MONTH..END_MONTH; by default the latest DEFAULT_MONTHS months the store holds
   (never before its first month).
+
+The force areas' geometry (READ_MARGIN, OVERLAP_SHARE) is in force_geometry; writing grid results to
+a sink in grid_output.
 """
 
-import math
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -27,30 +29,24 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
-    QgsVectorLayer,
 )
 
 from ..core import categories, forces, periods
 from ..core import hotspots as hs
 from ..core.errors import CrimeMapError
 from ..i18n import tr, tr_noop
-from ..layers.boundaries import force_areas_uri
 from ..layers.common import OGL, ONS_OS
-from ..layers.hotspot_layers import grid_features
 from .base import CrimeMapAlgorithm
+from .force_geometry import NO_AREA_FORCES, force_area_geometries, forces_near, forces_overlapping, polygons_of
 
 GRID_CRS = QgsCoordinateReferenceSystem(hs.GRID_CRS)
 DEFAULT_MONTHS = 12
-READ_MARGIN = 5000.0             # metres around the study area's bounding box
-OVERLAP_SHARE = 0.005            # a force area overlapping a layer's polygons by less is a sliver
-NO_AREA_FORCES = ("btp", "northern-ireland")   # forces without a bundled area: always read
 BTP = "btp"
 
 FORCE_AREA, NEIGHBOURHOOD, LAYER, STORED_FORCES = "force", "neighbourhood", "layer", "stored forces"
@@ -90,68 +86,6 @@ class Selection:
 
     def category_label(self) -> str:
         return tr(categories.label(self.category))
-
-
-# --------------------------------------------------------------------------- geometry
-
-def polygons_of(geometry: QgsGeometry) -> List[list]:
-    """A QGIS (multi)polygon geometry as hotspots.Polygon parts: each part's rings as (x, y) arrays."""
-    if geometry is None or geometry.isEmpty():
-        return []
-    parts = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
-    out = []
-    for part in parts:
-        rings = [(np.array([p.x() for p in ring]), np.array([p.y() for p in ring])) for ring in part if len(ring) >= 4]
-        if rings:
-            out.append(rings)
-    return out
-
-
-_FORCE_AREAS: Dict[str, QgsGeometry] = {}
-
-
-def force_area_geometries() -> Dict[str, QgsGeometry]:
-    """police.uk force id -> its bundled area (EPSG:27700), read once."""
-    if not _FORCE_AREAS:
-        layer = QgsVectorLayer(force_areas_uri(), "force areas", "ogr")
-        if not layer.isValid():
-            raise QgsProcessingException(tr("The bundled force areas cannot be opened: {}").format(force_areas_uri()))
-        for feature in layer.getFeatures():
-            _FORCE_AREAS[str(feature["force"])] = QgsGeometry(feature.geometry())
-        del layer
-    return _FORCE_AREAS
-
-
-def _bbox(polygons: Sequence[list]) -> Tuple[float, float, float, float]:
-    xs = np.concatenate([r[0] for rings in polygons for r in rings])
-    ys = np.concatenate([r[1] for rings in polygons for r in rings])
-    return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
-
-
-def forces_near(polygons: Sequence[list], margin: float = READ_MARGIN) -> Tuple[str, ...]:
-    """Forces whose bundled area's bounding box comes within `margin` of the polygons' bounding box."""
-    xmin, ymin, xmax, ymax = _bbox(polygons)
-    near = []
-    for slug, geometry in force_area_geometries().items():
-        box = geometry.boundingBox()
-        if (box.xMinimum() <= xmax + margin and box.xMaximum() >= xmin - margin
-                and box.yMinimum() <= ymax + margin and box.yMaximum() >= ymin - margin):
-            near.append(slug)
-    return tuple(sorted(near))
-
-
-def forces_overlapping(geometries: Sequence[QgsGeometry]) -> Tuple[str, ...]:
-    """Forces whose bundled area overlaps any of the geometries (EPSG:27700) by more than a sliver."""
-    found = set()
-    for slug, area in force_area_geometries().items():
-        for geometry in geometries:
-            if geometry.isEmpty() or not area.boundingBox().intersects(geometry.boundingBox()):
-                continue
-            overlap = area.intersection(geometry).area()
-            if overlap > OVERLAP_SHARE * min(area.area(), geometry.area()):
-                found.add(slug)
-                break
-    return tuple(sorted(found))
 
 
 # --------------------------------------------------------------------------- the algorithms' mixin
@@ -411,32 +345,3 @@ def month_ranges(months: Sequence[str]) -> str:
         else:
             runs.append([n, n])
     return ", ".join(periods.fmt(a) if a == b else f"{periods.fmt(a)} to {periods.fmt(b)}" for a, b in runs)
-
-
-def finite_or_none(value):
-    """A number for an attribute: NaN and infinities become NULL."""
-    if value is None:
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
-
-
-GRID_BATCH = 20000   # grid cells handed to the sink at a time
-
-
-def write_grid(sink, fields, result, rows, feedback, progress_from: float) -> None:
-    """The cells of a grid result (x0, y0, cell_size, n_cells) with their attribute `rows` into `sink`,
-    a batch at a time; progress from `progress_from` to 100; stops between batches when cancelled."""
-    batch = []
-    total = max(result.n_cells, 1)
-    for k, feature in enumerate(grid_features(fields, result.x0, result.y0, result.cell_size,
-                                              (list(r) for r in rows))):
-        batch.append(feature)
-        if len(batch) == GRID_BATCH:
-            if feedback.isCanceled():
-                break
-            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
-            batch = []
-            feedback.setProgress(progress_from + (100 - progress_from) * k / total)
-    if batch:
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)

@@ -9,31 +9,27 @@ comparison from the store's aggregate tables and updates the table, the trend an
 import time
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsExpression, QgsFeatureRequest, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QTabWidget, QVBoxLayout, QWidget
 
-from .. import settings
 from ..core import categories, forces, periods
 from ..core.classify import MAP_MEASURES, MEASURES
 from ..core.compare import FORCE, NEIGHBOURHOOD, compare, monthly_trend
 from ..core.errors import CrimeMapError
 from ..core.periods import PREVIOUS_PERIOD, SAME_PERIOD_LAST_YEAR, Period
 from ..i18n import tr, tr_noop
-from ..layers.boundaries import comparison_areas, ensure_force_areas, ensure_neighbourhoods
-from ..layers.common import add_to_group, find_layer
-from ..layers.comparison import ROLE as COMPARISON_ROLE
-from ..layers.comparison_file import update_layer, write_layer
 from ..log import CRITICAL, log
-from ..stores import beside, open_user_store, shown_name
+from ..stores import shown_name
 from . import results
 from .collector import collector_paused
 from .dock_actions import DockActions
-from .dock_state import DockState, saved_state
+from .dock_map import DockMap
+from .dock_state import DockState
+from .dock_store import DockStore
 from .dock_view import AREA, view
 from .highlight import Highlight
-from .store_task import OpenStoreTask
 from .trend import TrendChart
 from .view_context import context_from
 
@@ -74,7 +70,7 @@ class DockContents(FORM_CLASS, QWidget):
         self.setupUi(self)
 
 
-class CrimeMapDock(DockActions, DockState, QDockWidget):
+class CrimeMapDock(DockActions, DockState, DockStore, DockMap, QDockWidget):
     storeChanged = pyqtSignal(str)
     storeLoaded = pyqtSignal()                      # the store was (re)read, or could not be
     closed = pyqtSignal()                           # the user closed the dock (its close button)
@@ -205,6 +201,10 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
         combo.setProperty(LEVEL_PROPERTY, level)
         self._loading = was
 
+    def _forget_compare_areas(self) -> None:
+        """Fill the areas "Another area" offers again when next needed."""
+        self.ui.compareAreaCombo.setProperty(LEVEL_PROPERTY, None)
+
     def _enable_levels(self) -> None:
         """Neighbourhoods are offered once the store holds some."""
         has = self.store is not None and self.has_neighbourhoods
@@ -249,100 +249,6 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             self._open_task.cancel()
             self._open_task = None
         self._close_store()
-
-    # -- store -----------------------------------------------------------------------------------
-    def store_path(self) -> str:
-        return settings.store_path()
-
-    def is_empty(self) -> bool:
-        return self.store is None or not self.ui.periodEndCombo.count()
-
-    def _close_store(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
-    def refresh(self) -> None:
-        """Read the store again (after an import or a change of store) in a task, then update
-        everything. Errors show in the dock and the message bar; the dock stays usable."""
-        self._close_store()
-        self.ui.compareAreaCombo.setProperty(LEVEL_PROPERTY, None)  # its neighbourhoods may have changed
-        path = self.store_path()
-        self._change_store_action.setEnabled(not settings.STORE_PATH.overridden())
-        self._team_store_action.setEnabled(not settings.STORE_PATH.overridden())
-        self.ui.storeSummaryLabel.setToolTip(shown_name(path))
-        self.ui.storeSummaryLabel.setText(tr("Opening {}…").format(shown_name(path)))
-        if self._open_task is not None:
-            self._open_task.loaded.disconnect(self._on_store_loaded)
-            self._open_task.cancel()
-        state = saved_state()
-        first = (state.get("level") or FORCE, state.get("category") or categories.ALL_CRIME, state.get("end"),
-                 int(state.get("length") or 3), state.get("baseline") if state.get("baseline") in
-                 (SAME_PERIOD_LAST_YEAR, PREVIOUS_PERIOD) else SAME_PERIOD_LAST_YEAR)
-        task = OpenStoreTask(path, first)
-        task.loaded.connect(self._on_store_loaded)
-        self._open_task = task
-        QgsApplication.taskManager().addTask(task)
-
-    def _on_store_loaded(self, info) -> None:
-        if self.sender() is not self._open_task:
-            return   # an older opening, overtaken by a newer one
-        self._open_task = None
-        try:
-            self._show_store(info)
-        except Exception as exc:  # noqa: BLE001 - whatever the store holds, the dock stays up and says why
-            self._store_failed(f"{info.path}: {type(exc).__name__}: {exc}")
-        self.storeLoaded.emit()
-
-    def _store_failed(self, error: str) -> None:
-        self._close_store()
-        self.ui.storeSummaryLabel.setText(tr("The store cannot be read: {}").format(error))
-        log(tr("The store cannot be read: {}").format(error), CRITICAL, bar=True)
-        self._show_empty(True)
-
-    def _show_store(self, info) -> None:
-        path = info.path
-        if info.error:
-            self._store_failed(info.error)
-            return
-        if not info.exists or not info.months:
-            self.ui.storeSummaryLabel.setText(tr("Store: {} (empty)").format(shown_name(path)))
-            self._show_empty(True)
-            return
-        if info.upgraded:
-            log(tr("{}: upgraded ({})").format(shown_name(path), "; ".join(info.upgraded)), bar=True)
-        self.store = open_user_store(path, create=False)   # quick now: the task brought it up to date
-        self.has_neighbourhoods = info.has_neighbourhoods
-        self.store_months = list(info.months)
-        summary = info.summary
-        forces_text = (tr("1 force") if summary.forces == 1 else tr("{} forces").format(summary.forces))
-        self.ui.storeSummaryLabel.setText(tr("<b>{crimes}</b> crimes · {forces} · {first} to {last}").format(
-            crimes=f"{summary.crimes:,}", forces=forces_text, first=summary.first_month, last=summary.last_month))
-        self._show_empty(False)
-        self._loading = True
-        combo = self.ui.periodEndCombo
-        previous = combo.currentData()
-        combo.clear()
-        for month in reversed(info.months):   # "Dec 2025": the whole name fits the narrow box; in the tooltip
-            combo.addItem(Period(month, 1).short_label(), month)
-            combo.setItemData(combo.count() - 1, Period(month, 1).label(), Qt.ItemDataRole.ToolTipRole)
-        self._loading = False
-        if info.first is not None:
-            c = info.first
-            self._prefetched = ((c.level, c.category, c.period.end, c.period.length, c.baseline_kind), c)
-        state = saved_state()
-        if self.pending_go is not None:
-            state = self._went_to(state, info.months)
-        self.restore_state(state, fallback_end=previous)
-        if self.zoom_pending:
-            self.zoom_to_forces(self.zoom_pending)
-            self.zoom_pending = []
-
-    def _show_empty(self, empty: bool) -> None:
-        self.ui.emptyFrame.setVisible(empty)
-        for w in (self.ui.compareGroup, self.ui.titleLabel, self.ui.viewTabs,
-                  self.ui.copyButton, self.ui.exportButton, self.ui.briefingButton):
-            w.setVisible(not empty)
 
     # -- the comparison ----------------------------------------------------------------------------
     def controls(self) -> dict:
@@ -433,52 +339,6 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
                 12 if c == header.sortIndicatorSection() else 0)
             header.resizeSection(c, min(width, AREA_COLUMN_PX) if key == "area" else width)
 
-    def comparison_path(self, level: str = FORCE) -> str:
-        """The comparison layer's GeoPackage, beside the store (one per level, so switching levels
-        never overwrites a file a layer being drawn still has open)."""
-        suffix = "" if level == FORCE else f"_{level}"
-        return str(beside(self.store_path(), f"_comparison{suffix}.gpkg"))
-
-    def _update_map(self, comparison, measure: str) -> None:
-        # Nothing goes into the project before QGIS has finished starting and the dock is shown.
-        if not self._ready or not self._shown_once:
-            return
-        project = QgsProject.instance()
-        layer = find_layer(COMPARISON_ROLE, project)
-        path = self.comparison_path(comparison.level)
-        if layer is not None:
-            # Another level, another store, areas the layer has no row for, or a file that cannot be
-            # written (damaged, or made by an earlier version): a new layer.
-            try:
-                stale = (not layer.isValid() or Path(layer.source().split("|")[0]) != Path(path)
-                         or not update_layer(layer, comparison, measure))
-            except RuntimeError as exc:
-                log(f"{exc}: the comparison layer is written again")
-                stale = True
-            if stale:
-                if self.iface is not None:
-                    self.iface.mapCanvas().waitWhileRendering()
-                project.removeMapLayer(layer.id())
-                layer = None
-        if layer is None:
-            try:
-                areas, code_field = comparison_areas(comparison.level, self.store_path())
-                layer = write_layer(comparison, areas, code_field, path, measure)
-            except RuntimeError as exc:
-                log(str(exc), CRITICAL, bar=True)
-                return
-            add_to_group(layer, COMPARISON_ROLE, project, position=0)
-        if comparison.level == NEIGHBOURHOOD:
-            self.show_neighbourhoods(replace=False)
-
-    def show_neighbourhoods(self, replace: bool = True) -> None:
-        """The store's neighbourhoods outlined and named on the map (after they are imported, or when
-        the dock first compares neighbourhoods)."""
-        try:
-            ensure_neighbourhoods(self.store_path(), replace=replace)
-        except (RuntimeError, CrimeMapError) as exc:
-            log(str(exc), CRITICAL, bar=True)
-
     def _update_trend(self) -> None:
         shown = self.shown
         if shown is None or shown.selected is None:
@@ -519,44 +379,6 @@ class CrimeMapDock(DockActions, DockState, QDockWidget):
             self._highlight_selected(zoom=True)
         self._update_view()
 
-    def _highlight_selected(self, zoom: bool) -> None:
-        """The chosen area outlined on the map (never filled: its colour stays the comparison's)."""
-        self.highlight.clear()
-        layer = find_layer(COMPARISON_ROLE)
-        if self.shown is None or self.shown.selected is None or layer is None:
-            return
-        request = QgsFeatureRequest().setFilterExpression(
-            f'"area_code" = {QgsExpression.quotedValue(self.shown.selected)}')
-        feature = next(iter(layer.getFeatures(request)), None)
-        if feature is None or not feature.hasGeometry() or feature.geometry().isEmpty():
-            return
-        self.highlight.show_geometry(feature.geometry(), layer.crs())
-        if zoom:
-            self.highlight.zoom_to(feature.geometry(), layer.crs())
-
     def closeEvent(self, event):  # noqa: N802
         self.closed.emit()
         super().closeEvent(event)
-
-    # -- first showing: force areas ----------------------------------------------------------------
-    def set_ready(self) -> None:
-        """QGIS has finished starting (its start-up project exists): layers may be added now."""
-        self._ready = True
-        self._on_visibility(self.isVisible())
-
-    def _on_visibility(self, visible: bool) -> None:
-        if visible and self._ready and not self._shown_once:
-            self._shown_once = True
-            # Showing the dock is not an edit of the user's project: keep a clean project clean.
-            project = QgsProject.instance()
-            was_dirty = project.isDirty()
-            self.show_force_areas()
-            self.refresh()
-            if not was_dirty:
-                project.setDirty(False)
-
-    def show_force_areas(self) -> None:
-        try:
-            ensure_force_areas(QgsProject.instance())
-        except RuntimeError as exc:
-            log(str(exc), CRITICAL, bar=True)

@@ -103,12 +103,12 @@ def area_reach(store, context: ViewContext) -> AreaReach:
     its stored boundary; read are the forces whose bundled area comes near it, British Transport
     Police and Northern Ireland (no bundled area), as crimemap:hotspots and crimemap:concentration
     read them. CrimeMapError when the area is not known."""
-    from ..processing import study_area as sa
+    from ..processing import force_geometry
     if context.level == FORCE:
-        areas = sa.force_area_geometries()
+        areas = force_geometry.force_area_geometries()
         if context.force not in areas:
             raise CrimeMapError(tr("{} has no bundled boundary").format(context.force_name()))
-        polygons = sa.polygons_of(areas[context.force])
+        polygons = force_geometry.polygons_of(areas[context.force])
         rings: List[list] = []
     else:
         found = store.neighbourhood_polygons(context.force, only={context.neighbourhood_id}) \
@@ -118,7 +118,7 @@ def area_reach(store, context: ViewContext) -> AreaReach:
                                    "first").format(context.area_code))
         rings = [r for _, _, r in found]
         polygons = [[hs.to_bng(lon, lat) for lon, lat in part] for part in rings]
-    read: Set[str] = set(sa.forces_near(polygons)) | set(sa.NO_AREA_FORCES)
+    read: Set[str] = set(force_geometry.forces_near(polygons)) | set(force_geometry.NO_AREA_FORCES)
     if context.force:
         read.add(context.force)
     return AreaReach(polygons, rings, tuple(sorted(read)))

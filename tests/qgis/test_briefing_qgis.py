@@ -265,7 +265,7 @@ def test_signs_are_alike_on_every_label(store, tmp_path):
     from crimemap_plugin.core.compare import NEIGHBOURHOOD, compare
     from crimemap_plugin.core.periods import Period
     from crimemap_plugin.layers.boundaries import comparison_areas
-    from crimemap_plugin.layers.briefing import briefing_comparison_layer
+    from crimemap_plugin.layers.briefing_layers import briefing_comparison_layer
     layout, layers, briefs = make(store, neighbourhood="AA3", category="burglary", end="2021-05",
                                   baseline="previous_period")
     text = pdf_text_of(layout, tmp_path / "signs.pdf")
@@ -604,7 +604,8 @@ def test_the_panel_chooses_months_the_store_holds_and_says_so(plugin, qgis_iface
 
 
 def test_long_team_texts_are_cut_to_the_box_and_say_how_many_more(qgis_app):
-    from crimemap_plugin.layers.briefing import RIGHT_W, fit_sections, sections_mm
+    from crimemap_plugin.layers.briefing_page import RIGHT_W
+    from crimemap_plugin.layers.briefing_sections import fit_sections, sections_mm
     box = 60.0
     long = "Anti-social behaviour around the shops on the high street in the evenings. " * 3
     sections, dropped = fit_sections([("Your neighbourhood team", [f"PC {i} Example, Police Constable" for i in

@@ -15,6 +15,7 @@ import pytest
 from osgeo import ogr, osr
 from scipy import signal, stats
 
+from crimemap_plugin.core import gi_star as gi
 from crimemap_plugin.core import hotspots as hs
 from tests.shared_data import shared_data
 
@@ -182,12 +183,12 @@ def test_neighbour_sums_equal_a_convolution_with_the_disk(size, band):
     offsets = np.arange(-reach, reach + 1)
     kernel = (np.hypot(offsets[None, :] * size, offsets[:, None] * size) <= band).astype(np.int64)
     expected = signal.convolve2d(values, kernel, mode="same")
-    assert np.array_equal(hs.disk_sum(values, hs.disk_chords(band, size)), expected)
+    assert np.array_equal(gi.disk_sum(values, gi.disk_chords(band, size)), expected)
 
 
 def test_a_band_of_an_exact_pythagorean_distance_includes_it():
     # (3, 4) cells of 250 m are 1250 m apart
-    chords = dict(hs.disk_chords(1250, 250))
+    chords = dict(gi.disk_chords(1250, 250))
     assert chords[4] == 3 and chords[3] == 4 and chords[0] == 5
 
 
@@ -217,7 +218,7 @@ def test_no_variation_gives_nan_with_a_reason_not_a_crash():
     assert result.n_cells == 25
     assert np.isnan(result.gi.z).all() and np.isnan(result.gi.q).all()
     assert set(result.gi.hotspot) == {"not significant"}
-    assert set(result.gi.reason) == {hs.REASON_NO_VARIATION}
+    assert set(result.gi.reason) == {gi.REASON_NO_VARIATION}
     assert any("no variation" in w for w in result.warnings)
 
 
@@ -226,14 +227,14 @@ def test_a_neighbourhood_covering_the_whole_area_gives_nan_with_a_reason():
     y = np.array([100100.0, 100100.0, 102500.0])
     result = hs.hotspots_bng(x, y, square(500000, 100000, 3000), 1000, 10000)
     assert result.n_cells == 9 and (result.neighbours == 9).all()
-    assert np.isnan(result.gi.z).all() and set(result.gi.reason) == {hs.REASON_WHOLE_AREA}
+    assert np.isnan(result.gi.z).all() and set(result.gi.reason) == {gi.REASON_WHOLE_AREA}
     assert not np.isinf(result.gi.z).any()
 
 
 def test_a_single_cell_area_gives_nan_with_a_reason():
     result = hs.hotspots_bng(np.array([500100.0]), np.array([100100.0]), square(500000, 100000, 1000), 1000, 1500)
     assert result.n_cells == 1 and np.isnan(result.gi.z).all()
-    assert set(result.gi.reason) == {hs.REASON_FEW_CELLS}
+    assert set(result.gi.reason) == {gi.REASON_FEW_CELLS}
 
 
 def test_a_band_shorter_than_a_cell_standardises_each_cell_alone():
@@ -259,7 +260,7 @@ def test_cells_are_aligned_to_multiples_of_the_cell_size_and_ids_are_the_nationa
 def test_classes_follow_from_q_and_the_sign_of_z():
     z = np.array([3.0, 2.0, 1.7, 0.5, -1.7, -2.0, -3.0, np.nan, 2.0])
     q = np.array([0.009, 0.049, 0.099, 0.5, 0.099, 0.049, 0.001, np.nan, 0.10])
-    assert hs.hotspot_classes(z, q).tolist() == [reference_class(a, b) for a, b in zip(z, q)] == [
+    assert gi.hotspot_classes(z, q).tolist() == [reference_class(a, b) for a, b in zip(z, q)] == [
         "hot 99", "hot 95", "hot 90", "not significant", "cold 90", "cold 95", "cold 99", "not significant",
         "not significant"]
 
