@@ -153,7 +153,7 @@ class Slabs:
             band = np.flatnonzero((take(self.lo, e) <= qy) & (qy < take(self.hi, e)))
             e, which, qy = take(e, band), take(which, band), take(qy, band)
             crossing = crosses(take(px, which), qy, take(self.x1, e), take(self.y1, e), take(self.x2, e),
-                                take(self.y2, e))
+                               take(self.y2, e))
             crossings += np.bincount(which[crossing], minlength=len(px))
         return crossings % 2 == 1
 
