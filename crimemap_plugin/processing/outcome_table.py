@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import categories
+from ..core import outcome_wordings as ow
 from ..core import outcomes as oc
 from ..core.periods import SAME_PERIOD_LAST_YEAR, Period, shift
 from .month_gaps import Gaps, Need, area_gaps, forces_by_area, month_range
@@ -29,7 +30,7 @@ CRIME_COLUMNS = ["crime_id", "month", "force", "category", "lsoa_code", "lsoa_na
 OUTCOME_COLUMNS = ["crime_id", "month", "outcome_type"]
 MAX_MONTHS = 12   # a longer period would overlap its own year-earlier baseline
 
-SHARES = tuple(f"share_{g}" for g in oc.GROUPS)
+SHARES = tuple(f"share_{g}" for g in ow.GROUPS)
 OUTCOME_FIGURES = ("with_outcome", "completeness", "charged_or_summonsed", "charge_rate", *SHARES,
                    "median_lag_months", "unknown_wording")
 SAME_LAG = ("same_lag_charge_rate", "same_lag_completeness")

@@ -16,6 +16,7 @@ import pandas as pd
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout
 
+from ..core import outcome_wordings as ow
 from ..core import outcomes as oc
 from ..core.compare import FORCE, NEIGHBOURHOOD, force_areas
 from ..core.periods import Period
@@ -25,20 +26,20 @@ from ..processing.outcome_table import MAX_MONTHS, OutcomeTable, outcome_table
 from .charts import Part, StackedBar, percent
 from .view_context import ContextView, ViewContext, area_reach, gap_words, open_read_only
 
-# The groups in police.uk's words (core.outcomes.GROUP_LABELS), marked for translation, with
+# The groups in police.uk's words (core.outcome_wordings.GROUP_LABELS), marked for translation, with
 # colour-blind-safe colours (Okabe–Ito): results first, statuses greyed last.
 GROUP_WORDS = {
-    oc.CHARGED: tr_noop("Charged or summonsed"),
-    oc.CAUTIONED: tr_noop("Cautioned or community resolution"),
-    oc.NO_SUSPECT: tr_noop("No suspect identified"),
-    oc.UNABLE: tr_noop("Unable to prosecute"),
-    oc.OTHER: tr_noop("Other outcome"),
-    oc.UNDER_INVESTIGATION: tr_noop("Under investigation"),
-    oc.NO_OUTCOME: tr_noop("No outcome recorded"),
+    ow.CHARGED: tr_noop("Charged or summonsed"),
+    ow.CAUTIONED: tr_noop("Cautioned or community resolution"),
+    ow.NO_SUSPECT: tr_noop("No suspect identified"),
+    ow.UNABLE: tr_noop("Unable to prosecute"),
+    ow.OTHER: tr_noop("Other outcome"),
+    ow.UNDER_INVESTIGATION: tr_noop("Under investigation"),
+    ow.NO_OUTCOME: tr_noop("No outcome recorded"),
 }
 GROUP_COLOURS = {
-    oc.CHARGED: "#0072b2", oc.CAUTIONED: "#56b4e9", oc.NO_SUSPECT: "#e69f00", oc.UNABLE: "#d55e00",
-    oc.OTHER: "#cc79a7", oc.UNDER_INVESTIGATION: "#f0e442", oc.NO_OUTCOME: "#bbbbbb",
+    ow.CHARGED: "#0072b2", ow.CAUTIONED: "#56b4e9", ow.NO_SUSPECT: "#e69f00", ow.UNABLE: "#d55e00",
+    ow.OTHER: "#cc79a7", ow.UNDER_INVESTIGATION: "#f0e442", ow.NO_OUTCOME: "#bbbbbb",
 }
 ORDER = tuple(GROUP_WORDS)
 

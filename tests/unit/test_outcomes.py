@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from crimemap_plugin.core import outcome_wordings as ow
 from crimemap_plugin.core import outcomes as oc
 from crimemap_plugin.core.csvparse import read_file
 from crimemap_plugin.core.periods import Period
@@ -183,11 +184,11 @@ def test_every_published_wording_is_known():
     for path in root.rglob("*-outcomes.csv"):
         outcome_types += [r["Outcome type"] for r in _rows(path)]
     assert len(street) > 400_000 and len(outcome_types) > 37_000
-    assert oc.unknown_wordings(street, outcome_types) == {}
+    assert ow.unknown_wordings(street, outcome_types) == {}
     seen = set(street) | set(outcome_types)
     for wording in seen - set(STATUSES):
         expected = WORDING_2013[wording][0] if wording in WORDING_2013 else CURRENT_GROUPS[wording]
-        assert oc.classify(wording).group == expected, wording
+        assert ow.classify(wording).group == expected, wording
 
 
 def test_legacy_wording_maps_to_the_current_category():
@@ -202,11 +203,11 @@ def test_legacy_wording_maps_to_the_current_category():
               "imprisoned": "Offender sent to prison", "no-further-action":
               "Investigation complete; no suspect identified"}
     for old, current in legacy.items():
-        assert oc.classify(old).category == current
-        assert oc.classify(old.upper()).category == current
+        assert ow.classify(old).category == current
+        assert ow.classify(old.upper()).category == current
     for status in ("Under investigation", "Status update unavailable", "", None, float("nan")):
-        assert not oc.is_outcome(status)
-    assert oc.is_outcome("Awaiting court outcome") and oc.is_outcome("Court result unavailable")
+        assert not ow.is_outcome(status)
+    assert ow.is_outcome("Awaiting court outcome") and ow.is_outcome("Court result unavailable")
 
 
 def test_unknown_wording_counts_as_other_and_is_reported():
@@ -221,7 +222,7 @@ def test_unknown_wording_counts_as_other_and_is_reported():
     assert list(latest["lag_months"].fillna(-1)) == [-1, -1, 1, -1]
     row = oc.summarise(latest, "area").iloc[0]
     assert row["crimes"] == 3 and row["unknown_wording"] == 2 and row["share_other"] == pytest.approx(2 / 3)
-    assert oc.unknown_wordings(crimes["outcome"], outcomes["outcome_type"]) == {
+    assert ow.unknown_wordings(crimes["outcome"], outcomes["outcome_type"]) == {
         "Offender teleported to Mars": 1, "Suspect given a medal": 1}
 
 
