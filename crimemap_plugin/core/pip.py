@@ -76,14 +76,15 @@ def _few_inside_pairs(px, py, edges, boxes, live):
             yield np.full(int(inside.sum()), k, dtype=np.int64), take(order, box[inside])
 
 
-def inside_pairs(x: np.ndarray, y: np.ndarray, polygons: Sequence[Sequence[Ring]]
+def inside_pairs(x: np.ndarray, y: np.ndarray, polygons: Sequence[Sequence[Ring]], vertices=None
                  ) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
     """(polygon indices, point indices) of every point inside every polygon, in chunks. NaN points
     are never inside. A point inside two overlapping polygons is in both."""
     take = np.take
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     located = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
-    vertices = index.Vertices(polygons)
+    if vertices is None:   # (the caller gives them when it made them already)
+        vertices = index.Vertices(polygons)
     x1, y1, x2, y2, owner = vertices.edges()
     if not len(located) or not len(owner):
         return
@@ -142,9 +143,10 @@ def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], 
     out = np.zeros(len(polygons), dtype=np.int64)
     if not len(x):
         return out
-    x, y, w = _grouped(x, y, w, index.Vertices(polygons), weights is None)
+    vertices = index.Vertices(polygons)
+    x, y, w = _grouped(x, y, w, vertices, weights is None)
     exact = int(np.abs(w).sum()) < 2 ** 53   # sums of floats are exact below that
-    for k, points in inside_pairs(x, y, polygons):
+    for k, points in inside_pairs(x, y, polygons, vertices):
         if exact:
             out += np.bincount(k, weights=np.take(w, points), minlength=len(polygons)).astype(np.int64)
         else:
