@@ -11,6 +11,7 @@ Each view is also grabbed at 380 × 420 px into build/screenshots/view-<name>.pn
 """
 
 import math
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -64,7 +65,10 @@ def grab(qtbot, view, name: str) -> Path:
     qtbot.wait(100)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"view-{name}.png"
-    assert view.grab().save(str(path))
+    # Written beside and renamed over: another QGIS's rings may be saving the same picture just now.
+    part = path.with_name(f"{path.stem}.{os.getpid()}.png")
+    assert view.grab().save(str(part))
+    os.replace(part, path)
     return path
 
 
