@@ -58,7 +58,7 @@ SCHEMA ?= crimemap
 .PHONY: postgis-schema
 postgis-schema:
 	@mkdir -p build
-	@/usr/bin/python3 -c "import sys; sys.path.insert(0, '.'); from crimemap_plugin.core.store.postgis import \
+	@/usr/bin/python3 -c "import sys; sys.path.insert(0, '.'); from crimemap_plugin.core.store.postgis_schema import \
 	schema_sql; print(schema_sql('$(SCHEMA)'), end='')" > build/crimemap-postgis.sql
 	@echo "build/crimemap-postgis.sql (run it with: psql -d <database> -f build/crimemap-postgis.sql)"
 

@@ -79,6 +79,6 @@ def shown_name(spec: str) -> str:
     if saved_connection(spec) is not None:
         return spec
     if is_postgres(spec):
-        from .core.store.postgis import split_spec
+        from .core.store.postgis_schema import split_spec
         return split_spec(spec)[2]
     return Path(spec).name

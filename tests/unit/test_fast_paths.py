@@ -10,7 +10,7 @@ import pytest
 from crimemap_plugin.core import csvparse, importer, sources
 from crimemap_plugin.core.errors import FileRefused
 from crimemap_plugin.core.importer import import_path
-from crimemap_plugin.core.store import geopackage
+from crimemap_plugin.core.store import sqlite_io
 from tests.independent import street_counts
 from tests.shared_data import shared_data
 from tests.stores import content
@@ -41,11 +41,11 @@ def test_many_rows_a_statement_write_the_same_file(tmp_path, monkeypatch, bulk):
     source, files = one_national_file(tmp_path)
     monkeypatch.setattr(importer, "_maybe_bulk", importer._maybe_bulk if bulk else lambda store, size: None)
     stores = {}
-    for per in (1, geopackage.ROWS_PER_STATEMENT):
-        monkeypatch.setattr(geopackage, "ROWS_PER_STATEMENT", per)
+    for per in (1, sqlite_io.ROWS_PER_STATEMENT):
+        monkeypatch.setattr(sqlite_io, "ROWS_PER_STATEMENT", per)
         stores[per] = tmp_path / f"per-{per}.gpkg"
         import_path(source, stores[per])
-    plain, fast = stores[1], stores[geopackage.ROWS_PER_STATEMENT]
+    plain, fast = stores[1], stores[sqlite_io.ROWS_PER_STATEMENT]
     assert store_counts(fast) == street_counts(files)
     assert content(str(fast), with_times=False) == content(str(plain), with_times=False)
     assert rtree(fast) == rtree(plain) and len(rtree(fast)) > 30_000
@@ -160,7 +160,7 @@ def test_reading_every_point_leaves_a_writes_page_cache_alone(store):
     with open_store(store, create=False) as s:
         conn = s.db.conn
         x, y = s.points()
-        assert len(x) > 17_000 and conn.execute("PRAGMA cache_size").fetchone()[0] == -geopackage.CACHE_KIB
+        assert len(x) > 17_000 and conn.execute("PRAGMA cache_size").fetchone()[0] == -sqlite_io.CACHE_KIB
         conn.execute("BEGIN")
         conn.execute("PRAGMA cache_size = -12345")
         assert np.array_equal(s.points()[0], x)

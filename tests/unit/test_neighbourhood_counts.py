@@ -102,8 +102,8 @@ def test_neighbourhood_level_without_neighbourhoods_says_what_to_do(any_store):
 
 
 def test_recount_in_small_slices_adds_up(tmp_path, csvs, expected, monkeypatch, fresh):
-    from crimemap_plugin.core.store import crime_store
-    monkeypatch.setattr(crime_store, "RECOUNT_SLICE", 37)   # slices end mid-month, mid-category
+    from crimemap_plugin.core.store import neighbourhood_store
+    monkeypatch.setattr(neighbourhood_store, "RECOUNT_SLICE", 37)   # slices end mid-month, mid-category
     path = fresh("sliced")
     import_path(csvs, path)
     imported_force(tmp_path, path)

@@ -16,7 +16,7 @@ from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.neighbourhood_view import render
 from crimemap_plugin.core.neighbourhoods import import_force
 from crimemap_plugin.core.store import open_store
-from crimemap_plugin.core.store.postgis import ANALYST, schema_sql
+from crimemap_plugin.core.store.postgis_schema import ANALYST, schema_sql
 from tests.api_server import FAST, FakePoliceUk, UrllibTransport
 from tests.cheltenham import write_street_csvs
 from tests.shared_data import shared_data

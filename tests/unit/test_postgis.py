@@ -14,7 +14,7 @@ from crimemap_plugin.core.importer import import_path
 from crimemap_plugin.core.periods import Period
 from crimemap_plugin.core.store import open_store
 from crimemap_plugin.core.store.copying import copy_store
-from crimemap_plugin.core.store.postgis import ANALYST, VIEWER, schema_sql, split_spec
+from crimemap_plugin.core.store.postgis_schema import ANALYST, VIEWER, schema_sql, split_spec
 from tests.api_server import imported_force
 from tests.independent import street_counts, street_files
 from tests.shared_data import city_of_london_street, shared_data

@@ -4,57 +4,31 @@ Everything that means something (a force-month replaced whole, the aggregates ke
 rows in the same transaction, the coverage audit, crimes counted in neighbourhood polygons) is here,
 once, in SQL both SQLite and PostgreSQL understand. What differs between a GeoPackage and PostGIS
 (connections and transactions, geometry encoding, bulk loading, spatial indexes, schema creation and
-migrations, layer sources) is the database object's business (geopackage.py, postgis.py).
+migrations, layer sources) is the database object's business (geopackage.py, postgis.py). What the
+comparisons read is in store_reads.py, the neighbourhoods and their counts in neighbourhood_store.py:
+mixins of CrimeStore, over the same database object and transactions.
 
 Every force-month of every kind ("unit") is replaced in one transaction: a crash, a kill or a cancel
 leaves it either as it was or wholly new, and importing it again never double counts. Concurrent
 writers of one unit are serialised by a lock on that unit (one waits, never doubles).
 """
 
-import json
 import time
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
-import numpy as np
-import pandas as pd
-
-from .. import periods
 from ..coverage import WHOLE, ForceMonth, MonthStatus, audit
 from ..errors import Cancelled, StoreError
-from ..pip import count_by_code, count_in_polygons
-from ..population import lsoa_centroids
 from . import tables
-from .interface import LayerSource, NeighbourhoodRecord, Summary, UnitResult
-
-RECOUNT_SLICE = 250_000   # crimes read at a time when counting the stored ones in neighbourhoods
+from .interface import LayerSource, Summary, UnitResult
+from .neighbourhood_store import NeighbourhoodStore
+from .store_reads import StoreReads
 
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-def _placeholders(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def _contiguous(months: Sequence[str]) -> bool:
-    """True when the sorted `months` are every month from the first to the last."""
-    return bool(months) and periods.parse(months[-1]) - periods.parse(months[0]) == len(months) - 1
-
-
-def _months_test(months: Sequence[str]) -> str:
-    """SQL true for a row of one of the sorted `months`: a range where they run on without a gap (a
-    range test is cheaper per row than a list), else a list; args from _months_args."""
-    if _contiguous(months):
-        return "month BETWEEN ? AND ?"
-    return f"month IN ({_placeholders(len(months)) or chr(39) * 2})"
-
-
-def _months_args(months: Sequence[str]) -> list:
-    return [months[0], months[-1]] if _contiguous(months) else list(months)
-
-
-class CrimeStore:
+class CrimeStore(StoreReads, NeighbourhoodStore):
     """The store: `db` is a GeoPackageDatabase or a PostgisDatabase."""
 
     def __init__(self, db):
@@ -259,281 +233,6 @@ class CrimeStore:
         by_lsoa = with_lsoa.groupby(["lsoa_code", "category"], sort=True).size()
         self.db.copy_rows("lsoa_counts", [(unit_force, month, lsoa, c, int(n)) for (lsoa, c), n in by_lsoa.items()])
 
-    # -- comparisons --------------------------------------------------------------------------------
-    def _count_table(self, level: str, category: Optional[str]) -> Tuple[Optional[str], List[str]]:
-        """(table, area key columns) that `level`'s counts of `category` (None: all crime) are read
-        from; table None when the store has none. Neighbourhoods' all-crime counts have a table of
-        their own, without categories (summing 14 categories of thousands of neighbourhoods would
-        cost a dock update)."""
-        table, keys = {"force": ("crime_counts", ["force"]), "lsoa": ("lsoa_counts", ["lsoa_code"]),
-                       "neighbourhood": ("neighbourhood_counts", ["force", "neighbourhood_id"])}[level]
-        names = self.db.table_names()
-        if level == "neighbourhood" and not category and tables.NEIGHBOURHOOD_TOTALS.name in names:
-            return tables.NEIGHBOURHOOD_TOTALS.name, keys
-        return (table if table in names else None), keys
-
-    def sums(self, level: str, spans: Dict[str, Sequence[str]], category: Optional[str] = None) -> pd.DataFrame:
-        """Street crimes per area summed over each named span of months: a frame indexed by area (as
-        counts() names them) with a column per span, 0 where the area had none. Only areas with
-        crimes in some month of the spans are listed (at neighbourhood level, stored ones)."""
-        names = list(spans)
-        months = sorted({m for span in spans.values() for m in span})
-        empty = pd.DataFrame({name: pd.Series(dtype="int64") for name in names}, index=pd.Index([], dtype=object))
-        table, keys = self._count_table(level, category)
-        if not months or table is None:
-            return empty
-        # At neighbourhood level the sums go neighbourhood by neighbourhood, in the order of their
-        # index: each one's months of the spans are one range of the counts' index, so only those
-        # entries are read, where a pass over the whole index reads every month of every
-        # neighbourhood. Only stored neighbourhoods are compared, so only theirs are summed.
-        by_area = level == "neighbourhood" and "neighbourhoods" in self.db.table_names()
-        c = "c." if by_area else ""
-        where, args = [], []
-        if category:
-            where.append(f"{c}category = ?")
-            args.append(category)
-        where.append(c + _months_test(months))
-        args += _months_args(months)
-        totals, totals_args = [], []
-        for name in names:
-            span = sorted(spans[name])
-            totals.append(f"SUM(CASE WHEN {c}{_months_test(span)} THEN {c}n ELSE 0 END)")
-            totals_args += _months_args(span)
-        if by_area:
-            group = ", ".join(f"k.{k}" for k in keys)
-            on = " AND ".join([f"c.{k} = k.{k}" for k in keys] + where)
-            sql = (f"SELECT {group}, {', '.join(totals)} FROM neighbourhoods k {self.db.ordered_join} {table} c "
-                   f"ON {on} GROUP BY {group}")
-        else:
-            group = ", ".join(keys)
-            sql = f"SELECT {group}, {', '.join(totals)} FROM {table} WHERE {' AND '.join(where)} GROUP BY {group}"
-        rows = self.db.query(sql, totals_args + args)
-        if not rows:
-            return empty
-        frame = pd.DataFrame.from_records(rows, columns=keys + names)
-        index = frame[keys[0]] + "/" + frame[keys[1]] if len(keys) == 2 else frame[keys[0]]   # "force/id"
-        return pd.DataFrame(frame[names].to_numpy(dtype=np.int64), index=pd.Index(index.to_numpy(), dtype=object),
-                            columns=names)
-
-    def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
-        """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
-        within"), 'lsoa' or 'neighbourhood' (area "force/id", counted in the stored polygons);
-        category None means all crime."""
-        empty = pd.DataFrame({"area": pd.Series(dtype=str), "month": pd.Series(dtype=str),
-                              "n": pd.Series(dtype="int64")})
-        months = list(months)
-        table, keys = self._count_table(level, category)
-        if not months or table is None:
-            return empty
-        where = [f"month IN ({_placeholders(len(months))})"]
-        args: list = list(months)
-        if category:
-            where.append("category = ?")
-            args.append(category)
-        if area:
-            parts = area.split("/", 1) if len(keys) == 2 else [area]
-            where += [f"{k} = ?" for k in keys]
-            args += parts if len(parts) == len(keys) else [area, ""]
-        group = ", ".join(keys)
-        rows = self.db.query(f"SELECT {group}, month, SUM(n) FROM {table} WHERE {' AND '.join(where)} "
-                             f"GROUP BY {group}, month", args)
-        if not rows:
-            return empty
-        if len(keys) == 2:   # neighbourhoods are "force/id"
-            rows = [(f"{f}/{nid}", m, n) for f, nid, m, n in rows]
-        return pd.DataFrame(rows, columns=["area", "month", "n"]).astype({"n": "int64"})
-
-    def neighbourhood_areas(self, force: Optional[str] = None) -> pd.DataFrame:
-        """The stored neighbourhoods as comparison areas: area_code ("force/id"), area_name, force,
-        population (Census 2021 residents of the LSOAs whose centroid is inside; police.uk's own
-        figure where no centroid is)."""
-        return self._read_once(("neighbourhood_areas", force), lambda: self._neighbourhood_areas(force)).copy()
-
-    def _neighbourhood_areas(self, force: Optional[str]) -> pd.DataFrame:
-        columns = ["area_code", "area_name", "force", "population"]
-        if "neighbourhoods" not in self.db.table_names():
-            return pd.DataFrame(columns=columns)
-        sql = ("SELECT area_code, COALESCE(name, neighbourhood_id), force, "
-               "CASE WHEN census_population > 0 THEN census_population ELSE COALESCE(population, 0) END "
-               "FROM neighbourhoods")
-        args = []
-        if force:
-            sql += " WHERE force = ?"
-            args.append(force)
-        return pd.DataFrame(self.db.query(sql + " ORDER BY area_code", args), columns=columns)
-
-    # -- points -------------------------------------------------------------------------------------
-    @staticmethod
-    def _filters(category=None, start=None, end=None, forces=None, prefix: str = "") -> Tuple[str, list]:
-        where, args = ["1=1"], []
-        if category:
-            where.append(f"{prefix}category = ?")
-            args.append(category)
-        if start:
-            where.append(f"{prefix}month >= ?")
-            args.append(start)
-        if end:
-            where.append(f"{prefix}month <= ?")
-            args.append(end)
-        if forces:
-            where.append(f"{prefix}force IN ({_placeholders(len(forces))})")
-            args += list(forces)
-        return " AND ".join(where), args
-
-    def points(self, category: Optional[str] = None, start: Optional[str] = None, end: Optional[str] = None):
-        """x, y of the located street crimes matching the filters (for counting in polygons)."""
-        where, args = self._filters(category, start, end)
-        return self.db.located("crimes", where, args)
-
-    def crime_frame(self, columns: Sequence[str], category=None, start=None, end=None, forces=None,
-                    located_only: bool = False) -> pd.DataFrame:
-        """Street crimes matching the filters with the given columns of `crimes` (checked against the
-        table's own), plus lon and lat (NaN without a location)."""
-        return self.table_frame("street", columns, start, end, forces, category=category, located_only=located_only)
-
-    def table_frame(self, kind: str, columns: Sequence[str], start=None, end=None, forces=None, category=None,
-                    located_only: bool = False) -> pd.DataFrame:
-        """Rows of a kind's point layer (crimes, outcomes, stop_and_search) with the given columns, plus
-        lon and lat, filtered by month, force (and category for crimes)."""
-        table = tables.POINT_TABLES[kind]
-        known = set(table.column_names())
-        wanted = [c for c in columns if c in known]
-        if len(wanted) != len(columns):
-            raise ValueError(f"unknown columns of {table.name}: {sorted(set(columns) - known)}")
-        where, args = self._filters(category if kind == "street" else None, start, end, forces)
-        return self.db.frame(table.name, wanted, where, args, located_only)
-
-    # -- neighbourhoods -------------------------------------------------------------------------------
-    def store_neighbourhoods(self, force: str, records: List[NeighbourhoodRecord], keep=frozenset(),
-                             only: Optional[set] = None) -> None:
-        """Replace the force's neighbourhoods with `records` in one transaction, counting the stored
-        crimes in them. With `only`, just those ids are replaced; ids in `keep` keep what was stored
-        (they failed this time). A boundary-only source (KML) leaves the stored details alone."""
-        with self._write():
-            ids = sorted(only if only is not None else keep)
-            test = "IN" if only is not None else "NOT IN"
-            placeholders = _placeholders(len(ids)) or "''"  # NOT IN ('') keeps nothing back
-            self.db.execute(f"DELETE FROM neighbourhoods WHERE force = ? AND neighbourhood_id {test} ({placeholders})",
-                            (force, *ids))
-            with_details = [r for r in records if r.has_details]
-            if len(with_details) == len(records):
-                self.db.execute(f"DELETE FROM neighbourhood_details WHERE force = ? AND neighbourhood_id {test} "
-                                f"({placeholders})", (force, *ids))
-            lon, lat, residents = lsoa_centroids()
-            census = count_in_polygons(lon, lat, [_rings(r.polygons) for r in records], weights=residents)
-            self.db.insert_neighbourhoods([
-                (r.polygons, r.force, r.nid, r.name, _integer(r.detail.get("population")), r.fetched_at,
-                 f"{r.force}/{r.nid}", int(people)) for r, people in zip(records, census.tolist())])
-            for r in with_details:
-                d = r.detail
-                centre = d.get("centre") or {}
-                self.db.execute(
-                    f"INSERT INTO neighbourhood_details ({', '.join(tables.NEIGHBOURHOOD_DETAILS.column_names())}) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT "
-                    "(force, neighbourhood_id) DO UPDATE SET name = excluded.name, description = excluded.description, "
-                    "population = excluded.population, centre_lat = excluded.centre_lat, "
-                    "centre_lon = excluded.centre_lon, contact_details = excluded.contact_details, "
-                    "links = excluded.links, locations = excluded.locations, people = excluded.people, "
-                    "events = excluded.events, priorities = excluded.priorities, fetched_at = excluded.fetched_at, "
-                    "url_force = excluded.url_force",
-                    (r.force, r.nid, r.name, d.get("description"), _integer(d.get("population")),
-                     centre.get("latitude"), centre.get("longitude"), json.dumps(d.get("contact_details") or {}),
-                     json.dumps(d.get("links") or []), json.dumps(d.get("locations") or []), json.dumps(r.people),
-                     json.dumps(r.events), json.dumps(r.priorities), r.fetched_at, d.get("url_force")))
-            self.db.forget_feature_count("neighbourhoods")
-            self._recount(force, only)
-
-    def neighbourhood_polygons(self, force: Optional[str] = None, only=None, box=None) -> List[Tuple[str, str, list]]:
-        """(force, id, rings) of the stored neighbourhoods (all, a force's, some ids of it, or those whose
-        bounding box meets `box` = (min lon, max lon, min lat, max lat))."""
-        where, args = ["1=1"], []
-        if force is not None:
-            where.append("force = ?")
-            args.append(force)
-            if only is not None:
-                where.append(f"neighbourhood_id IN ({_placeholders(len(only)) or chr(39) * 2})")
-                args += sorted(only)
-        return self.db.polygons("neighbourhoods", " AND ".join(where), args, box)
-
-    def _recount(self, force: Optional[str] = None, only=None) -> None:
-        """Count the stored street crimes again in the stored neighbourhoods (all, a force's, or only
-        the given ids of a force), inside the caller's transaction."""
-        where, args = "1=1", []
-        if force is not None:
-            where, args = "force = ?", [force]
-            if only is not None:
-                where += f" AND neighbourhood_id IN ({_placeholders(len(only)) or chr(39) * 2})"
-                args += sorted(only)
-        self.db.execute(f"DELETE FROM neighbourhood_counts WHERE {where}", args)   # totals: by trigger
-        polygons = self.neighbourhood_polygons(force, only)
-        if not polygons:
-            return
-        xs = np.concatenate([r[0] for p in polygons for r in p[2]])
-        ys = np.concatenate([r[1] for p in polygons for r in p[2]])
-        box = (float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max()))
-        for units, months, cats, x, y in self.db.crimes_in_box(box, RECOUNT_SLICE):
-            self._insert_counts(polygons, units, months, cats, x, y)
-
-    def _count_unit(self, unit_force: str, month: str, frame: pd.DataFrame) -> None:
-        """Count one force-month's street crimes (being imported) in the stored neighbourhoods."""
-        self.db.execute("DELETE FROM neighbourhood_counts WHERE unit_force = ? AND month = ?", (unit_force, month))
-        if not len(frame):
-            return
-        lon, lat = frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float)
-        ok = ~(np.isnan(lon) | np.isnan(lat))
-        if not ok.any():
-            return
-        box = (float(lon[ok].min()), float(lon[ok].max()), float(lat[ok].min()), float(lat[ok].max()))
-        polygons = self.db.polygons("neighbourhoods", "1=1", [], box)
-        n = len(lon)
-        self._insert_counts(polygons, [unit_force] * n, [month] * n, frame["category"].tolist(), lon, lat)
-
-    def _insert_counts(self, polygons, unit_force, month, category, x, y) -> None:
-        """Count points (with their unit force, month and category) in the polygons and add the
-        non-zero counts to what is stored (a recount reads the crimes in slices, and one slice can
-        end mid-month)."""
-        if not polygons or not len(x):
-            return
-        keys = np.array([f"{u}\t{m}\t{c}" for u, m, c in zip(unit_force, month, category)])
-        combos, codes = np.unique(keys, return_inverse=True)
-        table = count_by_code(x, y, codes, len(combos), [p[2] for p in polygons])
-        rows = []
-        for k, j in zip(*np.nonzero(table)):
-            u, m, c = combos[j].split("\t")
-            rows.append((u, m, polygons[k][0], polygons[k][1], c, int(table[k, j])))
-        # neighbourhood_totals follows by trigger (tables.py)
-        self.db.executemany("INSERT INTO neighbourhood_counts VALUES (?,?,?,?,?,?) ON CONFLICT (unit_force, month, "
-                            "force, neighbourhood_id, category) DO UPDATE SET n = neighbourhood_counts.n + excluded.n",
-                            rows)
-
-    def neighbourhood_at(self, lon: float, lat: float) -> Optional[Tuple[str, str]]:
-        """(force, neighbourhood_id) of the stored neighbourhood containing the point, or None."""
-        if "neighbourhoods" not in self.db.table_names():
-            return None
-        for force, nid, rings in self.db.polygons("neighbourhoods", "1=1", [], (lon, lon, lat, lat)):
-            if count_in_polygons(np.array([lon]), np.array([lat]), [rings])[0]:
-                return force, nid
-        return None
-
-    def neighbourhood_details(self, force: str, nid: str) -> Optional[dict]:
-        """The stored details of a neighbourhood (JSON columns as stored), or None. A store not yet
-        upgraded to version 5 (read as it is) has no url_force: None."""
-        if "neighbourhood_details" not in self.db.table_names():
-            return None
-        names = tables.NEIGHBOURHOOD_DETAILS.column_names()
-        if self.db.version() < 5:
-            names = tuple(n for n in names if n != "url_force")
-        row = self.db.one(f"SELECT {', '.join(names)} FROM neighbourhood_details WHERE force = ? AND "
-                          "neighbourhood_id = ?", (force, nid))
-        return {"url_force": None, **dict(zip(names, row))} if row else None
-
-    def neighbourhood_names(self, force: str) -> Dict[str, str]:
-        """id -> name police.uk gave, for the force's neighbourhoods with stored details."""
-        if "neighbourhood_details" not in self.db.table_names():
-            return {}
-        return dict(self.db.query("SELECT neighbourhood_id, name FROM neighbourhood_details WHERE force = ? "
-                                  "AND name IS NOT NULL", (force,)))
-
     # -- layers ----------------------------------------------------------------------------------------
     def layer_source(self, table: str, where: str = "") -> LayerSource:
         """How QGIS opens a table of the store (a name from tables.py only)."""
@@ -543,24 +242,3 @@ class CrimeStore:
 
     def integrity_ok(self) -> bool:
         return self.db.integrity_ok()
-
-
-def _integer(value) -> Optional[int]:
-    """police.uk sends numbers as strings ("3456"); anything that is not a whole number is NULL."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-
-
-def _rings(parts) -> list:
-    return [(np.array([p[0] for p in ring], dtype=float), np.array([p[1] for p in ring], dtype=float))
-            for rings in parts for ring in _closed(rings)]
-
-
-def _closed(rings):
-    for ring in rings:
-        ring = list(ring)
-        yield ring if ring[0] == ring[-1] else ring + [ring[0]]

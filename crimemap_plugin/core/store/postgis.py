@@ -15,11 +15,8 @@ store's name, its messages or its layers' sources.
 """
 
 import io
-import re
-import struct
 from contextlib import contextmanager
-from typing import List, Optional
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from typing import List
 
 import numpy as np
 import pandas as pd
@@ -27,157 +24,20 @@ import pandas as pd
 from ..errors import Cancelled, StoreError
 from . import gpkg, tables
 from .interface import LayerSource
+from .postgis_copy import copy_floats, copy_text, escape, ewkb_points_hex
+from .postgis_schema import (
+    ANALYST,
+    FIRST_VERSION,
+    UPGRADES,
+    VIEWER,
+    conninfo_dict,
+    grants,
+    schema_sql,
+    split_spec,
+    upgrade_sql,
+)
 
-DEFAULT_SCHEMA = "crimemap"
-ANALYST, VIEWER = "crimemap_analyst", "crimemap_viewer"
 PENDING = "rtree_pending:"       # the same flag as the GeoPackage's: a spatial index to rebuild
-IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-
-
-# -- naming a store ------------------------------------------------------------------------------------
-def split_spec(spec: str):
-    """(libpq connection string or URI, schema, name safe to show) from a store's name."""
-    spec = spec.strip()
-    schema = DEFAULT_SCHEMA
-    if spec.startswith(("postgresql://", "postgres://")):
-        parts = urlsplit(spec)
-        query = []
-        for key, value in parse_qsl(parts.query, keep_blank_values=True):
-            if key == "schema":
-                schema = value
-            else:
-                query.append((key, value))
-        conninfo = urlunsplit(parts._replace(query=urlencode(query)))
-        netloc = parts.netloc.rsplit("@", 1)
-        shown_netloc = (netloc[0].split(":", 1)[0] + "@" + netloc[1]) if len(netloc) == 2 else parts.netloc
-        shown = urlunsplit(parts._replace(netloc=shown_netloc, query=urlencode(query + [("schema", schema)]
-                                                                              if schema != DEFAULT_SCHEMA else query)))
-    else:
-        words = []
-        for word in _conninfo_words(spec):
-            key, _, value = word.partition("=")
-            if key == "schema":
-                schema = value.strip("'")
-            else:
-                words.append(word)
-        conninfo = " ".join(words)
-        shown = " ".join(w for w in words if not w.startswith("password=")) + (
-            f" schema={schema}" if schema != DEFAULT_SCHEMA else "")
-    if not IDENTIFIER.match(schema):
-        raise StoreError(f"{shown}: schema {schema[:40]!r} is not a plain lower-case name")
-    return conninfo, schema, shown
-
-
-def _conninfo_words(text: str) -> List[str]:
-    """key=value words of a libpq connection string (values may be single-quoted)."""
-    return re.findall(r"\w+=(?:'(?:[^'\\]|\\.)*'|\S+)", text)
-
-
-def _conninfo_dict(conn) -> dict:
-    """The connection's parameters as libpq reports them (no password)."""
-    params = conn.get_dsn_parameters()
-    params.pop("password", None)
-    return params
-
-
-# -- the SQL of the schema -----------------------------------------------------------------------------
-def _column_sql(spec: str, serial: Optional[str] = None) -> str:
-    name, kind = spec.split()
-    if serial and name == serial:
-        return f"{name} bigserial PRIMARY KEY"
-    sql_type = {"text": "text", "int": "bigint", "real": "double precision"}[kind.rstrip("!")]
-    return f"{name} {sql_type}" + (" NOT NULL" if kind.endswith("!") else "")
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _table_sql(schema: str, table: tables.Table) -> List[str]:
-    cols = []
-    if table.geometry:
-        geometry = {"POINT": "Point", "MULTIPOLYGON": "MultiPolygon"}[table.geometry]
-        cols += ["fid bigserial PRIMARY KEY", f"geom geometry({geometry}, 4326)"]
-    cols += [_column_sql(c, table.serial) for c in table.columns]
-    if table.key:
-        cols.append(f"PRIMARY KEY ({', '.join(table.key)})")
-    out = [f"CREATE TABLE IF NOT EXISTS {schema}.{table.name} ({', '.join(cols)})",
-           f"COMMENT ON TABLE {schema}.{table.name} IS {_literal(table.description)}"]
-    if table.geometry:
-        out.append(f"CREATE INDEX IF NOT EXISTS {table.name}_geom_idx ON {schema}.{table.name} USING gist (geom)")
-    if "import_id int!" in table.columns:
-        out.append(f"CREATE INDEX IF NOT EXISTS {table.name}_import_idx ON {schema}.{table.name} (import_id)")
-    return out
-
-
-# Upgrades of an existing PostGIS store, by the version they reach: statements that are harmless where
-# already applied, so schema_sql() (an administrator's script) can carry them all. PostGIS stores
-# began at version 4.
-FIRST_VERSION = 4
-# The statements that keep neighbourhood_totals (tables.py), in the store's schema ({schema} kept for
-# UPGRADES' own formatting).
-TOTALS_SQL_ADD = tables.TOTALS_ADD.format(s="{schema}.")
-TOTALS_SQL_TAKE = tuple(t.format(s="{schema}.") for t in tables.TOTALS_TAKE)
-TOTALS_SQL_FILL = tables.TOTALS_FILL.format(s="{schema}.")
-UPGRADES = {   # version reached: (what it does, in words; its statements)
-    5: ("neighbourhood web pages added (filled when the neighbourhoods are refreshed)",
-        ("ALTER TABLE {schema}.neighbourhood_details ADD COLUMN IF NOT EXISTS url_force text",)),
-    6: ("all-crime counts per neighbourhood added",
-        tuple(_table_sql("{schema}", tables.NEIGHBOURHOOD_TOTALS)) + (
-            # One statement per line (the script is split there): the function the triggers run, then,
-            # where the triggers are not there yet, in one transaction with writers of counts held
-            # off, the totals filled from the counts and the triggers made (an administrator running
-            # the script again on a store of this version changes nothing).
-            "CREATE OR REPLACE FUNCTION {schema}.neighbourhood_totals_kept() RETURNS trigger LANGUAGE plpgsql AS "
-            "$$ BEGIN IF TG_OP <> 'INSERT' THEN " + "; ".join(TOTALS_SQL_TAKE) + "; END IF; "
-            "IF TG_OP <> 'DELETE' THEN " + TOTALS_SQL_ADD + "; END IF; RETURN NULL; END $$",
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'neighbourhood_totals_kept' AND "
-            "tgrelid = '{schema}.neighbourhood_counts'::regclass) OR (NOT EXISTS (SELECT 1 FROM "
-            "{schema}.neighbourhood_totals) AND EXISTS (SELECT 1 FROM {schema}.neighbourhood_counts)) THEN "
-            "DROP TRIGGER IF EXISTS neighbourhood_totals_kept ON {schema}.neighbourhood_counts; "
-            "LOCK TABLE {schema}.neighbourhood_counts IN SHARE ROW EXCLUSIVE MODE; "
-            "DELETE FROM {schema}.neighbourhood_totals; " + TOTALS_SQL_FILL + "; "
-            "CREATE TRIGGER neighbourhood_totals_kept AFTER INSERT OR UPDATE OR DELETE ON "
-            "{schema}.neighbourhood_counts FOR EACH ROW EXECUTE PROCEDURE {schema}.neighbourhood_totals_kept(); "
-            "END IF; END $$")
-        + tuple(f"DROP INDEX IF EXISTS {{schema}}.{name}" for name in tables.RETIRED_INDEXES)
-        + tuple(f"CREATE INDEX IF NOT EXISTS {name} ON {{schema}}.{table} ({', '.join(cols)})"
-                for name, table, cols in tables.INDEXES if table.startswith("neighbourhood_"))),
-}
-
-
-def _upgrade_sql(schema: str, version: int) -> List[str]:
-    return [sql.format(schema=schema) for sql in UPGRADES[version][1]]
-
-
-def schema_sql(schema: str = DEFAULT_SCHEMA, roles: bool = True) -> str:
-    """The SQL that creates a store's schema (and, with roles, the analyst and viewer roles and their
-    rights), for an administrator to run (make postgis-schema). Idempotent."""
-    if not IDENTIFIER.match(schema):
-        raise ValueError(f"schema {schema!r} is not a plain lower-case name")
-    out = ["CREATE EXTENSION IF NOT EXISTS postgis", f"CREATE SCHEMA IF NOT EXISTS {schema}"]
-    for table in tables.ALL_TABLES:
-        out += _table_sql(schema, table)
-    for name, table, cols in tables.INDEXES:
-        out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {schema}.{table} ({', '.join(cols)})")
-    for version in sorted(UPGRADES):             # an existing store of an earlier version: brought up to date
-        out += _upgrade_sql(schema, version)
-    out.append(f"INSERT INTO {schema}.crimemap_meta VALUES ('schema_version', '{tables.SCHEMA_VERSION}') "
-               "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
-               f"WHERE {schema}.crimemap_meta.value::int < excluded.value::int")
-    if roles:
-        for role in (ANALYST, VIEWER):
-            out.append(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN "
-                       f"CREATE ROLE {role} NOLOGIN; END IF; END $$")
-        out += _grants(schema)
-    return ";\n".join(out) + ";\n"
-
-
-def _grants(schema: str) -> List[str]:
-    return [f"GRANT USAGE ON SCHEMA {schema} TO {ANALYST}, {VIEWER}",
-            f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {VIEWER}",
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {ANALYST}",
-            f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {ANALYST}"]
 
 
 # -- the backend ---------------------------------------------------------------------------------------------
@@ -248,7 +108,7 @@ class PostgisDatabase:
                 if statement.strip():
                     self._execute(statement)
             if all(self.one("SELECT 1 FROM pg_roles WHERE rolname = ?", (r,)) for r in (ANALYST, VIEWER)):
-                for statement in _grants(self.schema):
+                for statement in grants(self.schema):
                     self._execute(statement)
 
     # -- SQL ----------------------------------------------------------------------------------------
@@ -308,7 +168,7 @@ class PostgisDatabase:
         if not rows:
             return
         table = tables.BY_NAME[table]
-        text = "\n".join("\t".join(col) for col in zip(*(_escape(c) for c in zip(*rows)))) + "\n"
+        text = "\n".join("\t".join(col) for col in zip(*(escape(c) for c in zip(*rows)))) + "\n"
         with self.conn.cursor() as cur:
             cur.copy_expert(f"COPY {table.name} ({', '.join(table.column_names())}) FROM STDIN", io.StringIO(text))
 
@@ -395,7 +255,7 @@ class PostgisDatabase:
                 raise Cancelled(f"{self.spec}: upgrade cancelled at version {version - 1}; run it again to finish")
             try:
                 with self.transaction():
-                    for statement in _upgrade_sql(self.schema, version):
+                    for statement in upgrade_sql(self.schema, version):
                         self.execute(statement)
                     self.execute("UPDATE crimemap_meta SET value = ? WHERE key = 'schema_version'", (str(version),))
             except StoreError as exc:
@@ -408,7 +268,7 @@ class PostgisDatabase:
             if progress:
                 progress(100.0 * (version - start) / (tables.SCHEMA_VERSION - start))
         if all(self.one("SELECT 1 FROM pg_roles WHERE rolname = ?", (r,)) for r in (ANALYST, VIEWER)):
-            for statement in _grants(self.schema):   # the team's rights on tables the upgrade added
+            for statement in grants(self.schema):   # the team's rights on tables the upgrade added
                 self.execute(statement)
         return done
 
@@ -428,7 +288,7 @@ class PostgisDatabase:
         names = [c for c in table.column_names() if c != "import_id"]
         n = len(frame)
         first = self._reserve_fids(table.name, n)
-        text = _copy_text(frame, names, import_id, first)
+        text = copy_text(frame, names, import_id, first)
         if cancelled and cancelled():
             raise Cancelled(f"cancelled while writing {table.name}")
         with self.conn.cursor() as cur:
@@ -454,7 +314,7 @@ class PostgisDatabase:
         table = tables.BY_NAME[table].name
         fid = "fid::float8, " if with_fids else ""
         sql = (f"SELECT {fid}ST_X(geom), ST_Y(geom) FROM {table} WHERE geom IS NOT NULL AND ({where})")
-        columns = _copy_floats(self.conn, self._bind(sql, args), 3 if with_fids else 2)
+        columns = copy_floats(self.conn, self._bind(sql, args), 3 if with_fids else 2)
         if with_fids:
             return columns[0].astype(np.int64), columns[1], columns[2]
         return columns[0], columns[1]
@@ -531,7 +391,7 @@ class PostgisDatabase:
         n = len(frame)
         columns = [[str(int(f)) for f in frame["fid"]],
                    ewkb_points_hex(frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float))]
-        columns += [_escape(frame[c].tolist()) for c in names]
+        columns += [escape(frame[c].tolist()) for c in names]
         columns.append([str(int(v)) for v in frame["import_id"]])
         text = "\n".join("\t".join(row) for row in zip(*columns)) + ("\n" if n else "")
         with self.conn.cursor() as cur:
@@ -592,7 +452,7 @@ class PostgisDatabase:
     def layer_source(self, table: str, where: str = "") -> LayerSource:
         """A `postgres` provider source for the table (no password: QGIS finds it in the service file,
         ~/.pgpass or the connection's authentication configuration)."""
-        params = _conninfo_dict(self.conn)
+        params = conninfo_dict(self.conn)
         parts = []
         for key in ("service", "dbname", "host", "port", "user", "sslmode"):
             value = params.get(key)
@@ -609,51 +469,3 @@ class PostgisDatabase:
         if where:
             uri += f" sql={where}"
         return LayerSource(uri, "postgres")
-
-
-def _escape(values) -> list:
-    """COPY text format for a column: backslash, tab, newline and carriage return escaped; None -> \\N."""
-    values = [None if v is None or v != v else str(v) for v in values]
-    joined = "\x00".join(v for v in values if v is not None)
-    if any(ch in joined for ch in "\\\t\n\r"):
-        values = [None if v is None else v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                  .replace("\r", "\\r") for v in values]
-    return ["\\N" if v is None else v for v in values]
-
-
-_EWKB = np.dtype([("order", "u1"), ("type", "<u4"), ("srid", "<u4"), ("x", "<f8"), ("y", "<f8")])
-
-
-def ewkb_points_hex(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """Hex EWKB of SRID 4326 points, as COPY's text format takes a geometry; "\\N" where NaN."""
-    rec = np.zeros(len(lon), dtype=_EWKB)
-    rec["order"], rec["type"], rec["srid"], rec["x"], rec["y"] = 1, 0x20000001, 4326, lon, lat
-    hexed = np.frombuffer(rec.tobytes().hex().upper().encode(), dtype=f"S{2 * _EWKB.itemsize}").astype(str)
-    return np.where(np.isnan(lon) | np.isnan(lat), "\\N", hexed)
-
-
-def _copy_text(frame: pd.DataFrame, names, import_id: int, first_fid: int) -> str:
-    n = len(frame)
-    columns = [[str(i) for i in range(first_fid, first_fid + n)],
-               ewkb_points_hex(frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float))]
-    for c in names:
-        columns.append(_escape(frame[c].tolist()) if c in frame else ["\\N"] * n)
-    columns.append([str(int(import_id))] * n)
-    lines = ["\t".join(row) for row in zip(*columns)]
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _copy_floats(conn, sql: str, ncols: int) -> list:
-    """Columns of float8 from a query, through COPY's binary format (fast for millions of rows)."""
-    buf = io.BytesIO()
-    with conn.cursor() as cur:
-        cur.copy_expert(f"COPY ({sql}) TO STDOUT WITH (FORMAT binary)", buf)
-    data = buf.getvalue()
-    header = 11 + 4 + 4 + struct.unpack_from(">I", data, 15)[0]
-    body = data[header:-2]   # the trailer is a field count of -1
-    row = np.dtype([("count", ">i2")] + [(f"l{i}", ">i4") if j == 0 else (f"v{i}", ">f8")
-                                           for i in range(ncols) for j in (0, 1)])
-    if len(body) % row.itemsize:
-        raise StoreError("unexpected answer from the database while reading points")
-    rec = np.frombuffer(body, dtype=row)
-    return [rec[f"v{i}"].astype(np.float64) for i in range(ncols)]

@@ -13,6 +13,8 @@ import sqlite3
 
 import numpy as np
 
+from .sqlite_io import insert_rows
+
 MAX_CELLS = 51                      # SQLite's RTREE_MAXCELLS
 NODE_SIZE = 4 + 24 * MAX_CELLS      # min(page size - 64, 4 + 24 * 51) for pages of 2048 bytes or more
 _CELL = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"), ("maxy", ">f4")])
@@ -135,7 +137,6 @@ def _write_links(conn, head: str, ids: np.ndarray, owners: np.ndarray, chunk: in
     the table's B-tree, where rows in the tree's order went in all over it (most of the packing's
     time on a national month). The ids of a layer's points come in order already; others are sorted.
     They go in many a statement, as the layers' rows do."""
-    from .geopackage import _insert_rows  # (geopackage imports this module)
     order = None if len(ids) < 2 or bool(np.all(ids[1:] > ids[:-1])) else np.argsort(ids, kind="stable")
     for start in range(0, len(ids), chunk):
         part = slice(start, start + chunk)
@@ -143,4 +144,4 @@ def _write_links(conn, head: str, ids: np.ndarray, owners: np.ndarray, chunk: in
             keys, nodes = ids[part], owners[part]
         else:
             keys, nodes = ids[order[part]], owners[order[part]]
-        _insert_rows(conn, head, 2, zip(keys.tolist(), nodes.tolist()))
+        insert_rows(conn, head, 2, zip(keys.tolist(), nodes.tolist()))

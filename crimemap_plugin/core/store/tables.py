@@ -131,3 +131,9 @@ def point_table(name: str) -> Table:
         if table.name == name:
             return table
     raise KeyError(name)
+
+
+def marks(n: int) -> str:
+    """`?` markers for n values of a statement, as both backends take them (PostGIS turns them into
+    psycopg2's own)."""
+    return ",".join("?" * n)
