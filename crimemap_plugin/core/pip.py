@@ -76,32 +76,57 @@ def _few_inside_pairs(px, py, edges, boxes, live):
             yield np.full(int(inside.sum()), k, dtype=np.int64), take(order, box[inside])
 
 
-def inside_pairs(x: np.ndarray, y: np.ndarray, polygons: Sequence[Sequence[Ring]], vertices=None
+class Prepared:
+    """The polygons' side of a count, made from the polygons alone, so that it can be made while the
+    points are still being read or grouped: every vertex, the edges that can cross a point's line,
+    each polygon's box, and the slabs (made on first use, or ahead with `slabs()`)."""
+
+    def __init__(self, polygons: Sequence[Sequence[Ring]]):
+        self.count = len(polygons)
+        self.vertices = vertices = index.Vertices(polygons)
+        x1, y1, x2, y2, owner = vertices.edges()
+        self.boxes = left, right, bottom, top = vertices.boxes()
+        self.boxed = np.isfinite(left + right + bottom + top)   # a polygon with a NaN vertex holds no point
+        if not self.boxed.all():
+            x1, y1, x2, y2, owner = (a[self.boxed[owner]] for a in (x1, y1, x2, y2, owner))
+        self.edges = x1, y1, x2, y2, owner
+        self._slabs = None
+
+    def many(self) -> bool:
+        """Whether the points are found through the slabs (more than a few polygons with edges)."""
+        return int(np.count_nonzero(np.bincount(self.edges[4], minlength=self.count))) > _FEW_POLYGONS
+
+    def slabs(self) -> index.Slabs:
+        if self._slabs is None:
+            x1, y1, x2, y2, owner = self.edges
+            self._slabs = index.Slabs(x1, y1, x2, y2, owner, self.boxes[2], self.boxes[3], self.count)
+        return self._slabs
+
+
+def inside_pairs(x: np.ndarray, y: np.ndarray, polygons: Sequence[Sequence[Ring]], prepared=None
                  ) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
     """(polygon indices, point indices) of every point inside every polygon, in chunks. NaN points
-    are never inside. A point inside two overlapping polygons is in both."""
+    are never inside. A point inside two overlapping polygons is in both. `prepared`: the polygons'
+    Prepared, when the caller made it already."""
     take = np.take
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     located = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
-    if vertices is None:   # (the caller gives them when it made them already)
-        vertices = index.Vertices(polygons)
-    x1, y1, x2, y2, owner = vertices.edges()
+    if prepared is None:
+        prepared = Prepared(polygons)
+    x1, y1, x2, y2, owner = prepared.edges
     if not len(located) or not len(owner):
         return
-    left, right, bottom, top = vertices.boxes()
-    boxed = np.isfinite(left + right + bottom + top)   # a polygon with a NaN vertex holds no point
-    if not boxed.all():
-        x1, y1, x2, y2, owner = (a[boxed[owner]] for a in (x1, y1, x2, y2, owner))
+    left, right, bottom, top = prepared.boxes
     px, py = take(x, located), take(y, located)
-    live = np.flatnonzero(boxed & (np.bincount(owner, minlength=len(polygons)) > 0)
+    live = np.flatnonzero(prepared.boxed & (np.bincount(owner, minlength=len(polygons)) > 0)
                           & (right >= px.min()) & (left <= px.max()) & (top >= py.min()) & (bottom <= py.max()))
     if not len(live):
         return
     if len(live) <= _FEW_POLYGONS:
-        for k, points in _few_inside_pairs(px, py, (x1, y1, x2, y2, owner), (left, right, bottom, top), live):
+        for k, points in _few_inside_pairs(px, py, prepared.edges, prepared.boxes, live):
             yield k, take(located, points)
         return
-    slabs = index.Slabs(x1, y1, x2, y2, owner, bottom, top, len(polygons))
+    slabs = prepared.slabs()
     grid = index.Grid(px, py, float(np.median(np.maximum(right - left, top - bottom)[live])) / 4)
     cells = grid.cell(px, py)
     order = np.argsort(cells, kind="stable")
@@ -133,20 +158,35 @@ def inside(x: np.ndarray, y: np.ndarray, rings: Sequence[Ring]) -> np.ndarray:
     return out
 
 
-def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], weights=None) -> np.ndarray:
+def count_in_polygons(x: np.ndarray, y: np.ndarray, polygons: List[List[Ring]], weights=None,
+                      prepared=None) -> np.ndarray:
     """How many points (or their integer weights) fall inside each polygon (a list of rings). NaN
-    points are ignored. Points standing together are tested once for all of them (_grouped)."""
+    points are ignored. Points standing together are tested once for all of them (_grouped).
+    `prepared`: the polygons' Prepared, when the caller made it already."""
+    prepared = Prepared(polygons) if prepared is None else prepared
+    x, y, w = grouped_points(x, y, prepared, weights)
+    return count_grouped(x, y, w, polygons, prepared)
+
+
+def grouped_points(x: np.ndarray, y: np.ndarray, prepared: Prepared, weights=None):
+    """The located points to test against the polygons, each with the integer weight it stands for
+    (see _grouped): count_grouped's input. Needs only the polygons' vertices of `prepared`, so it
+    can run beside the making of its slabs."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     located = np.isfinite(x) & np.isfinite(y)
     w = np.ones(len(x), dtype=np.int64) if weights is None else np.asarray(weights, dtype=np.int64)
     x, y, w = x[located], y[located], w[located]
-    out = np.zeros(len(polygons), dtype=np.int64)
     if not len(x):
-        return out
-    vertices = index.Vertices(polygons)
-    x, y, w = _grouped(x, y, w, vertices, weights is None)
+        return x, y, w
+    return _grouped(x, y, w, prepared.vertices, weights is None)
+
+
+def count_grouped(x: np.ndarray, y: np.ndarray, w: np.ndarray, polygons: List[List[Ring]],
+                  prepared: Prepared) -> np.ndarray:
+    """The weights `w` of the points inside each polygon (the points as grouped_points gives them)."""
+    out = np.zeros(len(polygons), dtype=np.int64)
     exact = int(np.abs(w).sum()) < 2 ** 53   # sums of floats are exact below that
-    for k, points in inside_pairs(x, y, polygons, vertices):
+    for k, points in inside_pairs(x, y, polygons, prepared):
         if exact:
             out += np.bincount(k, weights=np.take(w, points), minlength=len(polygons)).astype(np.int64)
         else:

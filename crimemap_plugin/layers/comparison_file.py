@@ -18,6 +18,9 @@ from .field_types import BOOL, REAL, TEXT, WHOLE
 LAYER = "comparison"              # the view: what QGIS draws, identifies and lists
 AREAS = "comparison_areas"        # fid, geom, area_code: one row per compared area
 VALUES = "comparison_values"      # area_code and the comparison's fields
+# The areas by code: the dock outlines the chosen area by its code at every update, and an area's
+# code comes after its boundary in the row, so finding it without an index reads every boundary.
+CODE_INDEX = f"CREATE INDEX IF NOT EXISTS {AREAS}_code ON {AREAS} (area_code)"
 _SQL_TYPES = {TEXT: "TEXT", WHOLE: "MEDIUMINT", REAL: "REAL", BOOL: "BOOLEAN"}   # as GDAL reads them back
 KEPT = ("area_code", "area_name", "force")   # an area the comparison no longer holds keeps these
 WAIT_S = 5.0                      # longest wait for QGIS to let go of the file
@@ -74,6 +77,7 @@ def _add_view(path: str, rows: Dict[str, list]) -> None:
         conn.execute("BEGIN IMMEDIATE")
         columns = ", ".join(f"{_quoted(n)} {_SQL_TYPES[FIELD_TYPES[n]]}" for n in names)
         conn.execute(f"CREATE TABLE {VALUES} ({columns}, PRIMARY KEY (area_code))")
+        conn.execute(CODE_INDEX)
         conn.executemany(f"INSERT INTO {VALUES} VALUES ({', '.join('?' * len(names))})", rows.values())
         selected = ", ".join(f"v.{_quoted(n)} AS {_quoted(n)}" for n in names)
         conn.execute(f"CREATE VIEW {LAYER} AS SELECT a.fid AS fid, a.geom AS geom, {selected} "
@@ -120,7 +124,10 @@ def update_layer(layer: QgsVectorLayer, comparison, measure: str = "change_pct")
             return False
     except sqlite3.Error as exc:
         raise RuntimeError(f"{path}: the comparison layer cannot be updated ({exc})") from exc
-    layer.reload()
+    # QGIS reads the new values at its next request (SQLite sees another connection's commit), so
+    # the file is not opened again (a reload, and the first read after it, cost more than the
+    # rewrite): the views of the layer, such as its attribute table, are told its data changed.
+    layer.dataProvider().dataChanged.emit()
     layer.setName(legend_title(comparison, measure))
     style(layer, comparison, measure)
     layer.triggerRepaint()
@@ -136,6 +143,7 @@ def _write_values(path: str, rows: Dict[str, list]) -> bool:
         if not _current(conn):
             return False
         conn.execute("BEGIN IMMEDIATE")
+        conn.execute(CODE_INDEX)   # (a file written before the index was made has none)
         have = {code for (code,) in conn.execute(f"SELECT area_code FROM {VALUES}")}
         if not set(rows) <= have:
             conn.execute("ROLLBACK")

@@ -1,13 +1,13 @@
 """crimemap:countinpolygons — stored crimes counted inside any polygon layer, fast."""
 
 import struct
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -22,7 +22,7 @@ from qgis.core import (
 from ..core import categories
 from ..core.errors import CrimeMapError
 from ..core.periods import parse
-from ..core.pip import count_in_polygons, max_edge, near_edges, unique_points
+from ..core.pip import Prepared, count_grouped, grouped_points, max_edge, near_edges, unique_points
 from ..i18n import tr_noop
 from ..layers.field_types import LONG
 from ..stores import open_user_store
@@ -107,6 +107,32 @@ def rings_of(geometry):
     return rings
 
 
+SPLIT_POINTS = 50_000   # points counted in two halves at once (one a core) from this many on
+
+
+def transformed(pool, x, y, transform: QgsCoordinateTransform):
+    """_qgis_transform of many points, half of them in the pool's thread (QGIS lets go of Python's
+    lock while it transforms, and each point is transformed the same wherever it is done)."""
+    half = len(x) // 2 if len(x) >= SPLIT_POINTS else 0
+    first = pool.submit(_qgis_transform, x[:half], y[:half], transform)
+    tx, ty = _qgis_transform(x[half:], y[half:], transform)
+    fx, fy = first.result()
+    return np.concatenate([fx, tx]), np.concatenate([fy, ty])
+
+
+def count_split(pool, x, y, weights, polygons, prepared: Prepared) -> np.ndarray:
+    """count_in_polygons of weighted points, with the polygons `prepared`: the points grouped, then
+    counted in two halves at once, one in the pool's thread (NumPy lets go of Python's lock in
+    its work on whole arrays); each half's counts are exact, and so is their sum."""
+    gx, gy, gw = grouped_points(x, y, prepared, weights)
+    if len(gx) < SPLIT_POINTS or not prepared.many():   # (a few polygons are taken one by one, in Python)
+        return count_grouped(gx, gy, gw, polygons, prepared)
+    prepared.slabs()   # made once, before both halves use it
+    half = len(gx) // 2   # (the grouped points run in rising y: two bands of the map)
+    first = pool.submit(count_grouped, gx[:half], gy[:half], gw[:half], polygons, prepared)
+    return count_grouped(gx[half:], gy[half:], gw[half:], polygons, prepared) + first.result()
+
+
 class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
     STORE, POLYGONS, CATEGORY, START_MONTH, END_MONTH, OUTPUT = (
         "STORE", "POLYGONS", "CATEGORY", "START_MONTH", "END_MONTH", "OUTPUT")
@@ -146,7 +172,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         return polygons
 
     @classmethod
-    def _count_across_crs(cls, x, y, features, polygons, to_source, to_wgs84, wgs_polygons=None):
+    def _count_across_crs(cls, pool, points, features, polygons, prepared, to_source, to_wgs84, wgs_polygons=None):
         """Counts as native:countpointsinpolygon gives them (points transformed into the polygons'
         CRS). Where the polygons have fewer vertices than there are points, not every point is
         transformed: points far from every edge fall the same side of the boundary whether the
@@ -154,32 +180,44 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         transformed to WGS84 (`wgs_polygons`, when already made); only points near an edge are
         transformed exactly (through QGIS) and counted in the layer's CRS. Otherwise (thousands of
         detailed polygons) every location is transformed, which then costs less than transforming
-        the polygons."""
-        def exactly(x, y):
-            ux, uy, weights = unique_points(x, y)
-            tx, ty = _qgis_transform(ux, uy, to_source)
-            return count_in_polygons(tx, ty, polygons, weights)
+        the polygons. `points`: as _read_points gives them."""
+        total, x, y, weights = points
 
-        if _vertices(polygons) * 2 > len(x):
-            return exactly(x, y)
+        def exactly(keep=slice(None)):   # each location transformed once
+            ux, uy, w = unique_points(x[keep], y[keep]) if weights is None else (x[keep], y[keep], weights[keep])
+            tx, ty = transformed(pool, ux, uy, to_source)
+            return count_split(pool, tx, ty, w, polygons, prepared)
+
+        if _vertices(polygons) * 2 > total:
+            return exactly()
         if wgs_polygons is None:
             wgs_polygons = cls._wgs84_polygons(features, to_wgs84)
         longest = max_edge(wgs_polygons)
         if longest > 1.0:  # very long straight edges bend too much between the two CRSs: do it all exactly
-            return exactly(x, y)
+            return exactly()
         # A straight edge in one CRS and the same edge straight in the other are metres apart at most
         # for edges of a few km; the margin below is hundreds of metres, and grows with edge length.
         tol = 0.002 + 0.02 * longest * longest
         near = near_edges(x, y, wgs_polygons, tol)
-        counts = count_in_polygons(x[~near], y[~near], wgs_polygons)
+        far = ~near
+        counts = count_split(pool, x[far], y[far], None if weights is None else weights[far], wgs_polygons,
+                             Prepared(wgs_polygons))
         if near.any():
-            counts = counts + exactly(x[near], y[near])
+            counts = counts + exactly(near)
         return counts
 
     @staticmethod
-    def _read_points(spec, category, start, end):
+    def _read_points(spec, category, start, end, many: threading.Event):
+        """(how many, x, y, weight) of the selected crimes. Where `many` is set by then (the
+        polygons, read meanwhile, are many and take a while to index), their distinct locations,
+        in rising y, each with how many crimes stand on it (police.uk's locations are anonymised
+        to a list of points); else the points themselves, weight None, which the grouping that
+        suits the polygons is left to (grouped_points)."""
         with open_user_store(spec, create=False) as store:
-            return store.points(category, start, end)
+            x, y = store.points(category, start, end)
+        if many.is_set():
+            return (len(x), *unique_points(x, y))
+        return len(x), x, y, None
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.POLYGONS, context)
@@ -202,25 +240,31 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         crs, transforms = source.sourceCrs(), context.transformContext()
         to_wgs84 = QgsCoordinateTransform(crs, WGS84, transforms)
         # The store's points are read in a second thread (SQLite and PostgreSQL let go of Python's
-        # lock while they work) while this one reads the polygons.
+        # lock while they work), and their locations sorted, while this one reads the polygons and
+        # indexes them; then both threads count.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            reading = pool.submit(self._read_points, spec, category, start, end)
+            many = threading.Event()
+            reading = pool.submit(self._read_points, spec, category, start, end, many)
             features = list(source.getFeatures())
             polygons = [rings_of(feature.geometry()) for feature in features]
             wgs_polygons = None
             if crs != WGS84 and _vertices(polygons) <= 100_000:   # likely wanted, and cheap
                 wgs_polygons = self._wgs84_polygons(features, to_wgs84)
+            prepared = Prepared(polygons)
+            if prepared.many():
+                many.set()
+                prepared.slabs()
             try:
-                x, y = reading.result()
+                points = reading.result()
             except (CrimeMapError, ValueError) as exc:
                 raise QgsProcessingException(str(exc)) from None
-        feedback.pushInfo(f"{len(x):,} located crimes selected.")
-        feedback.setProgress(30)
-        if crs == WGS84:
-            counts = count_in_polygons(x, y, polygons)
-        else:
-            counts = self._count_across_crs(x, y, features, polygons, QgsCoordinateTransform(WGS84, crs, transforms),
-                                            to_wgs84, wgs_polygons)
+            feedback.pushInfo(f"{points[0]:,} located crimes selected.")
+            feedback.setProgress(30)
+            if crs == WGS84:
+                counts = count_split(pool, *points[1:], polygons, prepared)
+            else:
+                counts = self._count_across_crs(pool, points, features, polygons, prepared,
+                                                QgsCoordinateTransform(WGS84, crs, transforms), to_wgs84, wgs_polygons)
         feedback.setProgress(80)
         fields = QgsFields(source.fields())
         if fields.indexOf(self.FIELD) < 0:
@@ -230,14 +274,12 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
                                           source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        output = []
-        for feature, count in zip(features, counts.tolist()):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attributes = feature.attributes() + [None] * (len(fields) - len(feature.attributes()))
+        for feature, count in zip(features, counts.tolist()):   # the input features, given their count
+            attributes = feature.attributes()
+            attributes += [None] * (len(fields) - len(attributes))
             attributes[index] = count
-            out.setAttributes(attributes)
-            output.append(out)
-        if not sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert):
+            feature.setFields(fields, False)
+            feature.setAttributes(attributes)
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         return {self.OUTPUT: dest}

@@ -94,11 +94,23 @@ def _polygon_layer(crs, polygons):
     return layer
 
 
-@pytest.mark.parametrize("vertices", [4, 200])
-def test_countinpolygons_on_many_polygons_equals_native(run, sample_store, vertices):
+@pytest.mark.parametrize("vertices, split, located", [(4, 1, "either"), (200, 1, "either"),
+                                                      (200, 10 ** 9, "either"), (200, 1, "points")])
+def test_countinpolygons_on_many_polygons_equals_native(run, sample_store, vertices, split, located, monkeypatch):
     """Hundreds of small polygons over the City in EPSG:27700 and in WGS84: with few vertices (the
-    polygons are taken to WGS84) and with many (every point is taken to the layer's CRS)."""
+    polygons are taken to WGS84) and with many (every point is taken to the layer's CRS); the points
+    transformed and counted in two halves, one in another thread (split 1), or in one pass; read as
+    distinct locations or (whichever the reading thread gave) as the points themselves."""
+    import threading
+
     import numpy as np
+
+    from crimemap_plugin.processing import count_in_polygons
+    monkeypatch.setattr(count_in_polygons, "SPLIT_POINTS", split)
+    if located == "points":   # as when the points are read before the polygons are indexed
+        read = count_in_polygons.CountInPolygonsAlgorithm._read_points
+        monkeypatch.setattr(count_in_polygons.CountInPolygonsAlgorithm, "_read_points",
+                            staticmethod(lambda *a: read(*a[:-1], threading.Event())))
     crimes = QgsVectorLayer(f"{sample_store}|layername=crimes", "crimes", "ogr")
     angles = np.linspace(0, 2 * np.pi, vertices, endpoint=False) + np.pi / 4
     wobble = 1 + (0.15 * np.sin(7 * angles) if vertices > 4 else 0)
@@ -117,6 +129,25 @@ def test_countinpolygons_on_many_polygons_equals_native(run, sample_store, verti
         mine = {f["code"]: f["crime_count"] for f in ours["OUTPUT"].getFeatures()}
         theirs = {f["code"]: int(f["n"]) for f in native["OUTPUT"].getFeatures()}
         assert mine == theirs and len(mine) == 200 and sum(mine.values()) > 5000
+
+
+def test_read_points_gives_the_points_or_their_distinct_locations(sample_store):
+    import threading
+
+    import numpy as np
+
+    from crimemap_plugin.processing.count_in_polygons import CountInPolygonsAlgorithm
+    many = threading.Event()
+    total, x, y, weights = CountInPolygonsAlgorithm._read_points(str(sample_store), "burglary", None, None, many)
+    assert weights is None and len(x) == len(y) == total > 100
+    many.set()
+    again, ux, uy, counts = CountInPolygonsAlgorithm._read_points(str(sample_store), "burglary", None, None, many)
+    assert again == total and int(counts.sum()) == total and len(ux) < total   # crimes share locations
+    assert np.all(np.diff(uy) >= 0)
+    held = {}
+    for px, py in zip(x.tolist(), y.tolist()):
+        held[(px, py)] = held.get((px, py), 0) + 1
+    assert held == dict(zip(zip(ux.tolist(), uy.tolist()), counts.tolist()))
 
 
 def test_rings_of_reads_every_kind_of_polygon_as_qgis_does():

@@ -51,12 +51,24 @@ def test_force_comparison_values_are_rewritten_and_boundaries_kept(sample_store,
     assert_holds(layer, first)
     drawn = boundaries(path)
     assert comparison_file.is_current(path)
+    changed = []
+    layer.dataChanged.connect(lambda: changed.append(True))   # an open attribute table reads the layer again
     assert comparison_file.update_layer(layer, second)
-    assert_holds(layer, second)
+    assert changed
+    assert_holds(layer, second)   # read through the same layer, not opened again
+    with sqlite3.connect(path) as conn:   # the chosen area is found by its code without reading every boundary
+        plan = conn.execute("EXPLAIN QUERY PLAN SELECT fid FROM comparison WHERE area_code = 'E23000001'").fetchall()
+    assert any("comparison_areas_code" in row[-1] for row in plan), plan
     assert boundaries(path) == drawn, "a change of comparison never rewrites a boundary"
     assert "Burglary" in layer.name() and layer.featureCount() == 45
     reopened = QgsVectorLayer(f"{path}|layername=comparison", "again", "ogr")   # as a saved project opens it
     assert_holds(reopened, second)
+    with sqlite3.connect(path) as conn:   # a file written before areas had the index is given it
+        conn.execute("DROP INDEX comparison_areas_code")
+    assert comparison_file.update_layer(reopened, first)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'comparison_areas_code'").fetchone() == (1,)
+    assert_holds(reopened, first)
 
 
 def test_areas_the_layer_lacks_make_it_written_again(sample_store, tmp_path):
