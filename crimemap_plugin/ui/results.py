@@ -7,6 +7,7 @@ per update as (text, sort key, tooltip); Qt asks for what it shows.
 """
 
 import csv
+import functools
 import io
 import math
 
@@ -48,11 +49,17 @@ NO_DATA = tr_noop("no data")
 PARTIAL = tr_noop("partial data")
 
 
+@functools.lru_cache(maxsize=65_536)   # (the same thousands of names at every update)
 def short_name(area_name: str) -> str:
     for suffix in (" Police Service", " Constabulary", " Police"):
         if area_name.endswith(suffix):
             return area_name[: -len(suffix)]
     return area_name
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_key(area_name: str) -> str:
+    return short_name(area_name).lower()
 
 
 def _missing(v) -> bool:
@@ -105,7 +112,7 @@ def _gap(row: dict, said: dict, fallback: str) -> tuple:
 
 def area_key(row: dict) -> str:
     """The sort key of a row's area column."""
-    return short_name(row["area_name"]).lower()
+    return _name_key(row["area_name"])
 
 
 def cell_values(row: dict, said: dict = None, tested: int = 0) -> list:
