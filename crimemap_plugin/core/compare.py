@@ -97,33 +97,34 @@ def _finish(frame: pd.DataFrame, sums: pd.DataFrame, period: Period, baseline: P
     base = aligned["baseline"].to_numpy()
     annual = aligned["annual"].to_numpy()
     both = cur_ok & base_ok
-    out = frame.copy()
 
-    def nullable(values, ok, dtype="Int64"):
-        return pd.Series(values, index=out.index, dtype=dtype).where(pd.Series(ok, index=out.index))
+    def nullable(values, ok):   # whole numbers, NULL where not ok
+        return pd.arrays.IntegerArray(np.asarray(values, dtype=np.int64), ~ok)
 
-    out["current"] = nullable(current, cur_ok)
-    out["baseline"] = nullable(base, base_ok)
-    out["change"] = nullable(current - base, both)
     with np.errstate(divide="ignore", invalid="ignore"):
         pct = np.where(base > 0, (current - base) / np.where(base > 0, base, 1) * 100.0, np.nan)
-        pop = out["population"].to_numpy(dtype=float)
+        pop = frame["population"].to_numpy(dtype=float)
         rate = np.where(pop > 0, current / pop * 1000.0, np.nan)
         annual_rate = np.where(pop > 0, annual / pop * 1000.0, np.nan)
-    out["change_pct"] = np.where(both & (base > 0), pct, np.nan)
-    out["rate_per_1000"] = np.where(cur_ok, rate, np.nan)
-    out["annual_rate_per_1000"] = np.where(year_ok, annual_rate, np.nan)
     tests = {}   # the same pair of counts is tested once (small areas share them)
     p = np.array([(tests[(c, b)] if (c, b) in tests else tests.setdefault((c, b), poisson_change_p(c, b)))
-                  if ok else np.nan for c, b, ok in zip(current.tolist(), base.tolist(), both.tolist())])
+                  if ok else np.nan for c, b, ok in zip(current.tolist(), base.tolist(), both.tolist())], dtype=float)
     q = benjamini_hochberg(p)
-    out["p_value"] = p
-    out["q_value"] = q
-    out["significant"] = nullable(np.where(both, q < ALPHA, False), both, "boolean")
-    out["complete"] = both
-    out["missing_months"] = per_area([",".join(g[0]) for g in gaps], object)
-    out["partial_months"] = per_area([",".join(g[1]) for g in gaps], object)
-    return out[list(FIELDS)]
+    # The frame made at once from its columns (one column at a time costs a copy of the frame each).
+    columns = {name: frame[name] for name in frame.columns}
+    columns.update({
+        "current": nullable(current, cur_ok), "baseline": nullable(base, base_ok),
+        "change": nullable(current - base, both),
+        "change_pct": np.where(both & (base > 0), pct, np.nan),
+        "rate_per_1000": np.where(cur_ok, rate, np.nan),
+        "annual_rate_per_1000": np.where(year_ok, annual_rate, np.nan),
+        "p_value": p, "q_value": q,
+        "significant": pd.arrays.BooleanArray(both & (q < ALPHA), ~both),
+        "complete": both,
+        "missing_months": per_area([",".join(g[0]) for g in gaps], object),
+        "partial_months": per_area([",".join(g[1]) for g in gaps], object),
+    })
+    return pd.DataFrame({name: columns[name] for name in FIELDS}, index=frame.index)
 
 
 def force_areas() -> pd.DataFrame:

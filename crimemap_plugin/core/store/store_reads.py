@@ -82,10 +82,10 @@ class StoreReads:
         rows = self.db.query(sql, totals_args + args)
         if not rows:
             return empty
-        frame = pd.DataFrame.from_records(rows, columns=keys + names)
-        index = frame[keys[0]] + "/" + frame[keys[1]] if len(keys) == 2 else frame[keys[0]]   # "force/id"
-        return pd.DataFrame(frame[names].to_numpy(dtype=np.int64), index=pd.Index(index.to_numpy(), dtype=object),
-                            columns=names)
+        # (plain Python and one array: thousands of neighbourhoods, at every update of the dock)
+        index = [f"{r[0]}/{r[1]}" for r in rows] if len(keys) == 2 else [r[0] for r in rows]   # "force/id"
+        values = np.array([r[len(keys):] for r in rows], dtype=np.int64).reshape(len(rows), len(names))
+        return pd.DataFrame(values, index=pd.Index(index, dtype=object), columns=names)
 
     def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
         """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
