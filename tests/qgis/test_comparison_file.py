@@ -67,7 +67,8 @@ def test_force_comparison_values_are_rewritten_and_boundaries_kept(sample_store,
         conn.execute("DROP INDEX comparison_areas_code")
     assert comparison_file.update_layer(reopened, first)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'comparison_areas_code'").fetchone() == (1,)
+        made = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'comparison_areas_code'").fetchone()
+    assert made == (1,)
     assert_holds(reopened, first)
 
 
