@@ -4,7 +4,7 @@ import csv
 import shutil
 
 import pytest
-from qgis.core import QgsProject
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QSpinBox, QTableView
 
@@ -447,3 +447,38 @@ def test_the_collector_is_held_off_during_an_update_and_given_back_after(dock, m
         assert seen == [False, False] and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_projects_comparison_layer_of_an_earlier_version_is_replaced(qgis_iface, qtbot, tmp_path, monkeypatch,
+                                                                       sample_store):
+    """A project saved with 0.4's comparison layer (a plain table of areas and values, at the path the
+    dock uses) is given a current one when the dock next updates: one comparison layer, drawn from
+    the view, holding what the table shows."""
+    from crimemap_plugin.core.compare import compare
+    from crimemap_plugin.core.periods import Period
+    from crimemap_plugin.core.store import open_store
+    from crimemap_plugin.layers import comparison_file
+    from crimemap_plugin.layers.boundaries import comparison_areas
+    from crimemap_plugin.layers.common import add_to_group, write_gpkg_layer
+    from crimemap_plugin.layers.comparison import build_layer
+    store = tmp_path / "store.gpkg"
+    shutil.copy(sample_store, store)
+    old = tmp_path / "store_comparison.gpkg"   # where the dock keeps the force level's layer
+    areas, code_field = comparison_areas("force", str(store))
+    with open_store(store, create=False, read_only=True) as s:
+        earlier = compare(s, "force", "drugs", Period("2024-06", 1))
+    write_gpkg_layer(build_layer(earlier, areas, code_field), str(old), "comparison", new_file=True)
+    assert not comparison_file.is_current(str(old))
+    add_to_group(QgsVectorLayer(f"{old}|layername=comparison", "old comparison", "ogr"), "comparison")
+    widget = next(shown_dock(store, qgis_iface, qtbot, monkeypatch))
+    try:
+        layers = [layer for layer in QgsProject.instance().mapLayers().values()
+                  if layer.customProperty("crimemap/role") == "comparison"]
+        assert len(layers) == 1 and layers[0].name() != "old comparison"
+        assert layers[0].source().split("|")[0] == str(old) and comparison_file.is_current(str(old))
+        shown = {code: row["current"] for code, row in table_rows(widget.ui.resultsTable)}
+        drawn = {f["area_code"]: f["current"] for f in layers[0].getFeatures()}
+        assert drawn[CITY] is not None and str(drawn[CITY]) == shown[CITY].replace(",", "")
+    finally:
+        widget.teardown()
+        settle(qgis_iface)

@@ -186,3 +186,33 @@ def test_every_category_name_is_marked_for_translation():
     marked = {node.args[0].value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
               and getattr(node.func, "id", None) == "tr_noop"}
     assert {categories.label(s) for s in (categories.ALL_CRIME, *categories.CATEGORIES)} <= marked
+
+
+def test_what_a_store_keeps_read_follows_a_write_through_another_connection(any_store, tmp_path):
+    """A store open in the dock keeps what it read (month status, areas) until the store changes:
+    a month imported by another connection (another QGIS, a Processing run) is seen at the next
+    read, and the comparison of it counts its rows."""
+    import shutil
+
+    from crimemap_plugin.core.coverage import WHOLE
+    from crimemap_plugin.core.store import open_store
+    from crimemap_plugin.stores import open_user_store
+    source = sorted(city_of_london_street().glob("*-street.csv"))[-1]   # 2025-12
+    folder = tmp_path / "2026-01"
+    folder.mkdir()
+    new = folder / "2026-01-city-of-london-street.csv"
+    new.write_text(source.read_text(encoding="utf-8").replace(",2025-12,", ",2026-01,"), encoding="utf-8")
+    rows = sum(1 for _ in open(new, encoding="utf-8")) - 1
+    opener = open_user_store if str(any_store).startswith("postgresql://") else open_store
+    with opener(any_store, create=False) as reader:
+        assert reader.month_status().state("city-of-london", "2026-01") != WHOLE
+        before = compare(reader, "force", "all-crime", Period("2025-12", 1), "previous_period")
+        report = import_path(new, any_store)   # its own connection
+        assert report.rows_imported == rows
+        assert reader.months()[-1] == "2026-01"
+        assert reader.month_status().state("city-of-london", "2026-01") == WHOLE
+        after = compare(reader, "force", "all-crime", Period("2026-01", 1), "previous_period")
+        city = after.rows.set_index("area_code").loc["E23000034"]
+        assert int(city["current"]) == rows and bool(city["complete"])
+        assert int(city["baseline"]) == int(before.rows.set_index("area_code").loc["E23000034", "current"])
+    shutil.rmtree(folder)
