@@ -166,3 +166,29 @@ def test_reading_every_point_leaves_a_writes_page_cache_alone(store):
         assert np.array_equal(s.points()[0], x)
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == -12345
         conn.execute("ROLLBACK")
+
+
+def test_reads_together_give_what_one_connection_reads_and_fall_back_to_it(store):
+    """A GeoPackage's statements read at once (the first through a second connection) give the rows
+    read one after another; within a write they are all read through the writing connection (which
+    alone sees its rows); a second connection that cannot read leaves it to the first; closing the
+    store ends the second one and its thread."""
+    import threading
+
+    from crimemap_plugin.core.store import open_store
+    statements = [("SELECT force, month, SUM(n) FROM crime_counts WHERE month < ? GROUP BY force, month", ["2025-01"]),
+                  ("SELECT force, month, SUM(n) FROM crime_counts WHERE month >= ? GROUP BY force, month", ["2025-01"])]
+    threads = threading.active_count()
+    with open_store(store, create=False) as s:
+        db = s.db
+        plain = [db.query(sql, args) for sql, args in statements]
+        assert all(plain) and db.reads_together(statements) == plain and db._reader
+        with db.transaction():
+            db.execute("INSERT INTO crime_counts VALUES ('city-of-london', '2030-01', 'city-of-london', 'drugs', 7)")
+            inside = db.reads_together(statements)
+            assert inside[1][-1] == ("city-of-london", "2030-01", 7) and inside[0] == plain[0]
+            db.execute("DELETE FROM crime_counts WHERE month = '2030-01'")
+        db._reader.close()   # as a file the second connection cannot read
+        assert db.reads_together(statements) == plain and db._reader is False
+        assert db.reads_together(statements) == plain   # (not tried again)
+    assert db._reader is None and threading.active_count() == threads

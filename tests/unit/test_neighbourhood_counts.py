@@ -181,10 +181,15 @@ def test_the_totals_follow_whatever_writes_the_counts(tmp_path, csvs, fresh):
     assert int(totals["2030-01"]) == 12 and "2021-04" not in totals
 
 
-def test_neighbourhood_sums_read_area_by_area_equal_the_counts_summed_plainly(tmp_path, csvs, fresh):
+@pytest.mark.parametrize("split", [10 ** 9, 1])
+def test_neighbourhood_sums_read_area_by_area_equal_the_counts_summed_plainly(tmp_path, csvs, fresh, split,
+                                                                           monkeypatch):
     """sums() at neighbourhood level reads each stored neighbourhood's range of months: the same
     totals as adding up the whole count table, for every neighbourhood, category and span (months in
-    a run and months with a gap), all crime included."""
+    a run and months with a gap), all crime included; read in one pass, or (split 1) as two halves
+    of the neighbourhoods read at once, a GeoPackage's first half through a second connection."""
+    from crimemap_plugin.core.store import store_reads
+    monkeypatch.setattr(store_reads, "SPLIT_NEIGHBOURHOODS", split)
     path = imported_force(tmp_path, fresh())
     import_path(csvs, path)
     spans = {"run": ["2021-03", "2021-04", "2021-05"], "gap": ["2020-12", "2021-02"], "one": ["2021-01"]}

@@ -11,6 +11,7 @@ bringing an older store up to date is `upgrade()`, an explicit step.
 """
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import List
@@ -68,6 +69,8 @@ class GeoPackageDatabase(GeoPackageRows):
         self.path = Path(path)
         self.read_only = read_only
         self.deferred = set()   # point tables whose R-tree is rebuilt at the end of a bulk import
+        self._reader = None     # a second, read-only connection, and the thread it reads in (reads_at_once)
+        self._reading = None
         self.conn = None
         p = self.path
         new = not p.exists()
@@ -192,6 +195,57 @@ class GeoPackageDatabase(GeoPackageRows):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.spec}: {explain(exc)}") from None
 
+    reads_at_once = True   # (sums() splits a long read in two where the backend can run them together)
+    READER_CACHE_KIB = 16_384
+
+    def reads_together(self, statements) -> list:
+        """The rows of each (sql, args) statement: the first read through a second, read-only
+        connection in another thread while this one reads the others (SQLite lets go of Python's lock
+        while it reads, so two cores share the work). Within a write (whose rows only this connection
+        sees), or where the second connection cannot be opened, all are read here, one after another."""
+        reader = None if len(statements) < 2 or self.conn.in_transaction else self._second_reader()
+        if reader is None:
+            return [self.query(sql, args) for sql, args in statements]
+        (sql, args), others = statements[0], statements[1:]
+
+        def first():
+            try:
+                return reader.execute(sql, list(args)).fetchall()
+            except sqlite3.DatabaseError:
+                return None   # (read again through this connection, which says what is wrong)
+
+        pending = self._reading.submit(first)
+        try:
+            rest = [self.query(q, a) for q, a in others]
+        except BaseException:
+            pending.exception()   # (the other read ends before this one's error is raised)
+            raise
+        rows = pending.result()
+        if rows is None:   # a file the second connection cannot read (such as a WAL file in a read-only folder)
+            self._close_reader()
+            self._reader = False   # not tried again
+            rows = self.query(sql, args)
+        return [rows] + rest
+
+    def _second_reader(self):
+        if self._reader is None:
+            try:
+                reader = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5,
+                                         isolation_level=None, check_same_thread=False)
+                reader.execute(f"PRAGMA cache_size = -{self.READER_CACHE_KIB}")
+            except sqlite3.DatabaseError:
+                self._reader = False
+                return None
+            self._reader, self._reading = reader, ThreadPoolExecutor(max_workers=1)
+        return self._reader or None
+
+    def _close_reader(self) -> None:
+        if self._reading is not None:
+            self._reading.shutdown(wait=True)
+        if self._reader:
+            self._reader.close()
+        self._reader = self._reading = None
+
     def one(self, sql: str, args=()):
         try:
             return self.conn.execute(sql, list(args)).fetchone()
@@ -257,6 +311,7 @@ class GeoPackageDatabase(GeoPackageRows):
             raise StoreError(f"{self.spec}: the store is open read-only here")
 
     def close(self) -> None:
+        self._close_reader()
         if self.conn is not None:
             self.conn.close()
             self.conn = None

@@ -30,6 +30,9 @@ def _months_args(months: Sequence[str]) -> list:
     return [months[0], months[-1]] if _contiguous(months) else list(months)
 
 
+SPLIT_NEIGHBOURHOODS = 1_000   # neighbourhoods' sums read in two halves at once from this many on
+
+
 class StoreReads:
     # -- comparisons --------------------------------------------------------------------------------
     def _count_table(self, level: str, category: Optional[str]) -> Tuple[Optional[str], List[str]]:
@@ -74,18 +77,38 @@ class StoreReads:
         if by_area:
             group = ", ".join(f"k.{k}" for k in keys)
             on = " AND ".join([f"c.{k} = k.{k}" for k in keys] + where)
-            sql = (f"SELECT {group}, {', '.join(totals)} FROM neighbourhoods k {self.db.ordered_join} {table} c "
-                   f"ON {on} GROUP BY {group}")
+            head = f"SELECT {group}, {', '.join(totals)} FROM neighbourhoods k {self.db.ordered_join} {table} c ON {on}"
+            middle = self._middle_neighbourhood() if self.db.reads_at_once else None
+            if middle is None:
+                rows = self.db.query(f"{head} GROUP BY {group}", totals_args + args)
+            else:   # the two halves of the neighbourhoods (in the index's order) read at once, in order
+                halves = self.db.reads_together([
+                    (f"{head} WHERE (k.force, k.neighbourhood_id) < (?, ?) GROUP BY {group}",
+                     totals_args + args + list(middle)),
+                    (f"{head} WHERE (k.force, k.neighbourhood_id) >= (?, ?) GROUP BY {group}",
+                     totals_args + args + list(middle))])
+                rows = halves[0] + halves[1]
         else:
             group = ", ".join(keys)
             sql = f"SELECT {group}, {', '.join(totals)} FROM {table} WHERE {' AND '.join(where)} GROUP BY {group}"
-        rows = self.db.query(sql, totals_args + args)
+            rows = self.db.query(sql, totals_args + args)
         if not rows:
             return empty
         # (plain Python and one array: thousands of neighbourhoods, at every update of the dock)
         index = [f"{r[0]}/{r[1]}" for r in rows] if len(keys) == 2 else [r[0] for r in rows]   # "force/id"
         values = np.array([r[len(keys):] for r in rows], dtype=np.int64).reshape(len(rows), len(names))
         return pd.DataFrame(values, index=pd.Index(index, dtype=object), columns=names)
+
+    def _middle_neighbourhood(self) -> Optional[Tuple[str, str]]:
+        """(force, id) of the first stored neighbourhood of the second half, in the index's order; None
+        when there are too few for two reads to be worth it."""
+        def read():
+            n = self.db.one("SELECT COUNT(*) FROM neighbourhoods")[0]
+            if n < SPLIT_NEIGHBOURHOODS:
+                return None
+            return tuple(self.db.one("SELECT force, neighbourhood_id FROM neighbourhoods "
+                                     "ORDER BY force, neighbourhood_id LIMIT 1 OFFSET ?", (n // 2,)))
+        return self._read_once(("middle_neighbourhood",), read)
 
     def counts(self, level: str, months, category: Optional[str] = None, area: Optional[str] = None):
         """Street crimes per area and month: columns area, month, n. level is 'force' (by "Falls
