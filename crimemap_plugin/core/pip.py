@@ -90,11 +90,9 @@ class Prepared:
         if not self.boxed.all():
             x1, y1, x2, y2, owner = (a[self.boxed[owner]] for a in (x1, y1, x2, y2, owner))
         self.edges = x1, y1, x2, y2, owner
+        # Whether the points are found through the slabs (more than a few polygons with edges).
+        self.many = int(np.count_nonzero(np.bincount(owner, minlength=self.count))) > _FEW_POLYGONS
         self._slabs = None
-
-    def many(self) -> bool:
-        """Whether the points are found through the slabs (more than a few polygons with edges)."""
-        return int(np.count_nonzero(np.bincount(self.edges[4], minlength=self.count))) > _FEW_POLYGONS
 
     def slabs(self) -> index.Slabs:
         if self._slabs is None:

@@ -125,7 +125,7 @@ def count_split(pool, x, y, weights, polygons, prepared: Prepared) -> np.ndarray
     counted in two halves at once, one in the pool's thread (NumPy lets go of Python's lock in
     its work on whole arrays); each half's counts are exact, and so is their sum."""
     gx, gy, gw = grouped_points(x, y, prepared, weights)
-    if len(gx) < SPLIT_POINTS or not prepared.many():   # (a few polygons are taken one by one, in Python)
+    if len(gx) < SPLIT_POINTS or not prepared.many:   # (a few polygons are taken one by one, in Python)
         return count_grouped(gx, gy, gw, polygons, prepared)
     prepared.slabs()   # made once, before both halves use it
     half = len(gx) // 2   # (the grouped points run in rising y: two bands of the map)
@@ -251,7 +251,7 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
             if crs != WGS84 and _vertices(polygons) <= 100_000:   # likely wanted, and cheap
                 wgs_polygons = self._wgs84_polygons(features, to_wgs84)
             prepared = Prepared(polygons)
-            if prepared.many():
+            if prepared.many:
                 many.set()
                 prepared.slabs()
             try:

@@ -131,11 +131,7 @@ class PostgisDatabase(PostgisRows):
         with self.conn.cursor() as cur:
             cur.execute(sql, args)
 
-    reads_at_once = False
-
-    def reads_together(self, statements) -> list:
-        """The rows of each (sql, args) statement, read one after another on this connection."""
-        return [self.query(sql, args) for sql, args in statements]
+    reads_at_once = False   # (one connection: sums() reads in one statement)
 
     def query(self, sql: str, args=()) -> list:
         try:
