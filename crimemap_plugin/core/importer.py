@@ -5,6 +5,7 @@ scripts. The report says what was imported, what was unchanged, what was refused
 """
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional
 
@@ -263,40 +264,62 @@ def _maybe_bulk(store, total_bytes: int) -> None:
         store.begin_bulk(kinds)
 
 
+# A file this size or smaller is read and parsed in a second thread while the one before it is
+# written (SQLite's writing and pandas' parsing each let go of Python's lock for much of their
+# work, so on two cores they overlap). A larger file is read when its turn comes: a national file
+# held parsed beside another is some hundreds of MB, and waiting for it at a cancel takes seconds.
+READ_AHEAD_BYTES = 64 << 20
+
+
 def _import_members(members, store, report, progress, cancelled, say, kept: dict) -> None:
     done = 0
     total = sum(m.size for m in members) or 1
-    for member in members:
-        if cancelled and cancelled():
-            report.cancelled = True
-            break
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crimemap-read") as reader:
+        ahead = None   # (member, future of its reading) read while the one before it is written
         try:
-            file_report = _import_member(store, member, cancelled, kept)
-        except Cancelled:
-            report.cancelled = True
-            break
-        except FileRefused as err:
-            file_report = FileReport(member.display, "refused", message=str(err))
-        report.files.append(file_report)
-        say(file_report.message, file_report.status == "refused")
-        done += member.size
-        if progress:
-            progress(100.0 * done / total)
+            for i, member in enumerate(members):
+                if cancelled and cancelled():
+                    report.cancelled = True
+                    break
+                if ahead is not None and ahead[0] is member:
+                    reading, ahead = ahead[1], None
+                else:
+                    reading = None
+                nxt = members[i + 1] if i + 1 < len(members) else None
+                try:
+                    read = reading.result() if reading else _read(member, kept)
+                    if nxt is not None and id(nxt) not in kept and nxt.size <= READ_AHEAD_BYTES:
+                        ahead = (nxt, reader.submit(_read, nxt, {}))
+                    file_report = _import_member(store, member, *read, cancelled)
+                except Cancelled:
+                    report.cancelled = True
+                    break
+                except FileRefused as err:
+                    file_report = FileReport(member.display, "refused", message=str(err))
+                read = reading = None   # the file's rows go before the next one is taken
+                report.files.append(file_report)
+                say(file_report.message, file_report.status == "refused")
+                done += member.size
+                if progress:
+                    progress(100.0 * done / total)
+        finally:
+            if ahead is not None:
+                ahead[1].cancel()   # a reading not started is dropped; one running ends with its file
 
 
-def _import_member(store, member, cancelled, kept: dict) -> FileReport:
+def _read(member, kept: dict):
+    """(checksum, parsed file) of a member: the plan's reading when it kept one (the bytes it read and
+    parsed are the ones imported, with their checksum: the file is read once, so what is stored is
+    one reading of it even if it changes meanwhile)."""
     planned = kept.pop(id(member), None)
     kept.clear()   # a file the plan read is imported now or never: nothing else is held while this one is
     if planned:
-        # The bytes the plan read and parsed are the ones imported, with their checksum: the file is
-        # read once, so what is stored is one reading of it even if it changes meanwhile.
-        checksum, parsed = planned
-    else:
-        data = member.read()
-        checksum = _checksum(data)
-        parsed = read_file(member.display, member.name, data)
-        del data
-    del planned
+        return planned
+    data = member.read()
+    return _checksum(data), read_file(member.display, member.name, data)
+
+
+def _import_member(store, member, checksum: str, parsed, cancelled) -> FileReport:
     frame = parsed.frame
     rejected = parsed.rejections.lines
     report = FileReport(member.display, "imported", parsed.kind)

@@ -3,6 +3,7 @@ a statement, a file read and parsed once for the plan and the import, bytes coun
 neighbourhood counts and the R-tree are compared, and the GeoPackage file byte for byte."""
 
 import sqlite3
+import threading
 
 import numpy as np
 import pytest
@@ -192,3 +193,97 @@ def test_reads_together_give_what_one_connection_reads_and_fall_back_to_it(store
         assert db.reads_together(statements) == plain and db._reader is False
         assert db.reads_together(statements) == plain   # (not tried again)
     assert db._reader is None and threading.active_count() == threads
+
+
+def _folder_of_forces(tmp_path, slugs, broken_after=None):
+    """Real force files of the national month in a folder (the archive's names), with a file whose
+    every row is cut after `broken_after`, when given."""
+    folder = tmp_path / "month"
+    folder.mkdir()
+    for slug in slugs:
+        (folder / f"2018-12-{slug}-street.csv").write_bytes((NATIONAL / f"2018-12-{slug}-street.csv").read_bytes())
+    if broken_after:
+        (folder / f"2018-12-{broken_after}z-street.csv").write_bytes(b"Crime ID,Month\n1,2018-12\n")
+    return folder
+
+
+def _reader_threads() -> list:
+    return [t for t in threading.enumerate() if t.name.startswith("crimemap-read")]
+
+
+def test_files_read_ahead_write_the_same_file_and_report(tmp_path, monkeypatch):
+    """The next file is read and parsed while one is written: the store, byte for byte, and the report,
+    file by file, are those of reading each file in its turn; a refused file among them is refused in its
+    place."""
+    slugs = ("cumbria", "dorset", "kent", "surrey", "btp")
+    folder = _folder_of_forces(tmp_path, slugs, broken_after="kent")
+    where = {}
+    read_file = importer.read_file
+    monkeypatch.setattr(importer, "read_file",
+                        lambda *a: where.setdefault(a[1], threading.current_thread().name) and read_file(*a))
+    outcomes = {}
+    for ahead in (0, importer.READ_AHEAD_BYTES):
+        monkeypatch.setattr(importer, "READ_AHEAD_BYTES", ahead)
+        where.clear()
+        store = tmp_path / f"ahead-{ahead}.gpkg"
+        report = import_path(folder, store)
+        outcomes[ahead] = store, [(f.source, f.status, f.message) for f in report.files]
+        threads = set(where.values())
+        assert (threads == {"MainThread"}) if not ahead else (len(threads - {"MainThread"}) == 1)
+        assert not _reader_threads()
+    (plain, plain_report), (ahead, ahead_report) = outcomes[0], outcomes[importer.READ_AHEAD_BYTES]
+    assert ahead_report == plain_report
+    assert [(name.rsplit("/", 1)[-1][8:-11], s) for name, s, _ in ahead_report] == [
+        ("btp", "imported"), ("cumbria", "imported"), ("dorset", "imported"), ("kent", "imported"),
+        ("kentz", "refused"), ("surrey", "imported")]
+    assert store_counts(ahead) == street_counts([NATIONAL / f"2018-12-{s}-street.csv" for s in slugs])
+    with sqlite3.connect(ahead) as a, sqlite3.connect(plain) as b:
+        for conn in (a, b):
+            conn.execute("UPDATE imports SET imported_at = ''")
+            conn.execute("UPDATE gpkg_contents SET last_change = ''")
+            conn.commit()
+    assert ahead.read_bytes() == plain.read_bytes()
+
+
+def test_a_cancel_leaves_the_file_read_ahead_unstored_and_no_thread(tmp_path):
+    folder = _folder_of_forces(tmp_path, ("cumbria", "dorset", "surrey"))
+    stored = []
+    report = import_path(folder, tmp_path / "cancel.gpkg", cancelled=lambda: len(stored) >= 1,
+                         message=lambda text, warning: stored.append(text) if "street rows" in text else None)
+    assert report.cancelled and [f.status for f in report.files] == ["imported"]
+    assert set(store_counts(tmp_path / "cancel.gpkg")) == set(street_counts([NATIONAL / "2018-12-cumbria-street.csv"]))
+    assert not _reader_threads()
+
+
+def test_a_store_error_while_the_next_file_is_read_ahead_ends_its_thread(tmp_path, monkeypatch):
+    from crimemap_plugin.core.errors import StoreError
+    from crimemap_plugin.core.store.crime_store import CrimeStore
+    folder = _folder_of_forces(tmp_path, ("cumbria", "dorset", "surrey"))
+    replace = CrimeStore.replace_unit
+    calls = []
+
+    def failing(self, *args, **kwargs):
+        calls.append(args[1])
+        if len(calls) == 2:
+            raise StoreError("disk full")
+        return replace(self, *args, **kwargs)
+    monkeypatch.setattr(CrimeStore, "replace_unit", failing)
+    with pytest.raises(StoreError, match="disk full"):
+        import_path(folder, tmp_path / "fails.gpkg")
+    assert calls == ["cumbria", "dorset"] and not _reader_threads()
+    assert set(f for f, _, _ in store_counts(tmp_path / "fails.gpkg")) == {"cumbria"}
+
+
+@pytest.mark.parametrize("keep", [False, True], ids=["every-row", "some-rows"])
+def test_grouped_counts_tallied_with_numpy_are_pandas_groupby(keep):
+    import pandas as pd
+
+    from crimemap_plugin.core.store.crime_store import _tally
+    rng = np.random.default_rng(7)
+    first = rng.choice(np.array(["E01000001", "E01000002", "W01000003", "", None], dtype=object), 5000)
+    second = rng.choice(np.array(["burglary", "drugs", "shoplifting", "other-theft"], dtype=object), 5000)
+    mask = rng.random(5000) < 0.6 if keep else np.ones(5000, dtype=bool)
+    frame = pd.DataFrame({"a": first, "b": second})[mask]
+    expected = frame.groupby(["a", "b"], sort=True).size()
+    got = _tally(first, second, mask if keep else None)
+    assert list(zip(*got)) == [(a, b, int(n)) for (a, b), n in expected.items()]
