@@ -107,6 +107,7 @@ def rings_of(geometry):
     return rings
 
 
+DECIDING_SECONDS = 10   # the longest the points read wait for the polygons to be read (see _read_points)
 SPLIT_POINTS = 50_000   # points counted in two halves at once (one a core) from this many on
 
 
@@ -207,14 +208,18 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         return counts
 
     @staticmethod
-    def _read_points(spec, category, start, end, many: threading.Event):
-        """(how many, x, y, weight) of the selected crimes. Where `many` is set by then (the
-        polygons, read meanwhile, are many and take a while to index), their distinct locations,
-        in rising y, each with how many crimes stand on it (police.uk's locations are anonymised
-        to a list of points); else the points themselves, weight None, which the grouping that
-        suits the polygons is left to (grouped_points)."""
+    def _read_points(spec, category, start, end, many: threading.Event, decided=None):
+        """(how many, x, y, weight) of the selected crimes. Where `many` is set (the polygons, read
+        meanwhile, are many and take a while to index), their distinct locations, in rising y, each
+        with how many crimes stand on it (police.uk's locations are anonymised to a list of points);
+        else the points themselves, weight None, which the grouping that suits the polygons is left
+        to (grouped_points). `decided`, when given, is set once `many` is known: the points read
+        first wait for it (a while at most: either answer counts right), so that their sorting is
+        done here, beside the indexing of the polygons, rather than after it."""
         with open_user_store(spec, create=False) as store:
             x, y = store.points(category, start, end)
+        if decided is not None:
+            decided.wait(DECIDING_SECONDS)
         if many.is_set():
             return (len(x), *unique_points(x, y))
         return len(x), x, y, None
@@ -243,16 +248,20 @@ class CountInPolygonsAlgorithm(CrimeMapAlgorithm):
         # lock while they work), and their locations sorted, while this one reads the polygons and
         # indexes them; then both threads count.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            many = threading.Event()
-            reading = pool.submit(self._read_points, spec, category, start, end, many)
-            features = list(source.getFeatures())
-            polygons = [rings_of(feature.geometry()) for feature in features]
+            many, decided = threading.Event(), threading.Event()
+            reading = pool.submit(self._read_points, spec, category, start, end, many, decided)
+            try:
+                features = list(source.getFeatures())
+                polygons = [rings_of(feature.geometry()) for feature in features]
+                prepared = Prepared(polygons)
+                if prepared.many:
+                    many.set()
+            finally:
+                decided.set()
             wgs_polygons = None
             if crs != WGS84 and _vertices(polygons) <= 100_000:   # likely wanted, and cheap
                 wgs_polygons = self._wgs84_polygons(features, to_wgs84)
-            prepared = Prepared(polygons)
             if prepared.many:
-                many.set()
                 prepared.slabs()
             try:
                 points = reading.result()

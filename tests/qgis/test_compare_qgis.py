@@ -110,7 +110,7 @@ def test_countinpolygons_on_many_polygons_equals_native(run, sample_store, verti
     if located == "points":   # as when the points are read before the polygons are indexed
         read = count_in_polygons.CountInPolygonsAlgorithm._read_points
         monkeypatch.setattr(count_in_polygons.CountInPolygonsAlgorithm, "_read_points",
-                            staticmethod(lambda *a: read(*a[:-1], threading.Event())))
+                            staticmethod(lambda *a: read(*a[:4], threading.Event())))
     crimes = QgsVectorLayer(f"{sample_store}|layername=crimes", "crimes", "ogr")
     angles = np.linspace(0, 2 * np.pi, vertices, endpoint=False) + np.pi / 4
     wobble = 1 + (0.15 * np.sin(7 * angles) if vertices > 4 else 0)
@@ -148,6 +148,12 @@ def test_read_points_gives_the_points_or_their_distinct_locations(sample_store):
     for px, py in zip(x.tolist(), y.tolist()):
         held[(px, py)] = held.get((px, py), 0) + 1
     assert held == dict(zip(zip(ux.tolist(), uy.tolist()), counts.tolist()))
+    # Read before the polygons are: the points wait for the word on them, and then take it.
+    many, decided = threading.Event(), threading.Event()
+    threading.Timer(0.3, lambda: (many.set(), decided.set())).start()
+    late, lx, ly, lcounts = CountInPolygonsAlgorithm._read_points(str(sample_store), "burglary", None, None, many,
+                                                                  decided)
+    assert late == total and lcounts.tolist() == counts.tolist() and lx.tolist() == ux.tolist()
 
 
 def test_rings_of_reads_every_kind_of_polygon_as_qgis_does():
