@@ -275,21 +275,18 @@ def _import_members(members, store, report, progress, cancelled, say, kept: dict
     done = 0
     total = sum(m.size for m in members) or 1
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crimemap-read") as reader:
-        ahead = None   # (member, future of its reading) read while the one before it is written
+        ahead = None   # the reading of members[i], started while members[i - 1] was written
         try:
             for i, member in enumerate(members):
                 if cancelled and cancelled():
                     report.cancelled = True
                     break
-                if ahead is not None and ahead[0] is member:
-                    reading, ahead = ahead[1], None
-                else:
-                    reading = None
+                reading, ahead = ahead, None
                 nxt = members[i + 1] if i + 1 < len(members) else None
                 try:
                     read = reading.result() if reading else _read(member, kept)
                     if nxt is not None and id(nxt) not in kept and nxt.size <= READ_AHEAD_BYTES:
-                        ahead = (nxt, reader.submit(_read, nxt, {}))
+                        ahead = reader.submit(_read, nxt, {})
                     file_report = _import_member(store, member, *read, cancelled)
                 except Cancelled:
                     report.cancelled = True
@@ -304,7 +301,7 @@ def _import_members(members, store, report, progress, cancelled, say, kept: dict
                     progress(100.0 * done / total)
         finally:
             if ahead is not None:
-                ahead[1].cancel()   # a reading not started is dropped; one running ends with its file
+                ahead.cancel()   # a reading not started is dropped; one running ends with its file
 
 
 def _read(member, kept: dict):

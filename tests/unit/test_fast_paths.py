@@ -32,6 +32,16 @@ def one_national_file(tmp_path):
     return out, files
 
 
+def same_file_but_times(one, other) -> bool:
+    """Whether two GeoPackages are the same bytes once the times of their imports are blanked."""
+    with sqlite3.connect(one) as a, sqlite3.connect(other) as b:
+        for conn in (a, b):
+            conn.execute("UPDATE imports SET imported_at = ''")
+            conn.execute("UPDATE gpkg_contents SET last_change = ''")
+            conn.commit()
+    return one.read_bytes() == other.read_bytes()
+
+
 def rtree(path) -> list:
     with sqlite3.connect(path) as conn:
         return conn.execute("SELECT id, minx, maxx, miny, maxy FROM rtree_crimes_geom ORDER BY id").fetchall()
@@ -50,13 +60,7 @@ def test_many_rows_a_statement_write_the_same_file(tmp_path, monkeypatch, bulk):
     assert store_counts(fast) == street_counts(files)
     assert content(str(fast), with_times=False) == content(str(plain), with_times=False)
     assert rtree(fast) == rtree(plain) and len(rtree(fast)) > 30_000
-    # Nothing but the times of the import differs in the file itself.
-    with sqlite3.connect(fast) as a, sqlite3.connect(plain) as b:
-        for conn in (a, b):
-            conn.execute("UPDATE imports SET imported_at = ''")
-            conn.execute("UPDATE gpkg_contents SET last_change = ''")
-            conn.commit()
-    assert fast.read_bytes() == plain.read_bytes()
+    assert same_file_but_times(fast, plain)
 
 
 def test_a_file_parsed_for_the_plan_is_neither_read_nor_parsed_again(tmp_path, monkeypatch):
@@ -237,12 +241,7 @@ def test_files_read_ahead_write_the_same_file_and_report(tmp_path, monkeypatch):
         ("btp", "imported"), ("cumbria", "imported"), ("dorset", "imported"), ("kent", "imported"),
         ("kentz", "refused"), ("surrey", "imported")]
     assert store_counts(ahead) == street_counts([NATIONAL / f"2018-12-{s}-street.csv" for s in slugs])
-    with sqlite3.connect(ahead) as a, sqlite3.connect(plain) as b:
-        for conn in (a, b):
-            conn.execute("UPDATE imports SET imported_at = ''")
-            conn.execute("UPDATE gpkg_contents SET last_change = ''")
-            conn.commit()
-    assert ahead.read_bytes() == plain.read_bytes()
+    assert same_file_but_times(ahead, plain)
 
 
 def test_a_cancel_leaves_the_file_read_ahead_unstored_and_no_thread(tmp_path):
