@@ -1,6 +1,7 @@
-"""The import's fast paths write the same store as the plain ones: many rows an INSERT against one row
-a statement, a file read and parsed once for the plan and the import, bytes counted with NumPy. Rows, counts, the
-neighbourhood counts and the R-tree are compared, and the GeoPackage file byte for byte."""
+"""The import's fast paths write the same store as the plain ones: many rows an INSERT, and columns
+bound whole, against one row a statement with every value bound on its own; a file read and parsed
+once for the plan and the import; bytes counted with NumPy. Rows, counts, the neighbourhood counts and
+the R-tree are compared, and the GeoPackage file byte for byte."""
 
 import sqlite3
 import threading
@@ -11,7 +12,7 @@ import pytest
 from crimemap_plugin.core import csvparse, importer, sources
 from crimemap_plugin.core.errors import FileRefused
 from crimemap_plugin.core.importer import import_path
-from crimemap_plugin.core.store import sqlite_io
+from crimemap_plugin.core.store import gpkg, sqlite_io
 from tests.independent import street_counts
 from tests.shared_data import shared_data
 from tests.stores import content
@@ -52,8 +53,9 @@ def test_many_rows_a_statement_write_the_same_file(tmp_path, monkeypatch, bulk):
     source, files = one_national_file(tmp_path)
     monkeypatch.setattr(importer, "_maybe_bulk", importer._maybe_bulk if bulk else lambda store, size: None)
     stores = {}
-    for per in (1, sqlite_io.ROWS_PER_STATEMENT):
+    for per in (1, sqlite_io.ROWS_PER_STATEMENT):   # 1: every value bound on its own, one row a statement
         monkeypatch.setattr(sqlite_io, "ROWS_PER_STATEMENT", per)
+        monkeypatch.setattr(sqlite_io, "PACKED", per > 1)
         stores[per] = tmp_path / f"per-{per}.gpkg"
         import_path(source, stores[per])
     plain, fast = stores[1], stores[sqlite_io.ROWS_PER_STATEMENT]
@@ -61,6 +63,44 @@ def test_many_rows_a_statement_write_the_same_file(tmp_path, monkeypatch, bulk):
     assert content(str(fast), with_times=False) == content(str(plain), with_times=False)
     assert rtree(fast) == rtree(plain) and len(rtree(fast)) > 30_000
     assert same_file_but_times(fast, plain)
+
+
+def test_columns_bound_whole_write_what_rows_bound_value_by_value_write(tmp_path, monkeypatch):
+    """Chunk by chunk: texts (empty, not ASCII), one value throughout, NULL points, and chunks that
+    cannot be packed (a number among texts, a text holding the separator) written row by row."""
+    monkeypatch.setattr(sqlite_io, "CHUNK", 7)
+    n = 40
+    lon = np.array([np.nan if i % 9 == 4 else -3.0 + i / 100 for i in range(n)])
+    lat = np.array([51.5 + i / 1000 for i in range(n)])
+    texts = [["", "Ynys Môn", "On or near Ffordd Glyndŵr", "中"][i % 4] for i in range(n)]
+    texts[10] = 17                                   # the second chunk: a number
+    texts[22] = f"Park{sqlite_io.SEPARATOR}Lane"     # the fourth: the separator itself
+    mixed = [f"x{i}" for i in range(n)]
+    mixed[15] = None                                 # the third: a NULL among texts
+    columns = {"geom": sqlite_io.Blobs(gpkg.point_records(lon, lat), gpkg.POINT_SIZE, np.isnan(lon)),
+               "location": texts, "note": mixed, "force": ["kent"] * n, "blank": [None] * n}
+    statements = []
+    files = {}
+    for packed in (False, True):
+        monkeypatch.setattr(sqlite_io, "PACKED", packed)
+        files[packed] = tmp_path / f"packed-{packed}.sqlite"
+        with sqlite3.connect(files[packed]) as conn:
+            conn.set_trace_callback(lambda sql, packed=packed: statements.append((packed, "WITH RECURSIVE" in sql)))
+            conn.execute("CREATE TABLE t (fid INTEGER PRIMARY KEY, geom BLOB, location, note TEXT, "
+                         "force TEXT, blank TEXT)")
+            sqlite_io.insert_columns(conn, "t", 101, columns, n)
+            conn.commit()
+    rows = {}
+    for packed, path in files.items():
+        with sqlite3.connect(path) as conn:
+            rows[packed] = conn.execute("SELECT fid, geom, location, typeof(location), note, force, blank "
+                                        "FROM t ORDER BY fid").fetchall()
+    assert rows[True] == rows[False] and [r[0] for r in rows[True]] == list(range(101, 101 + n))
+    assert rows[True][4][1] is None and rows[True][10][2:4] == (17, "integer") and rows[True][1][2] == "Ynys Môn"
+    assert files[True].read_bytes() == files[False].read_bytes()
+    # Six chunks: the second, third and fourth are written row by row, the others packed.
+    assert not any(whole for packed, whole in statements if not packed)
+    assert sum(whole for packed, whole in statements if packed) == 3
 
 
 def test_a_file_parsed_for_the_plan_is_neither_read_nor_parsed_again(tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ import pandas as pd
 from ..pip import count_in_polygons
 from ..population import lsoa_centroids
 from . import gpkg, rtree_bulk, tables
-from .sqlite_io import CACHE_KIB, insert_rows, marks
+from .sqlite_io import CACHE_KIB, Blobs, insert_columns, insert_rows, marks
 
 PENDING = "rtree_pending:"     # crimemap_meta key prefix: a point layer whose R-tree is to be rebuilt
 
@@ -38,12 +38,10 @@ class GeoPackageRows:
         first = max(seq[0] if seq else 0, top or 0) + 1
         lon = frame["lon"].to_numpy(dtype=float)
         lat = frame["lat"].to_numpy(dtype=float)
-        blobs = gpkg.point_blobs(lon, lat)
-        names = [c for c in table.column_names() if c != "import_id"]
-        columns = [frame[c].tolist() if c in frame else [None] * n for c in names]
-        fids = range(first, first + n)
-        ids = [import_id] * n
-        head = f'INSERT INTO "{name}" (fid, geom, {", ".join(names)}, import_id)'
+        located = ~(np.isnan(lon) | np.isnan(lat))
+        columns = {"geom": Blobs(gpkg.point_records(lon, lat), gpkg.POINT_SIZE, ~located)}
+        for c in table.column_names():
+            columns[c] = [import_id] * n if c == "import_id" else frame[c].tolist() if c in frame else [None] * n
         # The R-tree is filled here directly, in one sorted pass, rather than row by row through the
         # insert trigger; where another import is rebuilding it (its bulk mode dropped it), it is
         # left to that rebuild.
@@ -52,9 +50,8 @@ class GeoPackageRows:
         trigger = gpkg.insert_trigger_name(name)
         if direct:
             conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
-        insert_rows(conn, head, len(names) + 3, zip(fids, blobs, *columns, ids), cancelled, name)
+        insert_columns(conn, name, first, columns, n, cancelled, name)
         if direct:
-            located = ~(np.isnan(lon) | np.isnan(lat))
             order = np.flatnonzero(located)
             order = order[np.lexsort((lat[order], np.round(lon[order], 2)))]
             insert_rows(conn, f'INSERT INTO "rtree_{name}_geom"', 5,

@@ -143,10 +143,8 @@ def insert_trigger_name(table: str) -> str:
     return f"rtree_{table}_geom_insert"
 
 
-def point_blobs(lon: np.ndarray, lat: np.ndarray) -> list:
-    """GeoPackage binary points (no envelope, little-endian) for each lon/lat; None where NaN."""
-    n = len(lon)
-    rec = np.zeros(n, dtype=_STANDARD)
+def _point_records(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    rec = np.zeros(len(lon), dtype=_STANDARD)
     rec["magic"] = b"GP"
     rec["flags"] = 1
     rec["srs"] = 4326
@@ -154,6 +152,19 @@ def point_blobs(lon: np.ndarray, lat: np.ndarray) -> list:
     rec["type"] = 1
     rec["x"] = lon
     rec["y"] = lat
+    return rec
+
+
+def point_records(lon: np.ndarray, lat: np.ndarray) -> bytes:
+    """The GeoPackage binary points of point_blobs, POINT_SIZE bytes each, end to end in one bytes
+    object (a NaN coordinate's record is there too: the caller writes NULL for it)."""
+    return _point_records(lon, lat).tobytes()
+
+
+def point_blobs(lon: np.ndarray, lat: np.ndarray) -> list:
+    """GeoPackage binary points (no envelope, little-endian) for each lon/lat; None where NaN."""
+    n = len(lon)
+    rec = _point_records(lon, lat)
     size = rec.dtype.itemsize
     missing = np.isnan(lon) | np.isnan(lat)
     if n and np.frombuffer(rec.tobytes(), dtype=np.uint8).reshape(n, size)[:, -1].all():
